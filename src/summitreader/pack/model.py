@@ -132,7 +132,7 @@ class Meeting:
     date: DateSpan
     place: str
     setting: str
-    """One of ``bilateral``, ``sidelines``, ``informal``, ``summit``, ``called-off``."""
+    """One of ``summit``, ``bilateral``, ``informal``, ``called-off``."""
     setting_detail: str
     duration: str
     issues: tuple[str, ...]

@@ -1,0 +1,3 @@
+from summitreader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""Making text safe to show: content never drives the terminal.
+
+Used by the pack loader on everything it reads, and again by the CLI on everything it prints (notes
+and other user text come from the progress store, not the pack).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls; bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
+# the one it is stored in.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# An ESC-introduced sequence (CSI, OSC, ...) is removed whole, so no fragment of it is shown.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, ended by BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]"  # other two-character sequences
+)
+
+
+def clean_text(value: str) -> str:
+    """``value`` without terminal escape sequences, control characters (but tab and newline)
+    and bidirectional override characters. ``\\r\\n`` and lone ``\\r`` become ``\\n``."""
+    if value.isprintable():
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    return _UNSAFE.sub("", value)
