@@ -101,6 +101,7 @@ class Section:
     number: int
     file: str
     paragraphs: tuple[Paragraph, ...]
+    location: Location | None = field(default=None, compare=False)
 
     kind: ClassVar[str] = "section"
 
@@ -242,6 +243,9 @@ class Note:
     text: str
     passage: PassageRef | None
     sources: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+    kind: ClassVar[str] = "note"
 
 
 Entry = Section | Meeting | Issue | Takeaway | Card

@@ -1,0 +1,48 @@
+"""Printing for the CLI: content always as plain text, never markup or terminal controls."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from summitreader.text import clean_text
+
+
+def styled() -> bool:
+    """Whether bold may be used: stdout is a terminal and NO_COLOR is not set."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def bold(text: str) -> str:
+    text = clean_text(text)
+    return f"\x1b[1m{text}\x1b[22m" if styled() else text
+
+
+def say(*parts: str) -> None:
+    """Print content as text: every part goes through :func:`clean_text`."""
+    print(*(clean_text(part) for part in parts))
+
+
+def emit_json(value: Any) -> None:
+    """JSON on stdout; non-ASCII kept, control characters escaped by the encoder."""
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], max_width: int = 60) -> None:
+    """A plain text table; cells longer than ``max_width`` are cut with an ellipsis."""
+    cells = [[_fit(clean_text(str(c)), max_width) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
+    print(bold(line) if styled() else line)
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,130 @@
+"""``list``, ``show`` and ``validate``: the pack from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from summitreader.cli.context import CliError, Context
+from summitreader.cli.output import bold, emit_json, say, table
+from summitreader.pack.model import Card, Issue, Meeting, Pack, Section, Takeaway
+from summitreader.pack.serialize import entry_dict, entry_links
+
+GROUPS = ("sections", "meetings", "issues", "takeaways", "cards")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    listing = sub.add_parser("list", help="list the sections, meetings, issues, takeaways or cards")
+    listing.add_argument("group", choices=GROUPS)
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(handler=list_command)
+
+    show = sub.add_parser("show", help="show one entry in full, with its links")
+    show.add_argument("id", help="the id of a section, meeting, issue, takeaway or card")
+    show.add_argument("--json", action="store_true", help="print a JSON object")
+    show.set_defaults(handler=show_command)
+
+    validate = sub.add_parser("validate", help="check a pack and list every problem")
+    validate.add_argument("path", nargs="?", help="the pack folder (default: --pack, or the shipped pack)")
+    validate.set_defaults(handler=validate_command)
+
+
+def _entries(pack: Pack, group: str) -> tuple[Section | Meeting | Issue | Takeaway | Card, ...]:
+    return getattr(pack, group)
+
+
+def list_command(args: argparse.Namespace, context: Context) -> int:
+    pack = context.pack
+    entries = _entries(pack, args.group)
+    if args.json:
+        emit_json([entry_dict(e) for e in entries])
+        return 0
+    if args.group in ("meetings", "issues"):
+        for number, entry in enumerate(entries):
+            if number:
+                print()
+            _print_record(pack, entry)
+        return 0
+    if args.group == "sections":
+        rows = [(s.id, s.title, str(len(s.paragraphs))) for s in pack.sections]
+        table(("id", "title", "paragraphs"), rows)
+    elif args.group == "takeaways":
+        table(("id", "title", "argued in"), [(t.id, t.title, ", ".join(t.sections)) for t in pack.takeaways])
+    else:
+        table(("id", "kind", "prompt"), [(c.id, c.card_kind, c.prompt) for c in pack.cards])
+    return 0
+
+
+def show_command(args: argparse.Namespace, context: Context) -> int:
+    pack = context.pack
+    entry = pack.get(args.id)
+    if entry is None:
+        raise CliError(f"there is no entry '{args.id}' in this pack (see 'summitreader list')")
+    if args.json:
+        data = entry_dict(entry)
+        data["links"] = entry_links(pack, entry)
+        emit_json(data)
+        return 0
+    _print_record(pack, entry)
+    links = entry_links(pack, entry)
+    for name, items in links.items():
+        if not items:
+            continue
+        print()
+        print(bold(name.capitalize()))
+        for item in items:
+            if name == "mentions":
+                section = pack.section(item["section"])
+                where = section.title if section else item["section"]
+                say(f"  {where} ¶{item['paragraph']}: “{item['text']}” ({item['entry']})")
+            else:
+                say(f"  {item['id']}  {item['title']}")
+    return 0
+
+
+def _print_record(pack: Pack, entry: Section | Meeting | Issue | Takeaway | Card) -> None:
+    print(bold(f"{entry.title}") + f"  [{entry.id}]")
+    if isinstance(entry, Section):
+        for paragraph in entry.paragraphs:
+            print()
+            say(f"¶{paragraph.number}  {paragraph.text}")
+        return
+    data = entry_dict(entry)
+    for key in ("id", "kind", "title", "defined_at", "location"):
+        data.pop(key, None)
+    for key, value in data.items():
+        label = key.replace("_", " ")
+        if isinstance(value, list):
+            if not value:
+                continue
+            say(f"  {label}:")
+            for item in value:
+                if isinstance(item, dict):
+                    rest = {k: v for k, v in item.items() if k not in ("date", "text")}
+                    extra = f"  ({'; '.join(', '.join(v) for v in rest.values() if v)})" if any(rest.values()) else ""
+                    say(f"    - {item.get('date', '')}: {item.get('text', '')}{extra}")
+                else:
+                    say(f"    - {item}")
+        elif isinstance(value, dict):
+            say(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
+        elif value not in ("", None, False) or isinstance(value, bool):
+            say(f"  {label}: {'yes' if value is True else 'no' if value is False else value}")
+
+
+def validate_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.pack import PackError, load_pack
+
+    root = Path(args.path) if args.path else context.pack_path
+    try:
+        pack = load_pack(root)
+    except PackError as error:
+        say(error.report())
+        return 1
+    say(
+        f"{pack.id}: ok — {len(pack.sections)} sections "
+        f"({sum(len(s.paragraphs) for s in pack.sections)} paragraphs), "
+        f"{len(pack.meetings)} meetings, {len(pack.issues)} issues, "
+        f"{len(pack.takeaways)} takeaways, {len(pack.cards)} cards, "
+        f"{len(pack.notes)} notes, {len(pack.mentions)} mentions"
+    )
+    return 0

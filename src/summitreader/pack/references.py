@@ -1,0 +1,129 @@
+"""Checks across entries: unique ids, references that resolve, cards that can be asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summitreader.pack.model import (
+    Card,
+    Issue,
+    Location,
+    Meeting,
+    Note,
+    PassageRef,
+    Section,
+    Takeaway,
+)
+from summitreader.pack.yamlsafe import Problem
+
+_CLOZE = re.compile(r"\{\{(.+?)\}\}")
+Entry = Section | Meeting | Issue | Takeaway | Card | Note
+
+
+def check_references(
+    problems: list[Problem],
+    sections: tuple[Section, ...],
+    meetings: tuple[Meeting, ...],
+    issues: tuple[Issue, ...],
+    takeaways: tuple[Takeaway, ...],
+    cards: tuple[Card, ...],
+    notes: tuple[Note, ...],
+) -> None:
+    def report(entry: Entry, message: str) -> None:
+        where = entry.location or Location("pack.yaml", 1, 1)
+        problems.append(
+            Problem(where.file, where.line, where.column, f"{entry.kind} '{entry.id}': {message}")
+        )
+
+    everything: list[Entry] = [*sections, *meetings, *issues, *takeaways, *cards, *notes]
+    first: dict[str, Entry] = {}
+    for entry in everything:
+        if entry.id in first:
+            report(entry, f"the id is already used by the {first[entry.id].kind} at "
+                   f"{first[entry.id].location}")
+        else:
+            first[entry.id] = entry
+    by_section = {s.id: s for s in sections}
+    issue_ids = {i.id for i in issues}
+    studied = {e.id for e in (*takeaways, *meetings, *issues)}
+
+    def check_passage(entry: Entry, ref: PassageRef | None, field: str) -> None:
+        if ref is None:
+            return
+        section = by_section.get(ref.section)
+        if section is None:
+            report(entry, f"{field}: there is no section '{ref.section}'")
+        elif not 1 <= ref.paragraph <= len(section.paragraphs):
+            report(
+                entry,
+                f"{field}: section '{ref.section}' has paragraphs 1 to {len(section.paragraphs)}, "
+                f"not {ref.paragraph}",
+            )
+
+    for meeting in meetings:
+        for issue_id in _unknown(meeting.issues, issue_ids):
+            report(meeting, f"issues: there is no issue '{issue_id}'")
+    for takeaway in takeaways:
+        check_passage(takeaway, takeaway.passage, "passage")
+        for section_id in _unknown(takeaway.sections, by_section):
+            report(takeaway, f"sections: there is no section '{section_id}'")
+    for note in notes:
+        check_passage(note, note.passage, "passage")
+    for card in cards:
+        check_passage(card, card.passage, "passage")
+        if not card.about:
+            report(card, "about: name at least one takeaway, meeting or issue")
+        for about in _unknown(card.about, studied):
+            report(card, f"about: '{about}' is not a takeaway, meeting or issue of this pack")
+        for message in _card_problems(card):
+            report(card, message)
+    _check_aliases(report, (*meetings, *issues))
+
+
+def _unknown(ids: Iterable[str], known: Iterable[str] | dict[str, object]) -> list[str]:
+    known_set = set(known)
+    return [i for i in ids if i not in known_set]
+
+
+def _card_problems(card: Card) -> list[str]:
+    kind = card.card_kind
+    problems: list[str] = []
+    if kind in {"recall", "typed", "cloze", "choice"} and not card.answer:
+        problems.append(f"a {kind} card needs an answer")
+    if kind == "cloze":
+        hidden = _CLOZE.findall(card.prompt)
+        if len(hidden) != 1:
+            problems.append("prompt: a cloze card hides exactly one {{phrase}}")
+        elif card.answer and hidden[0].strip() != card.answer:
+            problems.append(f"answer: must be the hidden phrase '{hidden[0].strip()}'")
+    if kind == "choice":
+        if len(card.choices) != 4:
+            problems.append(f"choices: a choice card has 4 choices, not {len(card.choices)}")
+        if len(set(card.choices)) != len(card.choices):
+            problems.append("choices: the same choice is given twice")
+        if card.answer and card.answer not in card.choices:
+            problems.append("answer: must be one of the choices")
+    elif card.choices:
+        problems.append("choices: only choice cards have choices")
+    if kind == "order":
+        if not 3 <= len(card.items) <= 5:
+            problems.append(f"items: an order card has 3 to 5 items, not {len(card.items)}")
+        if len(set(card.items)) != len(card.items):
+            problems.append("items: the same item is given twice")
+    elif card.items:
+        problems.append("items: only order cards have items")
+    if card.accept and kind not in {"typed", "cloze"}:
+        problems.append("accept: only typed and cloze cards take other answers")
+    return problems
+
+
+def _check_aliases(report, entries: tuple[Meeting | Issue, ...]) -> None:  # type: ignore[no-untyped-def]
+    owners: dict[str, Meeting | Issue] = {}
+    for entry in entries:
+        for name in entry.names:
+            key = name.casefold()
+            other = owners.get(key)
+            if other is not None and other.id != entry.id:
+                report(entry, f"the name '{name}' also names {other.kind} '{other.id}'")
+            owners.setdefault(key, entry)

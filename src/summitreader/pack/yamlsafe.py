@@ -1,0 +1,133 @@
+"""Reading a pack's YAML strictly and safely, with every problem's place.
+
+PyYAML's safe loader never runs code, but it still expands aliases (an "alias bomb" of a few hundred
+bytes can ask for gigabytes) and recurses on deep nesting. So the event stream is checked first,
+without building anything: any tag, anchor or alias, or nesting deeper than :data:`MAX_DEPTH`, is a
+problem, and nothing is composed. Only then is the document composed into nodes, which keep their
+line and column for the checks that follow (:mod:`summitreader.pack.fields`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from yaml.nodes import Node
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a pack, at a file, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_BYTES) -> str | None:
+    """The file's text, or None with a problem when it cannot be read, is too big or is not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(
+                Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {limit:,}")
+            )
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, 1, 1, "the file does not exist"))
+        return None
+    except OSError as error:
+        problems.append(Problem(name, 1, 1, f"the file cannot be read ({error.strerror})"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _place(name: str, mark: yaml.Mark | None) -> tuple[str, int, int]:
+    if mark is None:
+        return name, 1, 1
+    return name, mark.line + 1, mark.column + 1
+
+
+def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
+    """The document's root node, or None (with problems) if it is not acceptable YAML."""
+    found: list[Problem] = []
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, AliasEvent):
+                found.append(
+                    Problem(
+                        *_place(name, event.start_mark),
+                        "YAML aliases (*name) are not allowed in a pack; write the value out",
+                    )
+                )
+                continue
+            if isinstance(event, NodeEvent) and event.anchor is not None:
+                found.append(
+                    Problem(
+                        *_place(name, event.start_mark),
+                        "YAML anchors (&name) are not allowed in a pack",
+                    )
+                )
+            tag = getattr(event, "tag", None)
+            if isinstance(event, NodeEvent) and tag is not None and tag != "!":
+                found.append(
+                    Problem(
+                        *_place(name, event.start_mark),
+                        f"YAML tags ({tag}) are not allowed in a pack",
+                    )
+                )
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    found.append(
+                        Problem(
+                            *_place(name, event.start_mark),
+                            f"nested deeper than {MAX_DEPTH} levels",
+                        )
+                    )
+                    break
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            if len(found) >= 50:
+                break
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = error.problem or error.context or "not valid YAML"
+        found.append(Problem(*_place(name, mark), f"YAML syntax: {message}"))
+    except yaml.YAMLError as error:
+        found.append(Problem(name, 1, 1, f"YAML: {error}"))
+    if found:
+        problems.extend(found)
+        return None
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problems.append(Problem(*_place(name, mark), f"YAML: {error.problem or error.context}"))
+        return None
