@@ -1,0 +1,68 @@
+"""What the app works on, handed to it by :func:`summitreader.tui.factory.make_app`.
+
+The screens receive the parts they need from here through their constructors; none of them opens a
+file or a database of its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summitreader.pack.model import Pack
+    from summitreader.progress import Store
+    from summitreader.search import SearchIndex
+
+
+class SearchHandle:
+    """The search index, opened (or built) once, off the UI thread, on first need.
+
+    :meth:`open` blocks and is called from a worker thread; :attr:`index` is ``None`` until it is
+    ready. ``progress`` receives ``(done, total)`` while an index is built.
+    """
+
+    def __init__(self, pack: Pack, cache_dir: Path) -> None:
+        self.pack = pack
+        self.cache_dir = cache_dir
+        self.index: SearchIndex | None = None
+        self.error: str | None = None
+        self.progress: tuple[int, int] = (0, 0)
+        self._lock = threading.Lock()
+
+    def open(self, on_progress: Callable[[int, int], None] | None = None) -> SearchIndex | None:
+        with self._lock:
+            if self.index is not None:
+                return self.index
+            from summitreader.search import SearchIndex
+
+            def progress(done: int, total: int) -> None:
+                self.progress = (done, total)
+                if on_progress is not None:
+                    on_progress(done, total)
+
+            try:
+                self.index = SearchIndex.open(self.pack, self.cache_dir, progress=progress)
+            except Exception as error:  # noqa: BLE001 - shown to the user; the app goes on
+                self.error = f"search is not available: {error}"
+            return self.index
+
+    def close(self) -> None:
+        with self._lock:
+            if self.index is not None:
+                self.index.close()
+                self.index = None
+
+
+@dataclass
+class Services:
+    pack: Pack
+    store: Store
+    search: SearchHandle
+    clock: Callable[[], datetime]
+    notices: list[str] = field(default_factory=list)
+    """Messages to show once the app is up (from opening the store, for example)."""
