@@ -1,0 +1,79 @@
+"""A modal list to pick one item from (mentions in view, bookmarks and notes)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+T = TypeVar("T")
+
+
+class PickScreen(ModalScreen[T | None], Generic[T]):
+    """Shows ``items`` as ``(label, value)``; dismisses with the chosen value, or None."""
+
+    DEFAULT_CSS = """
+    PickScreen {
+        align: center middle;
+    }
+    PickScreen > Vertical {
+        width: 80%;
+        max-width: 90;
+        height: auto;
+        max-height: 80%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    PickScreen Label {
+        width: 100%;
+        margin-bottom: 1;
+    }
+    PickScreen .pick--empty {
+        color: $text-muted;
+    }
+    PickScreen OptionList {
+        height: auto;
+        max-height: 20;
+        border: none;
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="pick.close"),
+    ]
+
+    def __init__(
+        self, title: str, items: Sequence[tuple[Content | str, T]], empty: str = "Nothing here."
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.items = list(items)
+        self.empty = empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content(self.title_text).stylize("bold"))
+            if self.items:
+                yield OptionList(
+                    *(
+                        Option(label if isinstance(label, Content) else Content(label), id=str(n))
+                        for n, (label, _) in enumerate(self.items)
+                    )
+                )
+            else:
+                yield Label(Content(self.empty), classes="pick--empty")
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.items[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

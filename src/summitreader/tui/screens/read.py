@@ -1,0 +1,413 @@
+"""The reader: a table of contents with read marks, and one section at a time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from summitreader.pack.model import Pack, PassageRef, Section
+from summitreader.tui.messages import OpenEntry, ProgressChanged
+from summitreader.tui.widgets.find_bar import FindBar, find_spans
+from summitreader.tui.widgets.passage import Mark, Passage
+
+if TYPE_CHECKING:
+    from summitreader.progress import Store
+    from summitreader.tui.app import SummitApp
+
+NARROW = 70
+"""Below this width the table of contents folds away."""
+
+
+class ReadScreen(Screen[None]):
+    BINDINGS = [
+        Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
+        Binding("left_square_bracket", "previous_section", "Previous section", id="read.previous"),
+        Binding("b", "bookmark", "Bookmark", id="read.bookmark"),
+        Binding("n", "note", "Note", id="read.note"),
+        Binding("l", "marks", "Bookmarks & notes", id="read.marks"),
+        Binding("m", "mentions", "Follow a mention", id="read.mentions"),
+        Binding("t", "toggle_contents", "Contents", id="read.contents"),
+        Binding("ctrl+f", "find", "Find", id="read.find"),
+    ]
+    HELP_EXTRA = (
+        ("↑ ↓ pgup pgdn", "Scroll (also the mouse wheel)"),
+        ("enter / shift+enter", "Next / previous hit in the find bar; escape closes it"),
+        ("click", "Follow an underlined name to the index; a link shows where it goes"),
+    )
+
+    def __init__(self, pack: Pack, store: Store) -> None:
+        super().__init__()
+        self.pack = pack
+        self.store = store
+        self.section: Section = pack.sections[0]
+        self._save_timer: Timer | None = None
+        self._restoring = False
+        self._hits: list[tuple[int, int, int]] = []
+        self._hit = -1
+
+    @property
+    def summit_app(self) -> SummitApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="sidebar"):
+                yield Static(id="read-progress")
+                yield OptionList(id="toc")
+            with Vertical(id="reading"):
+                yield VerticalScroll(id="text")
+                yield FindBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        position = self.store.get_position()
+        section = self.pack.section(position.section) if position else None
+        self.refresh_contents()
+        target = PassageRef(section.id, position.paragraph) if section and position else None
+        self.show_section(section or self.pack.sections[0], target)
+        text = self.query_one("#text", VerticalScroll)
+        self.watch(text, "scroll_y", self._scrolled, init=False)
+        self.query_one("#toc", OptionList).can_focus = True
+        text.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # -- table of contents ----------------------------------------------------------------
+    def refresh_contents(self) -> None:
+        read = self.store.read_sections()
+        reread = self.store.reread_queue()
+        toc = self.query_one("#toc", OptionList)
+        highlighted = toc.highlighted
+        toc.clear_options()
+        for section in self.pack.sections:
+            if section.id in reread:
+                mark = "↻ "
+            elif section.id in read:
+                mark = "✓ "
+            else:
+                mark = "  "
+            current = section.id == self.section.id
+            label = Content.assemble(
+                (mark, "bold"),
+                (f"{section.number}. {section.title}", "bold" if current else ""),
+            )
+            toc.add_option(Option(label, id=section.id))
+        toc.highlighted = highlighted if highlighted is not None else self._section_index()
+        done = sum(1 for s in self.pack.sections if s.id in read)
+        total = len(self.pack.sections)
+        summary = f"Read {done} of {total} · {round(100 * done / total)}%"
+        if reread & {s.id for s in self.pack.sections}:
+            summary += f"\n↻ {len(reread)} to re-read"
+        self.query_one("#read-progress", Static).update(Content(summary))
+
+    def _section_index(self) -> int:
+        return next(i for i, s in enumerate(self.pack.sections) if s.id == self.section.id)
+
+    @on(OptionList.OptionSelected, "#toc")
+    def _picked_section(self, event: OptionList.OptionSelected) -> None:
+        section = self.pack.section(event.option.id or "")
+        if section is not None:
+            self.show_section(section)
+            self.query_one("#text").focus()
+
+    # -- showing a section ----------------------------------------------------------------
+    def show_section(self, section: Section, target: PassageRef | None = None,
+                     terms: tuple[str, ...] = ()) -> None:
+        """Show ``section``, scrolled to ``target``'s paragraph (or the top), with ``terms`` marked."""
+        self.section = section
+        bookmarks = {b.paragraph for b in self.store.bookmarks() if b.section == section.id}
+        notes = {n.paragraph: n.text for n in self.store.notes() if n.section == section.id}
+        text = self.query_one("#text", VerticalScroll)
+        widgets: list[Static | Passage] = [
+            Static(Content(section.title).stylize("bold"), id="section-title")
+        ]
+        if section.number == 1 and self.pack.subtitle:
+            widgets.append(Static(Content(self.pack.subtitle).stylize("italic"), id="standfirst"))
+        for paragraph in section.paragraphs:
+            widgets.append(
+                Passage(
+                    paragraph,
+                    self.pack.mentions_in(section.id, paragraph.number),
+                    bookmarked=paragraph.number in bookmarks,
+                    note=notes.get(paragraph.number),
+                )
+            )
+        self._restoring = True
+        text.remove_children()
+        text.mount_all(widgets)
+        text.scroll_to(y=0, animate=False, immediate=True)
+        self.query_one(FindBar).reset()
+        self._hits, self._hit = [], -1
+        self.refresh_contents()
+        self.call_after_refresh(self._arrive, target, terms)
+
+    def _arrive(self, target: PassageRef | None, terms: tuple[str, ...]) -> None:
+        if target is not None and target.section == self.section.id:
+            passage = self._passage(target.paragraph)
+            if passage is not None:
+                if terms:
+                    passage.set_marks(Mark(s, e) for s, e in find_spans(passage.paragraph.text, terms))
+                self.query_one("#text", VerticalScroll).scroll_to_widget(
+                    passage, animate=False, top=True, immediate=True
+                )
+        self._restoring = False
+        self._save_position()
+        self._check_read()
+
+    def go_to(self, ref: PassageRef, terms: tuple[str, ...] = ()) -> None:
+        """Open ``ref``'s section at its paragraph, with ``terms`` marked there."""
+        section = self.pack.section(ref.section)
+        if section is not None:
+            self.show_section(section, ref, terms)
+            self.query_one("#text").focus()
+
+    def _passage(self, number: int) -> Passage | None:
+        found = self.query(f"#p-{number}")
+        return found.first(Passage) if found else None
+
+    def top_paragraph(self) -> Passage | None:
+        """The paragraph at the top of the view (the first one not scrolled past)."""
+        text = self.query_one("#text", VerticalScroll)
+        passages = list(text.query(Passage))
+        for passage in passages:
+            region = passage.virtual_region_with_margin
+            if region.bottom > text.scroll_y + 1:
+                return passage
+        return passages[-1] if passages else None
+
+    # -- position and read marks ----------------------------------------------------------
+    def _scrolled(self) -> None:
+        if self._restoring:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.4, self._save_position)
+        self._check_read()
+
+    def _save_position(self) -> None:
+        top = self.top_paragraph()
+        if top is None:
+            return
+        scroll = self.query_one("#text", VerticalScroll).scroll_y
+        section, number = self.section.id, top.paragraph.number
+        self.summit_app.save(lambda: self.store.set_position(section, number, scroll))
+
+    def _check_read(self) -> None:
+        text = self.query_one("#text", VerticalScroll)
+        if not text.children or text.size.height == 0:
+            return
+        if text.scroll_y >= text.max_scroll_y - 1:
+            section_id = self.section.id
+            if section_id in self.store.read_sections() and section_id not in self.store.reread_queue():
+                return
+            if self.summit_app.save(lambda: self.store.mark_read(section_id)):
+                self.refresh_contents()
+                self.post_message(ProgressChanged())
+
+    def on_unmount(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+
+    # -- moving between sections ----------------------------------------------------------
+    def action_next_section(self) -> None:
+        index = self._section_index()
+        if index + 1 < len(self.pack.sections):
+            self.show_section(self.pack.sections[index + 1])
+        else:
+            self.notify("This is the last section.", timeout=3)
+
+    def action_previous_section(self) -> None:
+        index = self._section_index()
+        if index > 0:
+            self.show_section(self.pack.sections[index - 1])
+        else:
+            self.notify("This is the first section.", timeout=3)
+
+    def action_toggle_contents(self) -> None:
+        self.toggle_class("-contents-toggled")
+
+    # -- bookmarks, notes, mentions -------------------------------------------------------
+    def _where(self, number: int) -> str:
+        return f"{self.section.title} ¶{number}"
+
+    def action_bookmark(self) -> None:
+        passage = self.top_paragraph()
+        if passage is None:
+            return
+        number = passage.paragraph.number
+        existing = [
+            b for b in self.store.bookmarks() if b.section == self.section.id and b.paragraph == number
+        ]
+        if existing:
+            if self.summit_app.save(lambda: [self.store.remove_bookmark(b.id) for b in existing]):
+                passage.set_bookmarked(False)
+                self.notify(f"Bookmark removed: {self._where(number)}", timeout=3)
+        else:
+            section = self.section.id
+            if self.summit_app.save(lambda: self.store.add_bookmark(section, number)):
+                passage.set_bookmarked(True)
+                self.notify(f"Bookmarked: {self._where(number)}", timeout=3)
+
+    def action_note(self) -> None:
+        from summitreader.tui.screens.note import NoteScreen
+
+        passage = self.top_paragraph()
+        if passage is None:
+            return
+        number = passage.paragraph.number
+        section = self.section.id
+        existing = [n for n in self.store.notes() if n.section == section and n.paragraph == number]
+        current = existing[0] if existing else None
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            store = self.store
+            if current is None and text:
+                saved = self.summit_app.save(lambda: store.add_note(section, number, text))
+            elif current is not None and text:
+                saved = self.summit_app.save(lambda: store.update_note(current.id, text))
+            elif current is not None:
+                saved = self.summit_app.save(lambda: store.delete_note(current.id))
+            else:
+                return
+            if saved and self.section.id == section:
+                passage.set_note(text or None)
+                self.notify("Note saved." if text else "Note removed.", timeout=3)
+
+        self.app.push_screen(
+            NoteScreen(self._where(number), passage.paragraph.text, current.text if current else ""),
+            done,
+        )
+
+    def action_marks(self) -> None:
+        from summitreader.tui.screens.pick import PickScreen
+
+        items: list[tuple[Content, PassageRef]] = []
+        for bookmark in self.store.bookmarks():
+            ref = PassageRef(bookmark.section, bookmark.paragraph)
+            items.append((self._mark_label("Bookmark", ref, None), ref))
+        for note in self.store.notes():
+            ref = PassageRef(note.section, note.paragraph)
+            items.append((self._mark_label("Note", ref, note.text), ref))
+        items = [(label, ref) for label, ref in items if self.pack.paragraph(ref) is not None]
+        items.sort(key=lambda item: (self._order(item[1]), str(item[0])))
+
+        def done(ref: PassageRef | None) -> None:
+            if ref is not None:
+                self.go_to(ref)
+
+        self.app.push_screen(
+            PickScreen("Bookmarks and notes", items, "No bookmarks or notes yet: b bookmarks, n notes."),
+            done,
+        )
+
+    def _order(self, ref: PassageRef) -> tuple[int, int]:
+        section = self.pack.section(ref.section)
+        return (section.number if section else 0, ref.paragraph)
+
+    def _mark_label(self, kind: str, ref: PassageRef, note: str | None) -> Content:
+        section = self.pack.section(ref.section)
+        paragraph = self.pack.paragraph(ref)
+        where = f"{section.title if section else ref.section} ¶{ref.paragraph}"
+        body = note if note is not None else (paragraph.text if paragraph else "")
+        if len(body) > 90:
+            body = body[:89] + "…"
+        return Content.assemble((f"{kind} · ", "bold"), (where, "italic"), "\n  ", body)
+
+    def action_mentions(self) -> None:
+        from summitreader.tui.screens.pick import PickScreen
+
+        text = self.query_one("#text", VerticalScroll)
+        top, bottom = text.scroll_y, text.scroll_y + text.size.height
+        seen: dict[str, int] = {}
+        for passage in text.query(Passage):
+            region = passage.virtual_region_with_margin
+            if region.bottom <= top or region.y >= bottom:
+                continue
+            for mention in passage.mentions:
+                seen.setdefault(mention.entry, passage.paragraph.number)
+        items: list[tuple[Content, str]] = []
+        for entry_id, number in seen.items():
+            entry = self.pack.get(entry_id)
+            if entry is not None:
+                label = Content.assemble(
+                    (f"{entry.kind.capitalize()} · ", "bold"), entry.title, (f"  (¶{number})", "italic")
+                )
+                items.append((label, entry_id))
+
+        def done(entry_id: str | None) -> None:
+            if entry_id is not None:
+                self.post_message(OpenEntry(entry_id))
+
+        self.app.push_screen(
+            PickScreen("Named on screen: open in the index", items, "No meeting or issue is named here."),
+            done,
+        )
+
+    @on(Passage.MentionClicked)
+    def _mention_clicked(self, event: Passage.MentionClicked) -> None:
+        self.post_message(OpenEntry(event.entry_id))
+
+    @on(Passage.LinkClicked)
+    def _link_clicked(self, event: Passage.LinkClicked) -> None:
+        from summitreader.tui.screens.link import LinkScreen
+
+        url = event.url
+
+        def done(open_it: bool | None) -> None:
+            if open_it:
+                self.app.open_url(url)
+
+        self.app.push_screen(LinkScreen(url, event.label), done)
+
+    # -- find in section ------------------------------------------------------------------
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self._hits = []
+        for passage in self.query(Passage):
+            spans = find_spans(passage.paragraph.text, (event.query,)) if event.query else []
+            for start, end in spans:
+                self._hits.append((passage.paragraph.number, start, end))
+        self._hit = 0 if self._hits else -1
+        self._show_hits(scroll=True)
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        if not self._hits:
+            return
+        self._hit = (self._hit + event.step) % len(self._hits)
+        self._show_hits(scroll=True)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self._hits, self._hit = [], -1
+        self._show_hits(scroll=False)
+        self.query_one("#text").focus()
+
+    def _show_hits(self, scroll: bool) -> None:
+        by_paragraph: dict[int, list[Mark]] = {}
+        for number, (paragraph, start, end) in enumerate(self._hits):
+            by_paragraph.setdefault(paragraph, []).append(Mark(start, end, number == self._hit))
+        for passage in self.query(Passage):
+            passage.set_marks(by_paragraph.get(passage.paragraph.number, ()))
+        self.query_one(FindBar).set_count(self._hit, len(self._hits))
+        if scroll and 0 <= self._hit < len(self._hits):
+            passage = self._passage(self._hits[self._hit][0])
+            if passage is not None:
+                self.query_one("#text", VerticalScroll).scroll_to_center(passage, animate=False)

@@ -1,0 +1,117 @@
+"""The reader's find bar (ctrl+f): type to find in the section, enter / shift+enter to step."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+
+def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``terms`` occur in ``text``, case-insensitively, as ``(start, end)`` in order.
+
+    A term matches at the start of a word and runs to the end of that word, so a search for the
+    stem ``meet`` marks ``meetings``; a term with spaces is found as a phrase.
+    """
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        term = term.strip()
+        if not term:
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(term) + r"\w*", re.IGNORECASE)
+        spans.extend(m.span() for m in pattern.finditer(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class FindBar(Horizontal):
+    DEFAULT_CSS = """
+    FindBar {
+        display: none;
+        height: auto;
+        dock: bottom;
+        background: $boost;
+    }
+    FindBar.-open {
+        display: block;
+    }
+    FindBar Input {
+        width: 1fr;
+    }
+    FindBar #find-count {
+        width: auto;
+        min-width: 14;
+        padding: 1 1 0 1;
+    }
+    """
+    BINDINGS = [
+        Binding("shift+enter,up", "step(-1)", "Previous", id="find.previous"),
+        Binding("down", "step(1)", "Next", show=False, id="find.next"),
+        Binding("escape", "close", "Close find", id="find.close"),
+    ]
+
+    class Changed(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Step(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    class Closed(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Find in this section", id="find-input")
+        yield Static(id="find-count")
+
+    def open(self) -> None:
+        self.add_class("-open")
+        self.query_one(Input).focus()
+
+    def reset(self) -> None:
+        if self.has_class("-open"):
+            self.query_one(Input).value = ""
+            self.remove_class("-open")
+
+    def set_count(self, current: int, total: int) -> None:
+        query = self.query_one(Input).value.strip()
+        if not query:
+            text = ""
+        elif total == 0:
+            text = "no matches"
+        else:
+            text = f"{current + 1} of {total}"
+        self.query_one("#find-count", Static).update(Content(text))
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value.strip()))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Step(1))
+
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Step(step))
+
+    def action_close(self) -> None:
+        self.remove_class("-open")
+        self.post_message(self.Closed())

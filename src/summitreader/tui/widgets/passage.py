@@ -1,0 +1,140 @@
+"""One paragraph of the article, rendered from its Markdown as text (never as markup).
+
+Mentions of meetings and issues are underlined and can be clicked; links show where they go before
+anything is opened; search and find hits are marked. Clicks carry only ids and numbers as action
+arguments, never content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from textual.content import Content, Span
+from textual.message import Message
+from textual.style import Style
+from textual.widget import Widget
+
+from summitreader.pack.markdown import inline_runs
+from summitreader.pack.model import Mention, Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A stretch of the paragraph's plain text to mark: a search or find hit."""
+
+    start: int
+    end: int
+    current: bool = False
+
+
+class Passage(Widget):
+    """A paragraph of a section. Its id is ``p-N`` for paragraph ``N``."""
+
+    DEFAULT_CSS = """
+    Passage {
+        height: auto;
+        margin: 0 0 1 0;
+        padding: 0 1;
+    }
+    Passage.-list-item {
+        padding-left: 3;
+    }
+    Passage.-bookmarked {
+        border-left: outer $accent;
+        padding-left: 0;
+    }
+    Passage.-list-item.-bookmarked {
+        padding-left: 2;
+    }
+    """
+
+    class MentionClicked(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    class LinkClicked(Message):
+        def __init__(self, url: str, label: str) -> None:
+            super().__init__()
+            self.url = url
+            self.label = label
+
+    def __init__(
+        self,
+        paragraph: Paragraph,
+        mentions: Sequence[Mention] = (),
+        *,
+        bookmarked: bool = False,
+        note: str | None = None,
+    ) -> None:
+        super().__init__(id=f"p-{paragraph.number}")
+        self.paragraph = paragraph
+        self.mentions = tuple(mentions)
+        self.note = note
+        self.marks: tuple[Mark, ...] = ()
+        self.set_class(paragraph.list_item, "-list-item")
+        self.set_class(bookmarked, "-bookmarked")
+        self._links: list[tuple[str, str]] = []
+
+    @property
+    def bookmarked(self) -> bool:
+        return self.has_class("-bookmarked")
+
+    def set_bookmarked(self, value: bool) -> None:
+        self.set_class(value, "-bookmarked")
+        self.refresh(layout=True)
+
+    def set_note(self, note: str | None) -> None:
+        self.note = note
+        self.refresh(layout=True)
+
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        self.marks = tuple(marks)
+        self.refresh()
+
+    # -- rendering ------------------------------------------------------------------------
+    def render(self) -> Content:
+        spans: list[Span] = []
+        pieces: list[str] = []
+        self._links = []
+        offset = 0
+        for run in inline_runs(self.paragraph.markdown):
+            end = offset + len(run.text)
+            if run.strong or run.emphasis or run.code:
+                style = Style(bold=run.strong or None, italic=(run.emphasis or run.code) or None)
+                spans.append(Span(offset, end, style))
+            if run.url is not None:
+                self._links.append((run.url, run.text))
+                action = f"link({len(self._links) - 1})"
+                link_style = Style(underline=True) + Style.from_meta({"@click": action})
+                spans.append(Span(offset, end, link_style))
+            pieces.append(run.text)
+            offset = end
+        text = "".join(pieces)
+        mention_style = Style(underline=True)
+        for mention in self.mentions:
+            if mention.end <= len(text):
+                click = Style.from_meta({"@click": f"mention('{mention.entry}')"})
+                spans.append(Span(mention.start, mention.end, mention_style + click))
+        for mark in self.marks:
+            if mark.end <= len(text):
+                style = "reverse bold" if mark.current else "reverse"
+                spans.append(Span(mark.start, mark.end, style))
+        prefix = "• " if self.paragraph.list_item else ""
+        content = Content(text, spans)
+        if prefix:
+            content = Content(prefix) + content
+        if self.note:
+            content = content + Content("\n") + Content.assemble(
+                ("✎ Note: ", "bold"), (self.note, "italic")
+            )
+        return content
+
+    def action_mention(self, entry_id: str) -> None:
+        self.post_message(self.MentionClicked(entry_id))
+
+    def action_link(self, number: int) -> None:
+        if 0 <= number < len(self._links):
+            url, label = self._links[number]
+            self.post_message(self.LinkClicked(url, label))
