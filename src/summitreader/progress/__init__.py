@@ -1,0 +1,35 @@
+"""What a reader did with a pack: reading position, read sections, bookmarks, notes, card states,
+the review log and settings, kept in one SQLite file in the data folder. No Textual in here.
+
+- :mod:`~summitreader.progress.store`: :func:`open_store` and :class:`Store` (transactions,
+  threads, a second instance, orphans);
+- :mod:`~summitreader.progress.files`: opening a file in any state (missing, damaged, newer,
+  unwritable, old), backups;
+- :mod:`~summitreader.progress.schema`: the layout and its migrations;
+- :mod:`~summitreader.progress.stats`: the figures of ``summitreader stats`` and the Progress
+  screen;
+- :mod:`~summitreader.progress.exchange`: export to and import from a versioned JSON document.
+
+Importing this package creates and opens nothing.
+"""
+
+from summitreader.progress.records import (
+    Bookmark,
+    NoteRecord,
+    Position,
+    ProgressNotSaved,
+    Review,
+)
+from summitreader.progress.schema import SCHEMA_VERSION
+from summitreader.progress.store import Store, open_store
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Bookmark",
+    "NoteRecord",
+    "Position",
+    "ProgressNotSaved",
+    "Review",
+    "Store",
+    "open_store",
+]

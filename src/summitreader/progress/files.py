@@ -1,0 +1,298 @@
+"""Opening the progress file, whatever state it is in, and keeping backups of it.
+
+:func:`open_database` always returns a usable connection, with ``persistent`` saying whether changes
+reach the file, and notices for the user:
+
+- No file yet: nothing is created. The connection is an empty in-memory database, and the file is
+  made on the first write (``create=True``). If the folder could not be made (a path under a
+  regular file, a read-only disk), the session runs in memory and the user is told.
+- Not a database, or ``PRAGMA quick_check`` fails: the file (and its ``-wal``/``-shm``) is renamed
+  to ``progress.damaged-YYYYmmdd-HHMMSS.sqlite3`` beside it, never deleted, and a fresh store is
+  started; the notice says where the old file is.
+- Written by a newer version (``user_version`` above :data:`SCHEMA_VERSION`): read only, copied
+  into memory with ``Connection.backup`` when this version understands its tables, and never
+  written. A file that was closed cleanly is opened ``immutable``, so not a byte of it, nor any
+  ``-wal``/``-shm``, is created or changed.
+- Cannot be written (read-only file or folder): copied into memory, upgraded there if old, and the
+  session runs in memory.
+- An older schema: backed up with ``Connection.backup`` into ``backups/`` (the newest
+  :data:`KEEP_BACKUPS` are kept), then migrated forward one transaction per version. If the backup
+  or a migration fails, the file is left as it was and the session runs in memory.
+- A ``-wal`` left by a crash is replayed by SQLite when the file is opened.
+
+A writable file is put in WAL mode with ``synchronous=FULL`` and a busy timeout of
+:data:`BUSY_TIMEOUT` seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summitreader.progress import schema
+from summitreader.progress.schema import SCHEMA_VERSION, MigrationError
+
+DB_NAME = "progress.sqlite3"
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 5
+BUSY_TIMEOUT = 5.0
+_DAMAGED = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
+_MAGIC = b"SQLite format 3\x00"
+_NOT_SAVED = "progress will not be saved this session"
+
+
+@dataclass
+class Opened:
+    conn: sqlite3.Connection
+    persistent: bool
+    pending: bool = False
+    """True when there is no file yet: it is created on the first write."""
+    notices: list[str] = field(default_factory=list)
+
+
+def open_database(path: Path, *, create: bool, now: dt.datetime) -> Opened:
+    """Open the progress file at ``path`` (see the module docstring for every case)."""
+    if not os.path.lexists(path):
+        return _absent(path, create=create, now=now, notices=[])
+    if not path.is_file():
+        return _memory([f"The progress file {path} is not a regular file; {_NOT_SAVED}."])
+    newer = _clean_newer_version(path)
+    if newer is not None:
+        return _memory_from(path, [_newer_notice(path, newer)], immutable=True)
+    try:
+        conn = _connect(path, "rw")
+    except sqlite3.Error as error:
+        return _memory_from(path, [f"The progress file {path} cannot be opened ({_why(error)}); "
+                                   f"{_NOT_SAVED}."])
+    try:
+        version = schema.user_version(conn)
+        if version > SCHEMA_VERSION:
+            conn.close()
+            return _memory_from(path, [_newer_notice(path, version)])
+        healthy = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", None) not in _DAMAGED:
+            conn.close()
+            return _memory([f"The progress file {path} cannot be read ({_why(error)}); "
+                            f"{_NOT_SAVED}."])
+        healthy = False
+    if not healthy:
+        conn.close()
+        return _set_aside(path, create=create, now=now)
+    return _make_current(conn, path, now=now)
+
+
+def _absent(path: Path, *, create: bool, now: dt.datetime, notices: list[str]) -> Opened:
+    if not create:
+        if can_create(path):
+            return Opened(_empty_memory(), persistent=True, pending=True, notices=notices)
+        return _memory([*notices, _cannot_create_notice(path.parent)])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():  # made by another instance in the meantime
+            return open_database(path, create=True, now=now)
+        conn = _connect(path, "rwc")
+    except (OSError, sqlite3.Error) as error:
+        return _memory([*notices, _cannot_create_notice(path.parent, error)])
+    try:
+        schema.migrate(conn)
+        _tune(conn)
+    except (MigrationError, sqlite3.Error) as error:
+        conn.close()
+        return _memory([*notices, _cannot_create_notice(path.parent, error)])
+    return Opened(conn, persistent=True, notices=notices)
+
+
+def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> Opened:
+    """Check that the healthy file at ``path`` can be written, upgrade it, switch to WAL."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        conn.close()
+        return _memory_from(path, [f"The progress file {path} cannot be written "
+                                   f"({_why(error)}); {_NOT_SAVED}."])
+
+    def back_up(version: int) -> None:
+        backup(conn, path.parent / BACKUP_DIR, f"v{version}", now)
+
+    try:
+        schema.migrate(conn, before=back_up)
+    except (OSError, sqlite3.Error) as error:  # the backup failed: nothing was migrated
+        conn.close()
+        return _memory_from(path, [f"The progress file {path} could not be backed up before "
+                                   f"upgrading it ({_why(error)}); it is left as it was, and "
+                                   f"{_NOT_SAVED}."])
+    except MigrationError as error:
+        conn.close()
+        return _memory_from(path, [f"The progress file {path} could not be upgraded ({error}); "
+                                   f"it is left as it was, and {_NOT_SAVED}."])
+    try:
+        _tune(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        return _memory_from(path, [f"The progress file {path} cannot be written "
+                                   f"({_why(error)}); {_NOT_SAVED}."])
+    return Opened(conn, persistent=True)
+
+
+def _set_aside(path: Path, *, create: bool, now: dt.datetime) -> Opened:
+    try:
+        moved = move_aside(path, now)
+    except OSError as error:
+        return _memory([f"The progress file {path} is damaged and could not be moved aside "
+                        f"({_why(error)}); {_NOT_SAVED}."])
+    notice = (f"The progress file was damaged. It has been kept as {moved}, and a new one "
+              "started.")
+    return _absent(path, create=create, now=now, notices=[notice])
+
+
+def _memory_from(path: Path, notices: list[str], *, immutable: bool = False) -> Opened:
+    """A session in memory, seeded from a readable copy of ``path`` when there is one."""
+    memory = _empty_memory(schema_version=0)
+    modes = ("ro&immutable=1",) if immutable else ("ro", "ro&immutable=1")
+    for mode in modes:
+        try:
+            source = _connect(path, mode)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+            break
+        except sqlite3.Error:
+            continue
+    try:
+        version = schema.user_version(memory)
+        if version > SCHEMA_VERSION:
+            usable = schema.compatible(memory)
+        else:
+            schema.migrate(memory)
+            usable = True
+    except (sqlite3.Error, MigrationError):
+        usable = False
+    if not usable:
+        memory.close()
+        memory = _empty_memory()
+        notices = [*notices, "Its contents cannot be shown by this version."]
+    return Opened(memory, persistent=False, notices=notices)
+
+
+def _memory(notices: list[str]) -> Opened:
+    return Opened(_empty_memory(), persistent=False, notices=notices)
+
+
+def _empty_memory(schema_version: int = SCHEMA_VERSION) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    schema.migrate(conn, target=schema_version)
+    return conn
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    uri = f"{path.absolute().as_uri()}?mode={mode}"
+    return sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+    )
+
+
+def _tune(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"cannot use WAL mode (got {mode})")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _clean_newer_version(path: Path) -> int | None:
+    """The schema version in the header of a file from a newer version, when no ``-wal`` holds
+    changes (so the header is the whole truth and the file can be read immutable)."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        return None
+    version = int.from_bytes(header[60:64], "big", signed=True)
+    return version if version > SCHEMA_VERSION else None
+
+
+def can_create(path: Path) -> bool:
+    """Whether ``path`` could be created: its nearest existing ancestor is a folder we may write."""
+    ancestor = path.parent
+    while not os.path.lexists(ancestor):
+        if ancestor.parent == ancestor:
+            return False
+        ancestor = ancestor.parent
+    return ancestor.is_dir() and os.access(ancestor, os.W_OK | os.X_OK)
+
+
+def move_aside(path: Path, now: dt.datetime) -> Path:
+    """Rename ``path`` (and its ``-wal`` and ``-shm``) to a dated name beside it; return it."""
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+    stem = path.name.removesuffix(".sqlite3")
+    target = _unused(path.with_name(f"{stem}.damaged-{stamp}.sqlite3"))
+    os.rename(path, target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.rename(companion, target.with_name(target.name + suffix))
+    return target
+
+
+def backup(conn: sqlite3.Connection, folder: Path, reason: str, now: dt.datetime) -> Path:
+    """Copy the database of ``conn`` into ``folder`` with ``Connection.backup``; keep the newest
+    :data:`KEEP_BACKUPS`. The copy is written under a ``.partial`` name and renamed when complete,
+    so a failed backup leaves nothing behind."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+    final = _unused(folder / f"progress-{stamp}-{reason}.sqlite3")
+    partial = final.with_name(final.name + ".partial")
+    try:
+        target = sqlite3.connect(partial, isolation_level=None)
+        try:
+            conn.backup(target)
+        finally:
+            target.close()
+        os.replace(partial, final)
+    except BaseException:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    rotate_backups(folder)
+    return final
+
+
+def rotate_backups(folder: Path, keep: int = KEEP_BACKUPS) -> None:
+    backups = sorted(folder.glob("progress-*.sqlite3"))
+    for old in backups[: max(0, len(backups) - keep)]:
+        old.unlink(missing_ok=True)
+
+
+def _unused(path: Path) -> Path:
+    candidate, number = path, 2
+    while os.path.lexists(candidate):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def _newer_notice(path: Path, version: int) -> str:
+    return (f"The progress file {path} was written by a newer version of summitreader (schema "
+            f"{version}; this version knows {SCHEMA_VERSION}). It is left untouched, and "
+            f"{_NOT_SAVED}.")
+
+
+def _cannot_create_notice(folder: Path, error: BaseException | None = None) -> str:
+    why = f" ({_why(error)})" if error is not None else ""
+    return f"The data folder {folder} cannot be created or written{why}; {_NOT_SAVED}."
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
