@@ -1,4 +1,4 @@
-"""``summitreader`` with no command: the app (until it exists, the help)."""
+"""``summitreader`` with no command: the app on the pack, the progress store and the search cache."""
 
 from __future__ import annotations
 
@@ -6,7 +6,13 @@ from summitreader.cli.context import Context
 
 
 def run_app(context: Context) -> int:
-    from summitreader.cli import build_parser
+    from summitreader.tui.factory import make_app
 
-    build_parser().print_help()
+    app = make_app(context.pack, context.store, context.cache_dir)
+    try:
+        app.run()
+    finally:
+        app.services.search.close()
+    if app.return_code:
+        return app.return_code
     return 0

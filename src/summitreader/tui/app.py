@@ -91,7 +91,8 @@ class SummitApp(App[None]):
         self.services = services
         self.specs = {spec.name: spec for spec in (screens or available_screens())}
         self._history: list[str] = []
-        self.title = services.pack.title
+        # The part of the title before its colon, so the reading progress fits beside it.
+        self.title = services.pack.title.split(":", 1)[0].strip() or services.pack.title
         for spec in self.specs.values():
             self.add_mode(spec.name, lambda spec=spec: spec.build(self.services))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,10 +41,17 @@ def _matches(entry: Meeting | Issue | Takeaway, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class IndexScreen(Screen[None]):
+    AUTO_FOCUS = "#meetings"
     BINDINGS = [
         Binding("f", "filter", "Filter", id="index.filter"),
         Binding("s", "sort", "Sort by next column", id="index.sort"),
+        Binding("right_square_bracket", "tab(1)", "Next tab", id="index.next-tab"),
+        Binding("left_square_bracket", "tab(-1)", "Previous tab", id="index.previous-tab"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="index.next-pane"),
     ]
     HELP_EXTRA = (
@@ -108,12 +116,13 @@ class IndexScreen(Screen[None]):
         table = self.query_one("#meetings", DataTable)
         table.clear()
         for meeting in meetings:
-            outcome = meeting.outcome if len(meeting.outcome) <= 60 else meeting.outcome[:59] + "…"
+            outcome = _cut(meeting.outcome, 48)
+            # Rich Text, not str: the table would read a str as markup.
             table.add_row(
-                Content(meeting.date.iso()),
-                Content(meeting.place),
-                Content(SETTING_NAMES.get(meeting.setting, meeting.setting)),
-                Content(outcome),
+                Text(meeting.date.start.isoformat()),
+                Text(_cut(meeting.place, 24)),
+                Text(SETTING_NAMES.get(meeting.setting, meeting.setting)),
+                Text(outcome),
                 key=meeting.id,
             )
         self._apply_sort()
@@ -121,10 +130,10 @@ class IndexScreen(Screen[None]):
     def _apply_sort(self) -> None:
         table = self.query_one("#meetings", DataTable)
         key = COLUMNS[self.sort_column][0]
-        table.sort(key, key=lambda cell: str(cell).casefold(), reverse=self.sort_reverse)
+        table.sort(key, key=lambda cell: cell.plain.casefold(), reverse=self.sort_reverse)
         for number, (column_key, label) in enumerate(COLUMNS):
             arrow = (" ▼" if self.sort_reverse else " ▲") if number == self.sort_column else ""
-            table.columns[column_key].label = Content(label + arrow)  # type: ignore[index]
+            table.columns[column_key].label = Text(label + arrow)  # type: ignore[index]
         table.refresh()
 
     def _fill_timeline(self, meetings: list[Meeting]) -> None:
@@ -219,6 +228,12 @@ class IndexScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------
     def action_filter(self) -> None:
         self.query_one("#index-filter", Input).focus()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one("#index-tabs", TabbedContent)
+        order = ["tab-meetings", "tab-timeline", "tab-issues", "tab-takeaways"]
+        tabs.active = order[(order.index(tabs.active) + step) % len(order)]
+        self._focus_list()
 
     def action_sort(self) -> None:
         self.sort_column = (self.sort_column + 1) % len(COLUMNS)

@@ -28,6 +28,7 @@ NARROW = 70
 
 
 class ReadScreen(Screen[None]):
+    AUTO_FOCUS = "#text"
     BINDINGS = [
         Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
         Binding("left_square_bracket", "previous_section", "Previous section", id="read.previous"),
@@ -75,7 +76,8 @@ class ReadScreen(Screen[None]):
         section = self.pack.section(position.section) if position else None
         self.refresh_contents()
         target = PassageRef(section.id, position.paragraph) if section and position else None
-        self.show_section(section or self.pack.sections[0], target)
+        scroll = position.scroll if section and position else None
+        self.show_section(section or self.pack.sections[0], target, scroll=scroll)
         text = self.query_one("#text", VerticalScroll)
         self.watch(text, "scroll_y", self._scrolled, init=False)
         self.query_one("#toc", OptionList).can_focus = True
@@ -123,9 +125,17 @@ class ReadScreen(Screen[None]):
             self.query_one("#text").focus()
 
     # -- showing a section ----------------------------------------------------------------
-    def show_section(self, section: Section, target: PassageRef | None = None,
-                     terms: tuple[str, ...] = ()) -> None:
-        """Show ``section``, scrolled to ``target``'s paragraph (or the top), with ``terms`` marked."""
+    def show_section(
+        self,
+        section: Section,
+        target: PassageRef | None = None,
+        terms: tuple[str, ...] = (),
+        scroll: float | None = None,
+    ) -> None:
+        """Show ``section``, scrolled to ``target``'s paragraph (or the top), with ``terms`` marked.
+
+        ``scroll`` is a remembered offset: used when it still shows ``target`` at the top (the
+        terminal may have another size now), so a reader comes back to exactly where they were."""
         self.section = section
         bookmarks = {b.paragraph for b in self.store.bookmarks() if b.section == section.id}
         notes = {n.paragraph: n.text for n in self.store.notes() if n.section == section.id}
@@ -151,17 +161,21 @@ class ReadScreen(Screen[None]):
         self.query_one(FindBar).reset()
         self._hits, self._hit = [], -1
         self.refresh_contents()
-        self.call_after_refresh(self._arrive, target, terms)
+        self.call_after_refresh(self._arrive, target, terms, scroll)
 
-    def _arrive(self, target: PassageRef | None, terms: tuple[str, ...]) -> None:
+    def _arrive(
+        self, target: PassageRef | None, terms: tuple[str, ...], scroll: float | None
+    ) -> None:
+        text = self.query_one("#text", VerticalScroll)
         if target is not None and target.section == self.section.id:
             passage = self._passage(target.paragraph)
             if passage is not None:
                 if terms:
                     passage.set_marks(Mark(s, e) for s, e in find_spans(passage.paragraph.text, terms))
-                self.query_one("#text", VerticalScroll).scroll_to_widget(
-                    passage, animate=False, top=True, immediate=True
-                )
+                if scroll is not None and self.top_paragraph(scroll) is passage:
+                    text.scroll_to(y=scroll, animate=False, immediate=True)
+                else:
+                    text.scroll_to_widget(passage, animate=False, top=True, immediate=True)
         self._restoring = False
         self._save_position()
         self._check_read()
@@ -177,13 +191,15 @@ class ReadScreen(Screen[None]):
         found = self.query(f"#p-{number}")
         return found.first(Passage) if found else None
 
-    def top_paragraph(self) -> Passage | None:
-        """The paragraph at the top of the view (the first one not scrolled past)."""
+    def top_paragraph(self, scroll_y: float | None = None) -> Passage | None:
+        """The paragraph at the top of the view (the first one not scrolled past), or at the top
+        of a view scrolled to ``scroll_y``."""
         text = self.query_one("#text", VerticalScroll)
+        top = text.scroll_y if scroll_y is None else scroll_y
         passages = list(text.query(Passage))
         for passage in passages:
             region = passage.virtual_region_with_margin
-            if region.bottom > text.scroll_y + 1:
+            if region.bottom > top + 1:
                 return passage
         return passages[-1] if passages else None
 

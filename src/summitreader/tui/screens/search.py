@@ -1,0 +1,191 @@
+"""Search as you type over the article, the index and the reader's notes; enter opens a hit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Select, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from summitreader.pack.model import Pack, PassageRef
+from summitreader.tui.messages import OpenEntry, OpenPassage
+
+if TYPE_CHECKING:
+    from summitreader.search import Hit, SearchResult
+    from summitreader.tui.services import SearchHandle
+
+KINDS = (
+    ("Everything", ""),
+    ("The article", "paragraph"),
+    ("Meetings", "meeting"),
+    ("Issues", "issue"),
+    ("Takeaways", "takeaway"),
+    ("My notes", "note"),
+)
+DEBOUNCE = 0.12
+
+
+def hit_label(hit: Hit) -> Content:
+    """A hit as two lines: where it is, then its snippet with the matched words marked."""
+    head = Content.assemble((hit.title, "bold"), ("  ·  ", ""), (hit.where, "italic"))
+    snippet = Content.assemble(
+        *((segment.text, "reverse bold" if segment.match else "") for segment in hit.snippet)
+    )
+    return Content.assemble(head, "\n  ", snippet)
+
+
+class SearchScreen(Screen[None]):
+    AUTO_FOCUS = "#query"
+    BINDINGS = [
+        Binding("ctrl+l", "focus_query", "Search box", id="search.focus"),
+        Binding("ctrl+k", "cycle_kind", "Filter kind", id="search.kind"),
+        Binding("down", "results", "Results", show=False, id="search.results"),
+    ]
+    HELP_EXTRA = (
+        ("type", "Words, \"a phrase\", AND / OR / NOT, kind:meeting, date:2018; the last word "
+                 "is completed as you type; small typos are forgiven"),
+        ("enter", "In the box: go to the results. In the results: open the hit"),
+    )
+
+    def __init__(self, pack: Pack, search: SearchHandle) -> None:
+        super().__init__()
+        self.pack = pack
+        self.search = search
+        self.hits: list[Hit] = []
+        self._timer: Timer | None = None
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="search-body"):
+            with Horizontal(id="search-bar"):
+                yield Input(placeholder="Search the article, the index and your notes", id="query")
+                yield Select(KINDS, value="", allow_blank=False, id="kind")
+            with Horizontal(id="search-status"):
+                yield Static(id="search-message")
+                yield ProgressBar(id="search-progress", show_eta=False)
+            yield OptionList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+        self._update_readiness()
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#query", Input).focus()
+        self._update_readiness()
+
+    # -- readiness ------------------------------------------------------------------------
+    def _update_readiness(self) -> None:
+        bar = self.query_one("#search-progress", ProgressBar)
+        if self.search.index is not None or self.search.error:
+            bar.display = False
+            if self.search.error:
+                self._say(self.search.error)
+            elif not self.query_one("#query", Input).value:
+                self._say("Type to search. ? lists the query syntax.")
+            return
+        done, total = self.search.progress
+        bar.display = True
+        bar.update(total=total or None, progress=done)
+        self._say("indexing…")
+        self.set_timer(0.1, self._check_ready)
+
+    def _check_ready(self) -> None:
+        if self.search.index is None and not self.search.error:
+            self._update_readiness()
+            return
+        self._update_readiness()
+        self._schedule(0)
+
+    def _say(self, text: str) -> None:
+        self.query_one("#search-message", Static).update(Content(text))
+
+    # -- searching ------------------------------------------------------------------------
+    @on(Input.Changed, "#query")
+    def _typed(self) -> None:
+        self._schedule(DEBOUNCE)
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self) -> None:
+        self._schedule(0)
+
+    def _schedule(self, delay: float) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(delay, self._start_search) if delay else None
+        if not delay:
+            self._start_search()
+
+    def _start_search(self) -> None:
+        if self.search.index is None:
+            return
+        self._generation += 1
+        kind = self.query_one("#kind", Select).value
+        kinds = (str(kind),) if kind else None
+        self._run_search(self.query_one("#query", Input).value, kinds, self._generation)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run_search(self, query: str, kinds: tuple[str, ...] | None, generation: int) -> None:
+        index = self.search.index
+        if index is None:
+            return
+        result = index.search(query, kinds=kinds, limit=50, as_you_type=True)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_result, result, generation)
+
+    def _show_result(self, result: SearchResult, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer query has been typed since
+        self.hits = list(result.hits)
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options(Option(hit_label(hit)) for hit in self.hits)
+        query = self.query_one("#query", Input).value.strip()
+        parts: list[str] = []
+        if result.message:
+            parts.append(result.message)
+        if query:
+            count = result.total
+            parts.append(f"{count} match{'es' if count != 1 else ''}" if count else "No matches.")
+        if result.suggestion:
+            parts.append(f"Did you mean: {result.suggestion}?")
+        self._say("  ".join(parts) if parts else "Type to search.")
+
+    # -- opening --------------------------------------------------------------------------
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        self.action_results()
+
+    def action_results(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if self.hits:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_cycle_kind(self) -> None:
+        select = self.query_one("#kind", Select)
+        values = [value for _, value in KINDS]
+        position = values.index(str(select.value)) if select.value in values else 0
+        select.value = values[(position + 1) % len(values)]
+
+    @on(OptionList.OptionSelected, "#results")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        hit = self.hits[event.option_index]
+        terms = tuple(s.text for s in hit.snippet if s.match)
+        if hit.section and hit.paragraph:
+            self.post_message(OpenPassage(PassageRef(hit.section, hit.paragraph), terms))
+        elif hit.kind in ("meeting", "issue", "takeaway"):
+            self.post_message(OpenEntry(hit.id))
