@@ -15,8 +15,8 @@ from packfactory import write_pack  # noqa: E402
 
 @pytest.fixture
 def make_pack(tmp_path: Path) -> Callable[..., Path]:
-    """``make_pack({"meetings.yaml": "..."})`` writes the small pack, with those files' text instead,
-    into a fresh folder under ``tmp_path`` and returns the folder."""
+    """``make_pack({"meetings.yaml": "..."})`` writes the small pack, with those files' text
+    instead, into a fresh folder under ``tmp_path`` and returns the folder."""
     count = 0
 
     def make(overrides: Mapping[str, str | bytes | None] | None = None) -> Path:
