@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import Clock, make_v1_database
+from progress_support import Clock, make_pack, make_v1_database
 
 from summitreader.pack.model import Pack
 from summitreader.progress import SCHEMA_VERSION, Position, ProgressNotSaved, Store, open_store
@@ -318,7 +318,7 @@ def test_a_wal_left_by_a_crash_is_recovered(data_dir: Path, pack: Pack) -> None:
         import os, signal, sys
         sys.path.insert(0, {str(HERE)!r})
         from pathlib import Path
-        from progress_sample_pack import make_pack
+        from progress_support import make_pack
         from summitreader.progress import open_store
         store = open_store(Path({str(data_dir)!r}), make_pack())
         for number in range(30):

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import fsrs
 import pytest
-from conftest import Clock
-from progress_sample_pack import make_pack
+from progress_support import Clock, make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.progress import Bookmark, Position, Store, open_store

@@ -1,9 +1,15 @@
-"""A small pack built from the model's dataclasses, for the progress tests and their child
-processes (which import this file by path)."""
+"""What the progress tests build on: a small pack made from the model's dataclasses, a clock the
+test moves, and the version-1 fixture database. Child processes import this file too."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
 from summitreader.pack.model import Card, Pack, Paragraph, PassageRef, Section
+
+V1_SQL = Path(__file__).parent / "fixtures" / "progress-v1.sql"
 
 SECTION_IDS = ("opening", "middle", "ending")
 CARD_IDS = ("card-one", "card-two", "card-three")
@@ -54,3 +60,28 @@ def make_pack(
         takeaways=(),
         cards=tuple(make_card(c, sections[0]) for c in cards),
     )
+
+
+class Clock:
+    """A clock that stands still until the test moves it."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> dt.datetime:
+        self.now += dt.timedelta(**delta)
+        return self.now
+
+
+def make_v1_database(path: Path) -> Path:
+    """The version-1 fixture database, built from its committed SQL."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(V1_SQL.read_text(encoding="utf-8"))
+    finally:
+        conn.close()
+    return path
