@@ -572,3 +572,10 @@ def test_the_report_counts_the_problems(make_pack: MakePack) -> None:
         load_pack(root)
     assert caught.value.report().splitlines()[0] == f"the pack at {root} has 1 problem:"
     assert str(caught.value) == caught.value.report()
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "null\n", "~\n"])
+def test_an_empty_pack_yaml_is_a_problem(make_pack: MakePack, text: str) -> None:
+    found = problems(make_pack({"pack.yaml": text}))
+    assert len(found) == 1
+    assert found[0].startswith("pack.yaml:1:1: ")

@@ -70,14 +70,19 @@ class _Loader:
             self.digest.update(name.encode() + b"\0" + text.encode() + b"\0")
         return text
 
-    def _document(self, name: str) -> tuple[FileReader, Node] | None:
+    def _document(self, name: str, required: bool = False) -> tuple[FileReader, Node] | None:
+        """The file's root node; None if it cannot be read or parsed (a problem is recorded) or
+        has no document (an empty optional file: no entries; an empty required file: a problem)."""
         text = self._read(name)
         if text is None:
             return None
+        before = len(self.problems)
         node = compose(text, name, self.problems)
+        if node is None and required and len(self.problems) == before:
+            self.problems.append(
+                Problem(name, 1, 1, "the file is empty; it needs at least id, title and sections")
+            )
         if node is None:
-            if not text.strip():
-                return None  # an empty optional file is an empty list
             return None
         return FileReader(name, self.problems), node
 
@@ -134,7 +139,7 @@ class _Loader:
         )
 
     def _head(self) -> tuple[str, str, str, str, tuple[Section, ...]] | None:
-        document = self._document("pack.yaml")
+        document = self._document("pack.yaml", required=True)
         if document is None:
             return None
         reader, node = document
