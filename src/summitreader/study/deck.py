@@ -1,0 +1,326 @@
+"""The deck: the pack's own cards, plus cards generated from its index of meetings and issues.
+
+Generated cards are ordinary :class:`~summitreader.pack.model.Card` values with ``generated=True``:
+
+- ``gen-when-MEETING``: when a meeting took place (choice among the dates of other meetings);
+- ``gen-where-MEETING``: where the meeting of a given date took place (choice among places);
+- ``gen-outcome-MEETING`` and ``gen-controversy-MEETING``: which meeting a fact belongs to
+  (choice among meetings; the meetings' names are blanked out of the fact);
+- ``gen-order-meetings``: put meetings in order;
+- ``gen-order-ISSUE``: put events of an issue's timeline in order.
+
+Ids depend only on the entry's id and the kind of question, so progress survives an edit of the
+pack. Wrong choices are picked and shuffled deterministically (seeded by the card's id), so the
+same pack always gives the same deck.
+
+Every card knows its passage. For a generated card it is the paragraph that names the entry most
+often; else the paragraph the pack's own cards about the entry point to most; else the paragraph
+that names the most meetings (the article's overview of them); else the first takeaway's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from summitreader.pack.model import Card, Issue, Meeting, Pack, PassageRef, TimelineEvent
+
+StudyCard = Card
+"""A card of the deck: the pack's own card type (``generated`` tells the two apart)."""
+
+MAX_ORDER_ITEMS = 5
+MIN_ORDER_ITEMS = 3
+LONG_EVENT = 140
+"""Timeline events longer than this (in characters) are left out of order cards when possible."""
+BLANK = "…"
+T = TypeVar("T")
+
+
+def build_deck(pack: Pack) -> tuple[StudyCard, ...]:
+    """The pack's cards in pack order, then the generated ones. An id already used in the pack is
+    never generated."""
+    taken = {card.id for card in pack.cards}
+    deck = list(pack.cards)
+    for card in _generated(pack):
+        if card.id not in taken and pack.get(card.id) is None:
+            taken.add(card.id)
+            deck.append(card)
+    return tuple(deck)
+
+
+def cards_of_takeaway(deck: Iterable[StudyCard], takeaway_id: str) -> tuple[StudyCard, ...]:
+    """The cards about one takeaway (those that list it in ``about``)."""
+    return tuple(card for card in deck if takeaway_id in card.about)
+
+
+def cloze_parts(prompt: str) -> tuple[str, str, str]:
+    """A cloze prompt split as ``(before, hidden phrase, after)``; no blank gives ``(prompt, "", "")``."""
+    match = re.search(r"\{\{(.*?)\}\}", prompt, flags=re.DOTALL)
+    if match is None:
+        return prompt, "", ""
+    return prompt[: match.start()], match.group(1), prompt[match.end() :]
+
+
+# -- generation -------------------------------------------------------------------------------
+
+
+def _generated(pack: Pack) -> list[StudyCard]:
+    finder = _PassageFinder(pack)
+    cards: list[StudyCard] = []
+    held = [m for m in pack.meetings if m.held]
+    seen_places: set[tuple[str, str]] = set()
+    for meeting in pack.meetings:
+        passage = finder.for_meeting(meeting.id)
+        if meeting.held:
+            when = _when_card(meeting, held, passage)
+            if when:
+                cards.append(when)
+            key = (meeting.date.iso(), _short_place(meeting.place))
+            if key not in seen_places:
+                seen_places.add(key)
+                where = _where_card(meeting, held, passage)
+                if where:
+                    cards.append(where)
+        for fact in ("outcome", "controversy"):
+            card = _which_meeting_card(pack, meeting, fact, passage)
+            if card:
+                cards.append(card)
+    order = _order_meetings_card(pack, finder)
+    if order:
+        cards.append(order)
+    for issue in pack.issues:
+        card = _order_issue_card(issue, finder.for_issue(issue.id))
+        if card:
+            cards.append(card)
+    return cards
+
+
+def _when_card(meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef) -> StudyCard | None:
+    answer = meeting.date.human()
+    others = _nearest(meeting, meetings, lambda m: m.date.human())
+    wrong = _distinct(others, exclude={answer})[:3]
+    if len(wrong) < 3:
+        return None
+    card_id = f"gen-when-{meeting.id}"
+    return Card(
+        id=card_id,
+        card_kind="choice",
+        prompt=f"When did the {meeting.title} take place?",
+        answer=answer,
+        choices=_shuffled(card_id, [answer, *wrong]),
+        about=(meeting.id,),
+        passage=passage,
+        explanation=f"{meeting.title}: {answer}, {meeting.place}.",
+        generated=True,
+    )
+
+
+def _where_card(meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef) -> StudyCard | None:
+    answer = _short_place(meeting.place)
+    others = _nearest(meeting, meetings, lambda m: _short_place(m.place))
+    wrong = _distinct(others, exclude={answer})[:3]
+    if len(wrong) < 3:
+        return None
+    card_id = f"gen-where-{meeting.id}"
+    return Card(
+        id=card_id,
+        card_kind="choice",
+        prompt=f"Where did Trump and Putin meet on {meeting.date.human()}?",
+        answer=answer,
+        choices=_shuffled(card_id, [answer, *wrong]),
+        about=(meeting.id,),
+        passage=passage,
+        explanation=f"{meeting.title}: {meeting.place}.",
+        generated=True,
+    )
+
+
+def _which_meeting_card(
+    pack: Pack, meeting: Meeting, fact: str, passage: PassageRef
+) -> StudyCard | None:
+    text = " ".join(getattr(meeting, fact).split())
+    if not text:
+        return None
+    others = _nearest(meeting, pack.meetings, lambda m: m.title)
+    wrong = _distinct(others, exclude={meeting.title})[:3]
+    if len(wrong) < 3:
+        return None
+    names = [name for m in pack.meetings for name in m.names]
+    label = "came out of" if fact == "outcome" else "was controversial about"
+    card_id = f"gen-{fact}-{meeting.id}"
+    return Card(
+        id=card_id,
+        card_kind="choice",
+        prompt=f"Which meeting is this about? (what {label} it)\n\n“{_blank_out(text, names)}”",
+        answer=meeting.title,
+        choices=_shuffled(card_id, [meeting.title, *wrong]),
+        about=(meeting.id,),
+        passage=passage,
+        explanation=f"{meeting.title}, {meeting.date.human()}.",
+        generated=True,
+    )
+
+
+def _order_meetings_card(pack: Pack, finder: _PassageFinder) -> StudyCard | None:
+    by_date: dict[str, Meeting] = {}
+    for meeting in sorted(pack.meetings, key=lambda m: m.date.start):
+        by_date.setdefault(meeting.date.start.isoformat(), meeting)
+    chosen = _spread(list(by_date.values()), MAX_ORDER_ITEMS)
+    if len(chosen) < MIN_ORDER_ITEMS:
+        return None
+    return Card(
+        id="gen-order-meetings",
+        card_kind="order",
+        prompt="Put these meetings in the order they took place (or were planned).",
+        answer="",
+        items=tuple(m.title for m in chosen),
+        about=tuple(m.id for m in chosen),
+        passage=finder.overview(),
+        explanation="; ".join(f"{m.title}: {m.date.human()}" for m in chosen) + ".",
+        generated=True,
+    )
+
+
+def _order_issue_card(issue: Issue, passage: PassageRef) -> StudyCard | None:
+    by_date: dict[str, TimelineEvent] = {}
+    for event in sorted(issue.timeline, key=lambda e: e.date.start):
+        by_date.setdefault(event.date.start.isoformat(), event)
+    events = list(by_date.values())
+    short = [e for e in events if len(e.text) <= LONG_EVENT]
+    chosen = _spread(short if len(short) >= MIN_ORDER_ITEMS else events, MAX_ORDER_ITEMS)
+    if len(chosen) < MIN_ORDER_ITEMS:
+        return None
+    texts = [" ".join(e.text.split()) for e in chosen]
+    if len(set(texts)) < len(texts):
+        return None
+    return Card(
+        id=f"gen-order-{issue.id}",
+        card_kind="order",
+        prompt=f"{issue.title}: put these events in chronological order.",
+        answer="",
+        items=tuple(texts),
+        about=(issue.id,),
+        passage=passage,
+        explanation="; ".join(f"{e.date.human()}: {t}" for e, t in zip(chosen, texts, strict=True)),
+        generated=True,
+    )
+
+
+# -- passages ---------------------------------------------------------------------------------
+
+
+class _PassageFinder:
+    """Finds the paragraph a generated card sends the reader back to."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._order = {
+            (p.section, p.number): n
+            for n, p in enumerate(p for s in pack.sections for p in s.paragraphs)
+        }
+
+    def for_meeting(self, meeting_id: str) -> PassageRef:
+        return self._named(meeting_id) or self._authored(meeting_id) or self.overview()
+
+    def for_issue(self, issue_id: str) -> PassageRef:
+        found = self._named(issue_id) or self._authored(issue_id)
+        if found:
+            return found
+        for meeting in self.pack.meetings_on(issue_id):
+            found = self._named(meeting.id)
+            if found:
+                return found
+        return self.overview()
+
+    def overview(self) -> PassageRef:
+        """The paragraph that names the most meetings (first such one), else a fallback."""
+        meeting_ids = {m.id for m in self.pack.meetings}
+        per_paragraph: dict[tuple[str, int], set[str]] = {}
+        for mention in self.pack.mentions:
+            if mention.entry in meeting_ids:
+                per_paragraph.setdefault((mention.section, mention.paragraph), set()).add(mention.entry)
+        if per_paragraph:
+            best = min(per_paragraph, key=lambda k: (-len(per_paragraph[k]), self._order.get(k, 0)))
+            return PassageRef(*best)
+        return self._fallback()
+
+    def _named(self, entry_id: str) -> PassageRef | None:
+        counts = Counter((m.section, m.paragraph) for m in self.pack.mentions_of(entry_id))
+        if not counts:
+            return None
+        best = min(counts, key=lambda k: (-counts[k], self._order.get(k, 0)))
+        return PassageRef(*best)
+
+    def _authored(self, entry_id: str) -> PassageRef | None:
+        refs = [c.passage for c in self.pack.cards_about(entry_id) if self.pack.paragraph(c.passage)]
+        if not refs:
+            return None
+        counts = Counter(refs)
+        return max(refs, key=lambda r: counts[r])  # max keeps the first of equals
+
+    def _fallback(self) -> PassageRef:
+        for takeaway in self.pack.takeaways:
+            if self.pack.paragraph(takeaway.passage):
+                return takeaway.passage
+        for section in self.pack.sections:
+            if section.paragraphs:
+                return section.paragraphs[0].ref
+        raise ValueError("the pack has no paragraph to point a card at")
+
+
+# -- small helpers ----------------------------------------------------------------------------
+
+
+def _short_place(place: str) -> str:
+    """The last two parts of a place, without a closing remark in brackets:
+    ``Hamburg, Germany (on the sidelines of the G20 summit)`` → ``Hamburg, Germany``,
+    ``Presidential Palace, Helsinki, Finland`` → ``Helsinki, Finland``."""
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(place.split())) or place
+    parts = [p.strip() for p in bare.split(",") if p.strip()]
+    return ", ".join(parts[-2:]) if parts else bare
+
+
+def _nearest(
+    meeting: Meeting, meetings: Iterable[Meeting], value: Callable[[Meeting], str]
+) -> list[str]:
+    """Values of the other meetings, nearest in time first (ties in pack order)."""
+    others = [m for m in meetings if m.id != meeting.id]
+    others.sort(key=lambda m: abs((m.date.start - meeting.date.start).days))
+    return [value(m) for m in others]
+
+
+def _distinct(values: Iterable[str], exclude: set[str]) -> list[str]:
+    seen = {v.casefold() for v in exclude}
+    result = []
+    for value in values:
+        if value.casefold() not in seen:
+            seen.add(value.casefold())
+            result.append(value)
+    return result
+
+
+def _shuffled(seed: str, values: Sequence[str]) -> tuple[str, ...]:
+    """``values`` in an order that depends only on ``seed``."""
+    rng = random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
+    result = list(values)
+    rng.shuffle(result)
+    return tuple(result)
+
+
+def _spread(items: Sequence[T], count: int) -> list[T]:
+    """At most ``count`` of ``items``, evenly spread from the first to the last, in order."""
+    if len(items) <= count:
+        return list(items)
+    step = (len(items) - 1) / (count - 1)
+    return [items[round(i * step)] for i in range(count)]
+
+
+def _blank_out(text: str, names: Iterable[str]) -> str:
+    """``text`` with every one of ``names`` (whole words, any case) replaced by a blank."""
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", BLANK, text, flags=re.IGNORECASE)
+    return text

@@ -1,0 +1,191 @@
+"""Grading answers to a proposed rating (the user can always pick another).
+
+- typed and cloze: the answer and each accepted alternative are compared after normalising case,
+  accents, punctuation and a leading article. Equal → Good; a near miss (a typo, a missing or
+  extra word) → Hard, with the difference to show; anything else → Again. Numbers must match:
+  ``2017`` for ``2018`` is wrong, however similar it looks.
+- choice: the right option → Good, another → Again.
+- order: partial credit is the share of pairs of items put in the right order. All of them →
+  Good; at least :data:`ORDER_HARD_SHARE` → Hard; less → Again.
+- recall (a flip card) is not graded: the proposed rating is Good.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from summitreader.pack.model import Card
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
+
+NEAR_MISS = 80.0
+"""The least rapidfuzz ratio (0–100) between normalised answers that counts as a near miss."""
+ORDER_HARD_SHARE = 0.6
+
+Verdict = Literal["right", "close", "wrong", "shown"]
+
+_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe",
+                          "þ": "th", "&": " and "})
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    """A stretch of the typed answer against the expected one: ``same``, ``changed`` (typed
+    ``given`` where ``expected`` was due), ``extra`` (typed, not expected) or ``missing``."""
+
+    kind: Literal["same", "changed", "extra", "missing"]
+    given: str
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """How an answer went, and the rating proposed for it."""
+
+    rating: int
+    verdict: Verdict
+    expected: str
+    """The right answer as written (for a typed answer, the accepted form nearest to it)."""
+    given: str = ""
+    score: float = 1.0
+    """0–1: similarity of a typed answer, share of pairs in order for an order card."""
+    diff: tuple[DiffPart, ...] = ()
+    """For a near miss: where the typed answer differs from :attr:`expected`."""
+    positions: tuple[bool, ...] = ()
+    """For an order card: whether each item of the user's order is in its right place."""
+    detail: str = ""
+    """One sentence for the user."""
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict == "right"
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, single spaces, no leading article."""
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_LETTERS)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text)
+    text = " ".join(text.split())
+    for article in _ARTICLES:
+        if text.startswith(article) and len(text) > len(article):
+            text = text[len(article) :]
+            break
+    return text
+
+
+def grade_typed(card: Card, given: str) -> Grade:
+    """Grade a typed (or cloze) answer against ``card.answer`` and ``card.accept``."""
+    given = " ".join(given.split())
+    candidates = [a for a in (card.answer, *card.accept) if a.strip()]
+    if not candidates:
+        return Grade(GOOD, "right", card.answer, given, detail="There was nothing to type.")
+    typed = normalise(given)
+    if not typed:
+        return Grade(AGAIN, "wrong", card.answer, given, 0.0, detail="No answer.")
+    for candidate in candidates:
+        if typed == normalise(candidate):
+            return Grade(GOOD, "right", candidate, given, detail="Right.")
+    scored = [(_similarity(typed, normalise(c)), c) for c in candidates]
+    best_score, best = max(scored, key=lambda pair: pair[0])  # max keeps the first of equals
+    close_words = [c for c in candidates if _words_close(typed, normalise(c))]
+    if best_score >= NEAR_MISS or close_words:
+        if best_score < NEAR_MISS:
+            best = close_words[0]
+        return Grade(
+            HARD,
+            "close",
+            best,
+            given,
+            best_score / 100,
+            diff=diff_answer(given, best),
+            detail="Nearly: see the difference below.",
+        )
+    return Grade(AGAIN, "wrong", card.answer, given, best_score / 100, detail="Not this time.")
+
+
+def grade_choice(card: Card, picked: str) -> Grade:
+    if picked == card.answer:
+        return Grade(GOOD, "right", card.answer, picked, detail="Right.")
+    return Grade(AGAIN, "wrong", card.answer, picked, 0.0, detail="Not this one.")
+
+
+def grade_order(card: Card, arrangement: Sequence[str]) -> Grade:
+    """Grade the user's order of ``card.items`` (any permutation of them)."""
+    rank = {item: n for n, item in enumerate(card.items)}
+    if sorted(arrangement, key=lambda i: rank.get(i, -1)) != list(card.items):
+        raise ValueError("the arrangement must hold each of the card's items once")
+    positions = tuple(rank[item] == n for n, item in enumerate(arrangement))
+    pairs = [(a, b) for i, a in enumerate(arrangement) for b in arrangement[i + 1 :]]
+    share = sum(rank[a] < rank[b] for a, b in pairs) / len(pairs) if pairs else 1.0
+    placed = sum(positions)
+    if share == 1.0:
+        rating, verdict, detail = GOOD, "right", "All in order."
+    elif share >= ORDER_HARD_SHARE:
+        rating, verdict = HARD, "close"
+        detail = f"Nearly: {placed} of {len(positions)} in the right place."
+    else:
+        rating, verdict = AGAIN, "wrong"
+        detail = f"{placed} of {len(positions)} in the right place."
+    return Grade(
+        rating, verdict, " → ".join(card.items), " → ".join(arrangement), share,
+        positions=positions, detail=detail,
+    )
+
+
+def grade_shown(card: Card) -> Grade:
+    """A flip card once its answer is shown: the user judges; Good is proposed."""
+    return Grade(GOOD, "shown", card.answer, detail="How well did you remember it?")
+
+
+def diff_answer(given: str, expected: str) -> tuple[DiffPart, ...]:
+    """Character differences between two answers, ignoring case and accents."""
+    matcher = difflib.SequenceMatcher(
+        None, [_fold(c) for c in given], [_fold(c) for c in expected], autojunk=False
+    )
+    parts = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        kind = {"equal": "same", "replace": "changed", "delete": "extra", "insert": "missing"}[op]
+        parts.append(DiffPart(kind, given[i1:i2], expected[j1:j2]))  # type: ignore[arg-type]
+    return tuple(parts)
+
+
+def _similarity(typed: str, expected: str) -> float:
+    if _numbers(typed) != _numbers(expected):
+        return 0.0
+    return fuzz.ratio(typed, expected)
+
+
+def _words_close(typed: str, expected: str) -> bool:
+    """A near miss by words: the answer with at most two words more, or at least two thirds of
+    it, in order; numbers the same."""
+    if _numbers(typed) != _numbers(expected):
+        return False
+    typed_words, expected_words = typed.split(), expected.split()
+    if _in_order(expected_words, typed_words):
+        return len(typed_words) - len(expected_words) <= 2
+    if _in_order(typed_words, expected_words):
+        return 3 * len(typed_words) >= 2 * len(expected_words) and len(expected_words) >= 2
+    return False
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    it = iter(whole)
+    return all(word in it for word in part)
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def _fold(char: str) -> str:
+    return normalise(char) or char.casefold()
