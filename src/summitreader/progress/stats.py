@@ -1,0 +1,243 @@
+"""The figures of ``summitreader stats`` and of the Progress screen, computed from a store.
+
+The deck is passed in as ``card_ids`` (the pack's cards and the generated ones are put together
+elsewhere). Cards outside it are left out of every figure.
+
+Days are the user's local days: times from the store's clock are converted with ``tz`` (default:
+the system's local timezone, with its daylight-saving rules) before their date is taken.
+
+Definitions
+    - A card is *new* until it has a state; then it is *learning*, *review* or *relearning*, as FSRS
+      says (``state`` 1, 2, 3).
+    - *True retention*: of the reviews of cards that were in the review state at the time (scheduled
+      reviews; not new cards, not learning or relearning steps), the share rated Hard, Good or Easy
+      (rating above 1). For reviews logged without the card's prior state (by schema 1), a review
+      counts when the card's previous review was at least a day earlier. None when there are none.
+    - *Streak*: consecutive days with at least one review, ending today (or yesterday, while today
+      has no review yet). A day without reviews on which no card was due neither breaks the streak
+      nor counts in it. A card was due on a day if the due time set by its last review before that
+      day fell before the day's end; days for which the log does not say (schema 1) do not break it.
+    - *Due now*: cards whose due time has come; *due in the next 7 days*: not yet due, but due
+      within seven days (168 hours) from now.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from summitreader.progress.records import Review, from_text
+
+if TYPE_CHECKING:
+    from summitreader.progress.store import Store
+
+STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
+REVIEW_STATE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    sections_total: int
+    sections_read: int
+    percent_read: float
+    reread_queue: int
+    bookmarks: int
+    notes: int
+    cards_total: int
+    cards_new: int
+    cards_learning: int
+    cards_review: int
+    cards_relearning: int
+    reviews_today: int
+    reviews_total: int
+    retention_percent: float | None
+    retention_reviews: int
+    streak_days: int
+    due_now: int
+    due_next_7_days: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The shape of ``summitreader stats --json`` (without the pack)."""
+        return {
+            "reading": {
+                "sections_read": self.sections_read,
+                "sections_total": self.sections_total,
+                "percent_read": self.percent_read,
+                "reread_queue": self.reread_queue,
+            },
+            "bookmarks": self.bookmarks,
+            "notes": self.notes,
+            "cards": {
+                "total": self.cards_total,
+                "new": self.cards_new,
+                "learning": self.cards_learning,
+                "review": self.cards_review,
+                "relearning": self.cards_relearning,
+            },
+            "reviews": {"today": self.reviews_today, "total": self.reviews_total},
+            "true_retention": {
+                "percent": self.retention_percent,
+                "reviews": self.retention_reviews,
+            },
+            "streak_days": self.streak_days,
+            "due": {"now": self.due_now, "next_7_days": self.due_next_7_days},
+        }
+
+
+def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None = None) -> Stats:
+    deck = list(dict.fromkeys(card_ids))
+    now = store.now()
+    today = local_date(now, tz)
+    reviews = _reviews(store, deck)
+    states = _due_times(store, deck)
+    kinds = Counter(STATE_NAMES.get(state, "new") for state, _ in states.values())
+    total_sections = len(store.pack.sections)
+    read = len(store.read_sections())
+    retained, counted = true_retention(reviews)
+    return Stats(
+        sections_total=total_sections,
+        sections_read=read,
+        percent_read=round(100 * read / total_sections, 1) if total_sections else 0.0,
+        reread_queue=len(store.reread_queue()),
+        bookmarks=len(store.bookmarks()),
+        notes=len(store.notes()),
+        cards_total=len(deck),
+        cards_new=len(deck) - sum(kinds[name] for name in STATE_NAMES.values()),
+        cards_learning=kinds["learning"],
+        cards_review=kinds["review"],
+        cards_relearning=kinds["relearning"],
+        reviews_today=sum(1 for r in reviews if local_date(r.reviewed_at, tz) == today),
+        reviews_total=len(reviews),
+        retention_percent=retained,
+        retention_reviews=counted,
+        streak_days=streak(reviews, now, tz),
+        due_now=sum(1 for _, due in states.values() if due is not None and due <= now),
+        due_next_7_days=sum(
+            1
+            for _, due in states.values()
+            if due is not None and now < due <= now + dt.timedelta(days=7)
+        ),
+    )
+
+
+def reviews_per_day(
+    store: Store,
+    card_ids: Iterable[str] | None = None,
+    days: int = 30,
+    *,
+    tz: dt.tzinfo | None = None,
+) -> list[tuple[dt.date, int]]:
+    """Reviews on each of the last ``days`` local days, oldest first, today last."""
+    today = local_date(store.now(), tz)
+    counts = Counter(local_date(r.reviewed_at, tz) for r in _reviews(store, card_ids))
+    first = today - dt.timedelta(days=days - 1)
+    return [(first + dt.timedelta(days=n), counts[first + dt.timedelta(days=n)])
+            for n in range(days)]
+
+
+def due_forecast(
+    store: Store,
+    card_ids: Iterable[str] | None = None,
+    days: int = 14,
+    *,
+    tz: dt.tzinfo | None = None,
+) -> list[tuple[dt.date, int]]:
+    """Cards falling due on each of the next ``days`` local days, today first (cards already
+    overdue count on today)."""
+    today = local_date(store.now(), tz)
+    counts: Counter[dt.date] = Counter()
+    for _, due in _due_times(store, card_ids).values():
+        if due is not None:
+            counts[max(today, local_date(due, tz))] += 1
+    return [(today + dt.timedelta(days=n), counts[today + dt.timedelta(days=n)])
+            for n in range(days)]
+
+
+def true_retention(reviews: list[Review]) -> tuple[float | None, int]:
+    """(percent, number of reviews counted); see the module docstring."""
+    previous: dict[str, dt.datetime] = {}
+    counted = passed = 0
+    for review in sorted(reviews, key=lambda r: r.reviewed_at):
+        if review.prior_state is not None:
+            in_review = review.prior_state == REVIEW_STATE
+        else:
+            before = previous.get(review.card_id)
+            in_review = before is not None and review.reviewed_at - before >= dt.timedelta(days=1)
+        previous[review.card_id] = review.reviewed_at
+        if in_review:
+            counted += 1
+            passed += review.rating > 1
+    return (round(100 * passed / counted, 1) if counted else None), counted
+
+
+def streak(reviews: list[Review], now: dt.datetime, tz: dt.tzinfo | None = None) -> int:
+    """Days in the current streak; see the module docstring."""
+    if not reviews:
+        return 0
+    days = {local_date(r.reviewed_at, tz) for r in reviews}
+    history: dict[str, list[Review]] = defaultdict(list)
+    for review in sorted(reviews, key=lambda r: r.reviewed_at):
+        history[review.card_id].append(review)
+    times = {card: [r.reviewed_at for r in log] for card, log in history.items()}
+
+    def something_due(day: dt.date) -> bool:
+        start, end = day_start(day, tz), day_start(day + dt.timedelta(days=1), tz)
+        for card, log in history.items():
+            index = bisect.bisect_left(times[card], start) - 1
+            if index >= 0 and log[index].due is not None and log[index].due < end:
+                return True
+        return False
+
+    day = local_date(now, tz)
+    if day not in days:
+        day -= dt.timedelta(days=1)
+    first = min(days)
+    count = 0
+    while day >= first:
+        if day in days:
+            count += 1
+        elif something_due(day):
+            break
+        day -= dt.timedelta(days=1)
+    return count
+
+
+def local_date(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.date:
+    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()
+
+
+def day_start(day: dt.date, tz: dt.tzinfo | None = None) -> dt.datetime:
+    """The first instant of a local day, as an aware datetime."""
+    midnight = dt.datetime.combine(day, dt.time())
+    return midnight.replace(tzinfo=tz) if tz is not None else midnight.astimezone()
+
+
+def _reviews(store: Store, card_ids: Iterable[str] | None) -> list[Review]:
+    reviews = store.review_log()
+    if card_ids is None:
+        return reviews
+    deck = set(card_ids)
+    return [r for r in reviews if r.card_id in deck]
+
+
+def _due_times(
+    store: Store, card_ids: Iterable[str] | None
+) -> dict[str, tuple[int | None, dt.datetime | None]]:
+    """Card id -> (FSRS state, due time) for the deck's cards that have a state."""
+    states = store.card_states()
+    wanted = states.keys() if card_ids is None else [c for c in card_ids if c in states]
+    found: dict[str, tuple[int | None, dt.datetime | None]] = {}
+    for card_id in wanted:
+        state = states[card_id]
+        kind = state.get("state")
+        due = state.get("due")
+        try:
+            due_time = from_text(due) if isinstance(due, str) else None
+        except ValueError:
+            due_time = None
+        found[card_id] = (kind if isinstance(kind, int) else None, due_time)
+    return found
