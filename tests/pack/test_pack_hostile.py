@@ -227,3 +227,14 @@ def test_markup_like_text_is_kept_literally(make_pack: MakePack) -> None:
     assert helsinki.title == "[b]Helsinki[/b] summit"
     assert helsinki.outcome == "[@click=app.quit]None[/]"
     assert pack.card("card-order").prompt == "[link=x]Order[/link]"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("character", "code"), [("\x1b", "U+001B"), ("\x07", "U+0007"), ("\x9b", "U+009B")]
+)
+def test_a_raw_control_character_in_yaml_is_located(
+    make_pack: MakePack, character: str, code: str
+) -> None:
+    text = replace_once(NOTES_YAML, "  title: The count", f"  title: The {character}[2Jcount")
+    found = problems(make_pack({"notes.yaml": text}))
+    assert found == [f"notes.yaml:2:14: the control character {code} is not allowed in YAML"]

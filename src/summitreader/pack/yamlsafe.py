@@ -9,10 +9,12 @@ line and column for the checks that follow (:mod:`summitreader.pack.fields`).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+import yaml.reader
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import Node
 
@@ -73,6 +75,15 @@ def _place(name: str, mark: yaml.Mark | None) -> tuple[str, int, int]:
     return name, mark.line + 1, mark.column + 1
 
 
+def _unacceptable(text: str, name: str, error: yaml.reader.ReaderError) -> Problem:
+    position = error.position if isinstance(error.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = error.character if isinstance(error.character, int) else ord(str(error.character))
+    kind = "control character" if unicodedata.category(chr(character)) == "Cc" else "character"
+    return Problem(name, line, column, f"the {kind} U+{character:04X} is not allowed in YAML")
+
+
 def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
     """The document's root node, or None (with problems) if it is not acceptable YAML."""
     found: list[Problem] = []
@@ -120,6 +131,10 @@ def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
         mark = error.problem_mark or error.context_mark
         message = error.problem or error.context or "not valid YAML"
         found.append(Problem(*_place(name, mark), f"YAML syntax: {message}"))
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow anywhere (a control character, U+FFFE, ...). PyYAML
+        # gives its offset in the text only, and a message of two lines.
+        found.append(_unacceptable(text, name, error))
     except yaml.YAMLError as error:
         found.append(Problem(name, 1, 1, f"YAML: {error}"))
     if found:
