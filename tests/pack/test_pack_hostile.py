@@ -3,6 +3,10 @@ sequences and markup in the content."""
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -238,3 +242,45 @@ def test_a_raw_control_character_in_yaml_is_located(
     text = replace_once(NOTES_YAML, "  title: The count", f"  title: The {character}[2Jcount")
     found = problems(make_pack({"notes.yaml": text}))
     assert found == [f"notes.yaml:2:14: the control character {code} is not allowed in YAML"]
+
+
+def _validate_bounded(root: Path) -> subprocess.CompletedProcess[str]:
+    """``summitreader validate ROOT`` in a subprocess with 1 GiB of address space at most; a
+    loader that blocks or reads without end fails here instead of taking the machine with it."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "summitreader", "validate", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_pack_file_linked_to_an_endless_device(make_pack: MakePack) -> None:
+    root = make_pack({"notes.yaml": None})
+    (root / "notes.yaml").symlink_to("/dev/zero")
+    result = _validate_bounded(root)
+    assert result.returncode == 1, result.stderr
+    assert "notes.yaml:1:1: the file is not a regular file" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_pack_file_that_is_a_fifo(make_pack: MakePack) -> None:
+    root = make_pack({"cards.yaml": None})
+    os.mkfifo(root / "cards.yaml")
+    result = _validate_bounded(root)
+    assert result.returncode == 1, result.stderr
+    assert "cards.yaml:1:1: the file is not a regular file" in result.stdout
+
+
+def test_a_pack_file_that_is_a_folder(make_pack: MakePack) -> None:
+    root = make_pack({"issues.yaml": None})
+    (root / "issues.yaml").mkdir()
+    assert "issues.yaml:1:1: the file is not a regular file" in problems(root)

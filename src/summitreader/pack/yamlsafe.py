@@ -9,6 +9,7 @@ line and column for the checks that follow (:mod:`summitreader.pack.fields`).
 
 from __future__ import annotations
 
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,15 +37,26 @@ class Problem:
 
 
 def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_BYTES) -> str | None:
-    """The file's text, or None with a problem when it cannot be read, is too big or is not UTF-8."""
+    """The file's text, or None with a problem when it cannot be read, is too big or is not UTF-8.
+
+    Only regular files are read (a FIFO would block, a device such as /dev/zero never ends), and
+    never more than ``limit`` bytes, whatever the size the file claimed.
+    """
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            problems.append(Problem(name, 1, 1, "the file is not a regular file"))
+            return None
+        size = status.st_size
+        if size <= limit:
+            with path.open("rb") as handle:
+                raw = handle.read(limit + 1)
+            size = max(size, len(raw))
         if size > limit:
             problems.append(
                 Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {limit:,}")
             )
             return None
-        raw = path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(name, 1, 1, "the file does not exist"))
         return None
