@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from summitreader.pack.fields import FileReader, Missing
 from summitreader.pack.links import find_mentions
@@ -223,8 +223,9 @@ class _Loader:
 
     def _sources(self, reader: FileReader, values: dict[str, Node], path: str) -> tuple[str, ...]:
         sources = reader.each(values, "sources", path, reader.url)
-        if "sources" in values and not sources:
-            reader.problem(values["sources"], f"{path}.sources", "give at least one source")
+        given = values.get("sources")
+        if isinstance(given, SequenceNode) and not given.value:
+            reader.problem(given, f"{path}.sources", "give at least one source")
         return sources
 
     def _issue(self, reader: FileReader, node: Node, path: str) -> Issue:
