@@ -580,3 +580,14 @@ def test_an_empty_pack_yaml_is_a_problem(make_pack: MakePack, text: str) -> None
     found = problems(make_pack({"pack.yaml": text}))
     assert len(found) == 1
     assert found[0].startswith("pack.yaml:1:1: ")
+
+
+def test_the_column_of_a_bad_byte_counts_characters(make_pack: MakePack) -> None:
+    # Columns count characters, as they do in every other problem: "Ça a été " is 9 characters
+    # but 12 bytes, so the bad byte stands in column 10.
+    data = "First paragraph.\n\nÇa a été ".encode() + b"\xff.\n"
+    offset = data.index(b"\xff")
+    found = problems(make_pack({"sections/01-opening.md": data}))
+    assert has(
+        found, f"sections/01-opening.md:3:10: the file is not UTF-8 (byte 0xff at offset {offset})"
+    )

@@ -68,7 +68,9 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_B
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # Everything before the first bad byte decodes; count its characters, not its bytes.
+        line_start = before[before.rfind(b"\n") + 1 :]
+        column = len(line_start.decode("utf-8", errors="replace")) + 1
         problems.append(
             Problem(
                 name,
