@@ -45,16 +45,24 @@ def test_unclosed_bracket(make_pack: MakePack) -> None:
         MEETINGS_YAML, "issues: [arms-control, sanctions]", "issues: [arms-control, sanctions"
     )
     found = problems(make_pack({"meetings.yaml": text}))
-    # The parser notices on the next line, at the ':' of "outcome:".
+    # The parser notices on the next line, at the ':' of "outcome:"; the report also says where
+    # the list was opened.
     assert has(
-        found, f"meetings.yaml:{place(text, ': No agreement')}: YAML syntax: expected ',' or ']'"
+        found,
+        f"meetings.yaml:{place(text, ': No agreement')}: YAML syntax: expected ',' or ']', but got "
+        f"':' (while parsing a flow sequence that starts at line 8, column 11)",
     )
 
 
 def test_unclosed_quote(make_pack: MakePack) -> None:
     text = replace_once(ISSUES_YAML, 'date: "2019-08-02"', 'date: "2019-08-02')
     found = problems(make_pack({"issues.yaml": text}))
-    assert has(found, "issues.yaml:15:1: YAML syntax: found unexpected end of stream")
+    # The end of the file is where the parser stops; where the quote opened is what helps.
+    assert has(
+        found,
+        "issues.yaml:15:1: YAML syntax: found unexpected end of stream (while scanning a quoted "
+        "scalar that starts at line 6, column 13)",
+    )
 
 
 def test_bad_indentation(make_pack: MakePack) -> None:

@@ -89,6 +89,22 @@ def _place(name: str, mark: yaml.Mark | None) -> tuple[str, int, int]:
     return name, mark.line + 1, mark.column + 1
 
 
+def _syntax(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A syntax error at the place the parser stopped, saying where the construct it was in
+    began: for an unclosed quote or bracket, the stop is often far from the cause."""
+    mark = error.problem_mark or error.context_mark
+    message = error.problem or error.context or "not valid YAML"
+    start = error.context_mark
+    if error.problem and error.context and start is not None:
+        if mark is None or (start.line, start.column) != (mark.line, mark.column):
+            if error.context.startswith("while "):
+                where = f"line {start.line + 1}, column {start.column + 1}"
+                message += f" ({error.context} that starts at {where})"
+            else:
+                message += f" ({error.context})"
+    return Problem(*_place(name, mark), f"YAML syntax: {message}")
+
+
 def _unacceptable(text: str, name: str, error: yaml.reader.ReaderError) -> Problem:
     position = error.position if isinstance(error.position, int) else 0
     line = text.count("\n", 0, position) + 1
@@ -142,9 +158,7 @@ def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
             if len(found) >= 50:
                 break
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or error.context or "not valid YAML"
-        found.append(Problem(*_place(name, mark), f"YAML syntax: {message}"))
+        found.append(_syntax(name, error))
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow anywhere (a control character, U+FFFE, ...). PyYAML
         # gives its offset in the text only, and a message of two lines.
@@ -157,6 +171,5 @@ def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problems.append(Problem(*_place(name, mark), f"YAML: {error.problem or error.context}"))
+        problems.append(_syntax(name, error))
         return None
