@@ -1,0 +1,117 @@
+"""``search``: full-text search of the article, its index and the reader's notes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from summitreader.cli.context import Context
+from summitreader.cli.output import emit_json, styled
+from summitreader.search.results import KINDS, Hit, SearchResult
+from summitreader.text import clean_text
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 1000
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    search = sub.add_parser(
+        "search",
+        help="search the article, its index and your notes",
+        description='Words (all required), "phrases", AND, OR, NOT, brackets, filters such as '
+        "kind:meeting, date:2018 or section:analysis, word* for a prefix. A misspelt word also "
+        "finds the words it is close to.",
+    )
+    search.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
+    search.add_argument(
+        "--kind",
+        action="append",
+        choices=KINDS,
+        metavar="K",
+        help=f"only hits of this kind ({', '.join(KINDS)}); may be repeated",
+    )
+    search.add_argument(
+        "--limit",
+        type=_limit,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"show at most N hits (default {DEFAULT_LIMIT})",
+    )
+    search.add_argument("--json", action="store_true", help="print a JSON array of the hits")
+    search.set_defaults(handler=search_command)
+
+
+def _limit(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 1 <= number <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT}")
+    return number
+
+
+def search_command(args: argparse.Namespace, context: Context) -> int:
+    index = context.search_index
+    index.set_notes(_notes(context))
+    result = index.search(" ".join(args.query), kinds=args.kind, limit=args.limit)
+    _tell(result)
+    if args.json:
+        emit_json([hit_dict(hit) for hit in result.hits])
+    else:
+        print_hits(result)
+    return 0
+
+
+def _notes(context: Context) -> list[tuple[int, str, int, str]]:
+    try:
+        notes = context.store.notes()
+    except Exception:  # noqa: BLE001 - notes are searched when they can be read; the rest always
+        return []
+    return [(note.id, note.section, note.paragraph, note.text) for note in notes]
+
+
+def hit_dict(hit: Hit) -> dict[str, object]:
+    return {
+        "kind": hit.kind,
+        "id": clean_text(hit.id),
+        "title": clean_text(hit.title),
+        "section": clean_text(hit.section) if hit.section is not None else None,
+        "paragraph": hit.paragraph,
+        "snippet": _one_line(hit.snippet_text),
+        "score": round(hit.score, 4),
+    }
+
+
+def print_hits(result: SearchResult) -> None:
+    if not result.hits:
+        print("No results.")
+        return
+    bold = styled()
+    for number, hit in enumerate(result.hits):
+        if number:
+            print()
+        where = _one_line(hit.where)
+        heading = where if hit.kind == "paragraph" else f"{_one_line(hit.title)} — {where}"
+        print(f"\x1b[1m{heading}\x1b[22m" if bold else heading)
+        print("  " + "".join(_segment(s.text, s.match, bold) for s in hit.snippet))
+    if result.total > len(result.hits):
+        print(f"\n{len(result.hits)} of {result.total} results; --limit shows more.")
+
+
+def _segment(text: str, match: bool, bold: bool) -> str:
+    text = _one_line(text, strip=False)
+    return f"\x1b[1m{text}\x1b[22m" if match and bold and text else text
+
+
+def _tell(result: SearchResult) -> None:
+    """The message and the suggestion, for people: on stderr, out of the way of the hits."""
+    if result.message:
+        print(f"summitreader: {_one_line(result.message)}", file=sys.stderr)
+    if result.suggestion:
+        print(f"Did you mean: {_one_line(result.suggestion)}", file=sys.stderr)
+
+
+def _one_line(text: str, strip: bool = True) -> str:
+    line = clean_text(text).replace("\n", " ").replace("\t", " ")
+    return line.strip() if strip else line

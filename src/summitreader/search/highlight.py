@@ -1,0 +1,76 @@
+"""Snippets: a short fragment of a document's plain text around its best match, as segments.
+
+A word is marked when its stem is one the query looked for, so ``negotiating`` is marked for a
+query of ``negotiations``, and so are the completions of a prefix and the near words of a typo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from summitreader.search.results import Segment
+from summitreader.search.schema import WORD, stem
+
+SNIPPET_LENGTH = 160
+LEAD = 40
+"""Characters of context kept before the first match of a snippet."""
+ELLIPSIS = "…"
+
+
+def snippet(
+    text: str, stems: Collection[str], length: int = SNIPPET_LENGTH
+) -> tuple[Segment, ...]:
+    """About ``length`` characters of ``text`` where the words of ``stems`` are densest, cut at
+    word boundaries, with those words marked."""
+    matches = []
+    if stems:
+        for found in WORD.finditer(text):
+            if stem(found.group().lower()) in stems:
+                matches.append((found.start(), found.end()))
+    start, end = _window(text, matches, length)
+    segments: list[Segment] = []
+    if start > 0:
+        segments.append(Segment(ELLIPSIS))
+    position = start
+    for m_start, m_end in matches:
+        if m_start < start or m_end > end:
+            continue
+        if m_start > position:
+            segments.append(Segment(text[position:m_start]))
+        segments.append(Segment(text[m_start:m_end], True))
+        position = m_end
+    if end > position:
+        segments.append(Segment(text[position:end]))
+    if end < len(text):
+        segments.append(Segment(ELLIPSIS))
+    return tuple(segments)
+
+
+def _window(text: str, matches: list[tuple[int, int]], length: int) -> tuple[int, int]:
+    """Start and end of the fragment to show."""
+    if len(text) <= length + length // 4:
+        return 0, len(text)
+    anchor_start, anchor_end = 0, 0
+    if matches:
+        best = None
+        for i, (m_start, _) in enumerate(matches):
+            start = max(0, m_start - LEAD)
+            inside = [
+                text[a:b].lower() for a, b in matches[i:] if b <= start + length
+            ]
+            score = (len({stem(w) for w in inside}), len(inside))
+            if best is None or score > best[0]:
+                best = (score, i)
+        assert best is not None
+        anchor_start, anchor_end = matches[best[1]]
+    start = max(0, anchor_start - LEAD)
+    end = min(len(text), start + length)
+    if end == len(text):
+        start = max(0, end - length)
+    if start > 0:
+        space = text.find(" ", start, anchor_start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", max(anchor_end, start), end)
+        end = space if space > 0 else end
+    return start, end

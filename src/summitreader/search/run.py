@@ -1,0 +1,99 @@
+"""One search, from the text typed to a :class:`~summitreader.search.results.SearchResult`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from whoosh import collectors, query
+from whoosh.searching import Searcher
+
+from summitreader.search import query as q_
+from summitreader.search.results import Hit, SearchResult
+from summitreader.search.spelling import suggest
+from summitreader.search.vocabulary import Vocabulary
+
+MakeHit = Callable[[str, float, Collection[str]], Hit | None]
+
+NOTHING_TO_SEARCH = (
+    "Nothing in the query can be searched for: very common words such as “the”, "
+    "one-letter words and lone operators are left out."
+)
+NOT_READABLE = "The query could not be read as written, so its words were searched for instead."
+
+
+def search(
+    searcher: Searcher,
+    vocabulary: Vocabulary,
+    make_hit: MakeHit,
+    raw: str,
+    *,
+    kinds: Collection[str] | None,
+    limit: int,
+    as_you_type: bool,
+) -> SearchResult:
+    raw = raw if isinstance(raw, str) else ""
+    # A space after the last word means it is finished: no longer a prefix.
+    as_you_type = as_you_type and not raw[-1:].isspace()
+    prepared = q_.prepare(raw)
+    messages = prepared.messages
+    text = prepared.text
+    if not q_.has_words(text) or (kinds is not None and not kinds):
+        return _result([], 0, None, messages, text)
+    try:
+        parsed = q_.parse(text)
+        return _answer(searcher, vocabulary, make_hit, parsed, text, messages, kinds, limit, as_you_type)
+    except Exception:  # noqa: BLE001 - whoosh rejected it at search time; try the plain words
+        pass
+    messages.append(NOT_READABLE)
+    words = " ".join(w.lower() for w in q_.WORD.findall(text)[: q_.MAX_WORDS])
+    try:
+        parsed = q_.parse(words)
+        return _answer(searcher, vocabulary, make_hit, parsed, words, messages, kinds, limit, False)
+    except Exception:  # noqa: BLE001 - nothing more to try: no results, and say so
+        return _result([], 0, None, messages, words)
+
+
+def _answer(
+    searcher: Searcher,
+    vocabulary: Vocabulary,
+    make_hit: MakeHit,
+    parsed: query.Query,
+    text: str,
+    messages: list[str],
+    kinds: Collection[str] | None,
+    limit: int,
+    as_you_type: bool,
+) -> SearchResult:
+    if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
+        messages.append(NOTHING_TO_SEARCH)
+        return _result([], 0, None, messages, text)
+    reader = searcher.reader()
+    expanded = q_.expand(parsed, text, reader, vocabulary, as_you_type=as_you_type)
+    top = collectors.TopCollector(limit=max(limit, 1), usequality=False)
+    collector: collectors.Collector = top
+    if kinds is not None:
+        allow = query.Or([query.Term("kind", kind) for kind in kinds])
+        collector = collectors.FilterCollector(top, allow=allow)
+    searcher.search_with_collector(expanded.query, collector)
+    found = collector.results()
+    stems = q_.matched_terms(expanded.query, reader)
+    hits = []
+    for score, docnum in found.top_n[:limit]:
+        key = searcher.stored_fields(docnum).get("key")
+        hit = make_hit(key, score, stems) if isinstance(key, str) else None
+        if hit is not None:
+            hits.append(hit)
+    suggestion = suggest(parsed, text, expanded.unknown, vocabulary)
+    return _result(hits, collector.count(), suggestion, messages, text)
+
+
+def _result(
+    hits: list[Hit], total: int, suggestion: str | None, messages: list[str], text: str
+) -> SearchResult:
+    return SearchResult(
+        hits=hits,
+        total=total,
+        suggestion=suggestion,
+        message=" ".join(messages) or None,
+        query=text,
+    )
