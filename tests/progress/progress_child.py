@@ -12,7 +12,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-
 from progress_support import make_pack
 
 from summitreader.progress import ProgressNotSaved, open_store
@@ -21,8 +20,14 @@ from summitreader.progress import ProgressNotSaved, open_store
 def write_one(store, label: str, number: int) -> None:  # type: ignore[no-untyped-def]
     now = dt.datetime.now(dt.UTC)
     store.add_note("middle", 1 + number % 3, label)
-    store.save_review("card-one", {"state": 2, "label": label}, 1 + number % 4, now,
-                      duration_ms=number, answer=label)
+    store.save_review(
+        "card-one",
+        {"state": 2, "label": label},
+        1 + number % 4,
+        now,
+        duration_ms=number,
+        answer=label,
+    )
     store.set_setting("last", label)
     print(label, flush=True)
 

@@ -22,8 +22,9 @@ def make_section(section_id: str, number: int, paragraphs: int = 3) -> Section:
         number=number,
         file=f"sections/{number:02d}-{section_id}.md",
         paragraphs=tuple(
-            Paragraph(section_id, n, f"Paragraph {n} of {section_id}.",
-                      f"Paragraph {n} of {section_id}.")
+            Paragraph(
+                section_id, n, f"Paragraph {n} of {section_id}.", f"Paragraph {n} of {section_id}."
+            )
             for n in range(1, paragraphs + 1)
         ),
     )

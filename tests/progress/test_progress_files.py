@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from progress_support import Clock, make_pack, make_v1_database
+from progress_support import Clock, make_v1_database
 
 from summitreader.pack.model import Pack
 from summitreader.progress import SCHEMA_VERSION, Position, ProgressNotSaved, Store, open_store
@@ -34,7 +34,8 @@ def layout(conn: sqlite3.Connection) -> dict[str, object]:
         "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
     ):
         if kind == "table":
-            found[name] = sorted(tuple(row[1:]) for row in conn.execute(f"PRAGMA table_info({name})"))
+            columns = conn.execute(f"PRAGMA table_info({name})")
+            found[name] = sorted(tuple(row[1:]) for row in columns)
         else:
             found[name] = [row[2] for row in conn.execute(f"PRAGMA index_info({name})")]
     return found
@@ -47,8 +48,9 @@ def listing(folder: Path) -> list[str]:
 # -- migration -----------------------------------------------------------------------------------
 
 
-def test_version_1_is_backed_up_and_migrated(v1_file: Path, data_dir: Path, pack: Pack,
-                                             clock: Clock) -> None:
+def test_version_1_is_backed_up_and_migrated(
+    v1_file: Path, data_dir: Path, pack: Pack, clock: Clock
+) -> None:
     with open_store(data_dir, pack, clock=clock) as store:
         assert store.persistent and store.notices == []
         assert store.get_position() == Position("middle", 2, 14.5)
@@ -58,7 +60,10 @@ def test_version_1_is_backed_up_and_migrated(v1_file: Path, data_dir: Path, pack
         assert set(store.card_states()) == {"card-one", "card-two"}
         log = store.review_log()
         assert [(r.card_id, r.rating) for r in log] == [
-            ("card-one", 3), ("card-one", 3), ("card-two", 1)]
+            ("card-one", 3),
+            ("card-one", 3),
+            ("card-two", 1),
+        ]
         assert all(r.duration_ms is None and r.answer is None for r in log)
         assert log[1].due is not None and log[0].due is None  # the latest review's due is known
         assert store.get_setting("new_per_day") == 15
@@ -82,8 +87,9 @@ def test_version_1_is_backed_up_and_migrated(v1_file: Path, data_dir: Path, pack
     assert len(list((data_dir / "backups").iterdir())) == 1  # no migration, no new backup
 
 
-def test_a_migrated_file_has_the_layout_of_a_new_one(v1_file: Path, tmp_path: Path,
-                                                     pack: Pack) -> None:
+def test_a_migrated_file_has_the_layout_of_a_new_one(
+    v1_file: Path, tmp_path: Path, pack: Pack
+) -> None:
     with open_store(v1_file.parent, pack) as store:
         assert store.persistent
     with open_store(tmp_path / "fresh", pack) as store:
@@ -97,8 +103,9 @@ def test_a_migrated_file_has_the_layout_of_a_new_one(v1_file: Path, tmp_path: Pa
         fresh.close()
 
 
-def test_a_failed_migration_leaves_the_file_as_it_was(v1_file: Path, data_dir: Path,
-                                                      pack: Pack) -> None:
+def test_a_failed_migration_leaves_the_file_as_it_was(
+    v1_file: Path, data_dir: Path, pack: Pack
+) -> None:
     conn = sqlite3.connect(v1_file)  # a table in the way of migration 2
     conn.execute("CREATE TABLE reread_queue (something TEXT)")
     conn.commit()
@@ -140,8 +147,9 @@ def make_store_file(data_dir: Path, pack: Pack, clock: Clock) -> Path:
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "text"])
-def test_a_damaged_file_is_moved_aside(damage: str, data_dir: Path, pack: Pack,
-                                       clock: Clock) -> None:
+def test_a_damaged_file_is_moved_aside(
+    damage: str, data_dir: Path, pack: Pack, clock: Clock
+) -> None:
     path = data_dir / DB_NAME
     if damage == "garbage":
         data_dir.mkdir()
@@ -203,8 +211,7 @@ def make_newer(data_dir: Path, pack: Pack, clock: Clock, version: int) -> Path:
     return path
 
 
-def test_a_newer_file_is_shown_but_never_written(data_dir: Path, pack: Pack,
-                                                 clock: Clock) -> None:
+def test_a_newer_file_is_shown_but_never_written(data_dir: Path, pack: Pack, clock: Clock) -> None:
     path = make_newer(data_dir, pack, clock, SCHEMA_VERSION + 1)
     before, names = path.read_bytes(), listing(data_dir)
 
@@ -267,8 +274,9 @@ def test_a_folder_where_the_file_should_be(data_dir: Path, pack: Pack) -> None:
     assert (data_dir / DB_NAME).is_dir()
 
 
-def test_a_folder_that_becomes_impossible_before_the_first_write(tmp_path: Path,
-                                                                 pack: Pack) -> None:
+def test_a_folder_that_becomes_impossible_before_the_first_write(
+    tmp_path: Path, pack: Pack
+) -> None:
     data_dir = tmp_path / "later" / "data"
     with open_store(data_dir, pack) as store:
         assert store.persistent
@@ -283,8 +291,9 @@ def test_a_folder_that_becomes_impossible_before_the_first_write(tmp_path: Path,
 # -- disk full -----------------------------------------------------------------------------------
 
 
-def test_a_full_disk_keeps_the_last_good_state(store: Store, data_dir: Path, pack: Pack,
-                                               clock: Clock) -> None:
+def test_a_full_disk_keeps_the_last_good_state(
+    store: Store, data_dir: Path, pack: Pack, clock: Clock
+) -> None:
     store.add_note("middle", 1, "first")
     store.set_position("middle", 1)
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
@@ -328,8 +337,9 @@ def test_a_wal_left_by_a_crash_is_recovered(data_dir: Path, pack: Pack) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
         """
     )
-    result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout == "done\n"
     wal = data_dir / (DB_NAME + "-wal")
     assert wal.exists() and wal.stat().st_size > 0
@@ -346,8 +356,7 @@ def test_a_wal_left_by_a_crash_is_recovered(data_dir: Path, pack: Pack) -> None:
         conn.close()
 
 
-def test_a_store_made_meanwhile_by_another_instance_is_joined(data_dir: Path,
-                                                              pack: Pack) -> None:
+def test_a_store_made_meanwhile_by_another_instance_is_joined(data_dir: Path, pack: Pack) -> None:
     with open_store(data_dir, pack) as first, open_store(data_dir, pack) as second:
         second.mark_read("opening")
         first.mark_read("ending")  # first's first write finds the file second made

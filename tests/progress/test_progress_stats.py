@@ -20,8 +20,12 @@ def state(kind: int, due: dt.datetime) -> dict[str, object]:
 def test_an_empty_store(store: Store) -> None:
     stats = compute_stats(store, CARD_IDS, tz=EST)
     assert stats.to_dict() == {
-        "reading": {"sections_read": 0, "sections_total": 3, "percent_read": 0.0,
-                    "reread_queue": 0},
+        "reading": {
+            "sections_read": 0,
+            "sections_total": 3,
+            "percent_read": 0.0,
+            "reread_queue": 0,
+        },
         "bookmarks": 0,
         "notes": 0,
         "cards": {"total": 3, "new": 3, "learning": 0, "review": 0, "relearning": 0},
@@ -48,7 +52,11 @@ def test_reading_bookmarks_notes_and_cards(store: Store, clock: Clock) -> None:
     assert stats.reread_queue == 1
     assert (stats.bookmarks, stats.notes) == (1, 2)
     assert (stats.cards_total, stats.cards_new, stats.cards_review, stats.cards_relearning) == (
-        4, 2, 1, 1)
+        4,
+        2,
+        1,
+        1,
+    )
     assert (stats.reviews_today, stats.reviews_total) == (2, 2)
     assert (stats.due_now, stats.due_next_7_days) == (1, 1)
 
@@ -142,6 +150,8 @@ def test_weeks_of_fsrs_reviews(store: Store, clock: Clock) -> None:
     forecast = due_forecast(store, CARD_IDS, days=14, tz=EST)
     assert len(forecast) == 14 and forecast[0][0] == clock.now.astimezone(EST).date()
     due_in_window = sum(
-        1 for c in cards.values() if c.due.astimezone(EST).date() < forecast[-1][0]
-        + dt.timedelta(days=1))
+        1
+        for c in cards.values()
+        if c.due.astimezone(EST).date() < forecast[-1][0] + dt.timedelta(days=1)
+    )
     assert sum(count for _, count in forecast) == due_in_window

@@ -36,8 +36,9 @@ def test_first_write_creates_the_folder(tmp_path: Path, pack: Pack) -> None:
     assert sorted(p.name for p in data_dir.iterdir()) == ["progress.sqlite3"]
 
 
-def test_reading_position_and_sections(store: Store, clock: Clock, data_dir: Path,
-                                       pack: Pack) -> None:
+def test_reading_position_and_sections(
+    store: Store, clock: Clock, data_dir: Path, pack: Pack
+) -> None:
     store.set_position("middle", 2, 12.25)
     assert store.get_position() == Position("middle", 2, 12.25)
     store.set_position("ending", 1)
@@ -170,8 +171,11 @@ def test_a_changed_pack_keeps_progress_on_ids_that_remain(data_dir: Path, clock:
         store.save_review("card-two", {"state": 2}, 3, clock.now)
         store.save_review("card-three", {"state": 2}, 3, clock.now)
 
-    changed = make_pack(sections=("opening", "ending", "new-part"), cards=("card-two", "card-x"),
-                        content_hash="hash-2")
+    changed = make_pack(
+        sections=("opening", "ending", "new-part"),
+        cards=("card-two", "card-x"),
+        content_hash="hash-2",
+    )
     with open_store(data_dir, changed, clock=clock) as store:
         assert set(store.read_sections()) == {"opening"}
         assert store.bookmarks() == [] and store.notes() == []
@@ -186,8 +190,7 @@ def test_a_changed_pack_keeps_progress_on_ids_that_remain(data_dir: Path, clock:
         assert set(store.card_states()) == {"card-two", "card-three"}
 
 
-def test_card_ids_given_at_opening_count_as_known(data_dir: Path, pack: Pack,
-                                                  clock: Clock) -> None:
+def test_card_ids_given_at_opening_count_as_known(data_dir: Path, pack: Pack, clock: Clock) -> None:
     with open_store(data_dir, pack, clock=clock, card_ids=["gen-when-1"]) as store:
         store.save_review("gen-when-1", {"state": 1}, 3, clock.now)
         store.save_review("not-in-deck", {"state": 1}, 3, clock.now)
@@ -201,8 +204,9 @@ def test_threads_share_a_store(store: Store) -> None:
     def work(number: int) -> None:
         try:
             for paragraph in range(1, 21):
-                store.add_bookmark(("opening", "middle", "ending")[number % 3],
-                                   number * 100 + paragraph)
+                store.add_bookmark(
+                    ("opening", "middle", "ending")[number % 3], number * 100 + paragraph
+                )
                 store.get_position()
                 store.bookmarks()
         except BaseException as error:  # reported below

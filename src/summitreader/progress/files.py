@@ -65,8 +65,9 @@ def open_database(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     try:
         conn = _connect(path, "rw")
     except sqlite3.Error as error:
-        return _memory_from(path, [f"The progress file {path} cannot be opened ({_why(error)}); "
-                                   f"{_NOT_SAVED}."])
+        return _memory_from(
+            path, [f"The progress file {path} cannot be opened ({_why(error)}); {_NOT_SAVED}."]
+        )
     try:
         version = schema.user_version(conn)
         if version > SCHEMA_VERSION:
@@ -76,8 +77,9 @@ def open_database(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorname", None) not in _DAMAGED:
             conn.close()
-            return _memory([f"The progress file {path} cannot be read ({_why(error)}); "
-                            f"{_NOT_SAVED}."])
+            return _memory(
+                [f"The progress file {path} cannot be read ({_why(error)}); {_NOT_SAVED}."]
+            )
         healthy = False
     if not healthy:
         conn.close()
@@ -113,8 +115,9 @@ def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> 
         conn.execute("ROLLBACK")
     except sqlite3.Error as error:
         conn.close()
-        return _memory_from(path, [f"The progress file {path} cannot be written "
-                                   f"({_why(error)}); {_NOT_SAVED}."])
+        return _memory_from(
+            path, [f"The progress file {path} cannot be written ({_why(error)}); {_NOT_SAVED}."]
+        )
 
     def back_up(version: int) -> None:
         backup(conn, path.parent / BACKUP_DIR, f"v{version}", now)
@@ -123,19 +126,30 @@ def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> 
         schema.migrate(conn, before=back_up)
     except (OSError, sqlite3.Error) as error:  # the backup failed: nothing was migrated
         conn.close()
-        return _memory_from(path, [f"The progress file {path} could not be backed up before "
-                                   f"upgrading it ({_why(error)}); it is left as it was, and "
-                                   f"{_NOT_SAVED}."])
+        return _memory_from(
+            path,
+            [
+                f"The progress file {path} could not be backed up before "
+                f"upgrading it ({_why(error)}); it is left as it was, and "
+                f"{_NOT_SAVED}."
+            ],
+        )
     except MigrationError as error:
         conn.close()
-        return _memory_from(path, [f"The progress file {path} could not be upgraded ({error}); "
-                                   f"it is left as it was, and {_NOT_SAVED}."])
+        return _memory_from(
+            path,
+            [
+                f"The progress file {path} could not be upgraded ({error}); "
+                f"it is left as it was, and {_NOT_SAVED}."
+            ],
+        )
     try:
         _tune(conn)
     except sqlite3.Error as error:
         conn.close()
-        return _memory_from(path, [f"The progress file {path} cannot be written "
-                                   f"({_why(error)}); {_NOT_SAVED}."])
+        return _memory_from(
+            path, [f"The progress file {path} cannot be written ({_why(error)}); {_NOT_SAVED}."]
+        )
     return Opened(conn, persistent=True)
 
 
@@ -143,10 +157,13 @@ def _set_aside(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     try:
         moved = move_aside(path, now)
     except OSError as error:
-        return _memory([f"The progress file {path} is damaged and could not be moved aside "
-                        f"({_why(error)}); {_NOT_SAVED}."])
-    notice = (f"The progress file was damaged. It has been kept as {moved}, and a new one "
-              "started.")
+        return _memory(
+            [
+                f"The progress file {path} is damaged and could not be moved aside "
+                f"({_why(error)}); {_NOT_SAVED}."
+            ]
+        )
+    notice = f"The progress file was damaged. It has been kept as {moved}, and a new one started."
     return _absent(path, create=create, now=now, notices=[notice])
 
 
@@ -282,9 +299,11 @@ def _unused(path: Path) -> Path:
 
 
 def _newer_notice(path: Path, version: int) -> str:
-    return (f"The progress file {path} was written by a newer version of summitreader (schema "
-            f"{version}; this version knows {SCHEMA_VERSION}). It is left untouched, and "
-            f"{_NOT_SAVED}.")
+    return (
+        f"The progress file {path} was written by a newer version of summitreader (schema "
+        f"{version}; this version knows {SCHEMA_VERSION}). It is left untouched, and "
+        f"{_NOT_SAVED}."
+    )
 
 
 def _cannot_create_notice(folder: Path, error: BaseException | None = None) -> str:

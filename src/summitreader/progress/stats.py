@@ -94,7 +94,7 @@ def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None
     today = local_date(now, tz)
     reviews = _reviews(store, deck)
     states = _due_times(store, deck)
-    kinds = Counter(STATE_NAMES.get(state, "new") for state, _ in states.values())
+    kinds = Counter(STATE_NAMES.get(state or 0, "new") for state, _ in states.values())
     total_sections = len(store.pack.sections)
     read = len(store.read_sections())
     retained, counted = true_retention(reviews)
@@ -135,8 +135,9 @@ def reviews_per_day(
     today = local_date(store.now(), tz)
     counts = Counter(local_date(r.reviewed_at, tz) for r in _reviews(store, card_ids))
     first = today - dt.timedelta(days=days - 1)
-    return [(first + dt.timedelta(days=n), counts[first + dt.timedelta(days=n)])
-            for n in range(days)]
+    return [
+        (first + dt.timedelta(days=n), counts[first + dt.timedelta(days=n)]) for n in range(days)
+    ]
 
 
 def due_forecast(
@@ -153,8 +154,9 @@ def due_forecast(
     for _, due in _due_times(store, card_ids).values():
         if due is not None:
             counts[max(today, local_date(due, tz))] += 1
-    return [(today + dt.timedelta(days=n), counts[today + dt.timedelta(days=n)])
-            for n in range(days)]
+    return [
+        (today + dt.timedelta(days=n), counts[today + dt.timedelta(days=n)]) for n in range(days)
+    ]
 
 
 def true_retention(reviews: list[Review]) -> tuple[float | None, int]:
@@ -188,7 +190,8 @@ def streak(reviews: list[Review], now: dt.datetime, tz: dt.tzinfo | None = None)
         start, end = day_start(day, tz), day_start(day + dt.timedelta(days=1), tz)
         for card, log in history.items():
             index = bisect.bisect_left(times[card], start) - 1
-            if index >= 0 and log[index].due is not None and log[index].due < end:
+            due = log[index].due if index >= 0 else None
+            if due is not None and due < end:
                 return True
         return False
 

@@ -1,0 +1,254 @@
+"""Export a pack's progress to a versioned JSON document, and merge one back in.
+
+The document (``format`` ``summitreader-progress``, ``version`` :data:`FORMAT_VERSION`) holds
+everything the store keeps for the pack, orphans included, in a fixed order, so exporting the same
+progress always gives the same bytes. Times are UTC ISO 8601 text.
+
+Importing merges, in one transaction (all or nothing):
+
+- position, read sections, re-read queue, card states and settings: the newer record wins (by its
+  time); a section read after it was queued leaves the queue;
+- bookmarks are added where missing (one per paragraph); notes are matched by their ``uid``, the
+  newer edit winning;
+- the review log is a union: a review already present (same card, rating, time, duration and
+  answer) is not added twice, every other one is.
+
+Nothing is deleted by an import. A file that is not JSON, not this format, for another pack, from
+a newer version or malformed anywhere is refused with :class:`ExchangeError` before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summitreader.progress.document import (
+    FORMAT,
+    FORMAT_VERSION,
+    KINDS,
+    REVIEW_FIELDS,
+    ExchangeError,
+    dump,
+    read_document,
+    validate,
+)
+
+if TYPE_CHECKING:
+    from summitreader.progress.store import Store
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "ExchangeError",
+    "export_progress",
+    "import_progress",
+    "read_document",
+    "write_document",
+]
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def export_progress(store: Store) -> dict[str, Any]:
+    pid = store.pack.id
+
+    def rows(sql: str) -> list[Any]:
+        return store._all(sql, (pid,))
+
+    position = store._one(
+        "SELECT section, paragraph, scroll, updated FROM position WHERE pack_id = ?", (pid,)
+    )
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "pack": {"id": pid, "content_hash": store.pack.content_hash},
+        "position": None
+        if position is None
+        else dict(zip(("section", "paragraph", "scroll", "updated"), position, strict=True)),
+        "read_sections": [
+            {"section": s, "read_at": t}
+            for s, t in rows(
+                "SELECT section, read_at FROM read_sections WHERE pack_id = ? ORDER BY section"
+            )
+        ],
+        "reread_queue": [
+            {"section": s, "queued_at": t}
+            for s, t in rows(
+                "SELECT section, queued_at FROM reread_queue WHERE pack_id = ? ORDER BY section"
+            )
+        ],
+        "bookmarks": [
+            {"section": s, "paragraph": p, "created": c}
+            for s, p, c in rows(
+                "SELECT section, paragraph, created FROM bookmarks "
+                "WHERE pack_id = ? ORDER BY section, paragraph"
+            )
+        ],
+        "notes": [
+            dict(zip(("uid", "section", "paragraph", "text", "created", "updated"), r, strict=True))
+            for r in rows(
+                "SELECT uid, section, paragraph, text, created, updated FROM notes "
+                "WHERE pack_id = ? ORDER BY created, uid"
+            )
+        ],
+        "card_states": [
+            {"card_id": c, "state": json.loads(s), "updated": u}
+            for c, s, u in rows(
+                "SELECT card_id, state, updated FROM card_states WHERE pack_id = ? ORDER BY card_id"
+            )
+        ],
+        "reviews": [
+            dict(zip(REVIEW_FIELDS, r, strict=True))
+            for r in rows(
+                "SELECT card_id, rating, reviewed_at, duration_ms, answer, "
+                "prior_state, due FROM reviews WHERE pack_id = ? ORDER BY reviewed_at, "
+                "card_id, rating, coalesce(duration_ms, -1), coalesce(answer, ''), id"
+            )
+        ],
+        "settings": [
+            {"key": k, "value": json.loads(v), "updated": u}
+            for k, v, u in rows(
+                "SELECT key, value, updated FROM settings WHERE pack_id = ? ORDER BY key"
+            )
+        ],
+    }
+
+
+def write_document(document: dict[str, Any], target: str | Path) -> None:
+    """Write to ``target`` atomically (``-``: standard output)."""
+    text = dump(document)
+    if str(target) == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(target)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ExchangeError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def import_progress(store: Store, document: Any) -> dict[str, int]:
+    """Merge ``document`` into ``store`` (see the module docstring). Returns how many records of
+    each kind were added or replaced. Raises ExchangeError (store unchanged) or, if the write
+    fails, ProgressNotSaved (store unchanged)."""
+    doc = validate(document, store.pack.id)
+    pid = store.pack.id
+    changed: Counter[str] = Counter()
+    with store._write() as (conn, _):
+
+        def run(kind: str, sql: str, params: tuple[Any, ...]) -> None:
+            changed[kind] += conn.execute(sql, params).rowcount
+
+        if doc["position"] is not None:
+            p = doc["position"]
+            run(
+                "position",
+                "INSERT INTO position VALUES (?, ?, ?, ?, ?) ON CONFLICT (pack_id) "
+                "DO UPDATE SET section = excluded.section, paragraph = excluded.paragraph, "
+                "scroll = excluded.scroll, updated = excluded.updated "
+                "WHERE excluded.updated > position.updated",
+                (pid, p["section"], p["paragraph"], p["scroll"], p["updated"]),
+            )
+        for r in doc["read_sections"]:
+            run(
+                "read_sections",
+                "INSERT INTO read_sections VALUES (?, ?, ?) "
+                "ON CONFLICT (pack_id, section) DO UPDATE SET read_at = excluded.read_at "
+                "WHERE excluded.read_at > read_sections.read_at",
+                (pid, r["section"], r["read_at"]),
+            )
+        for r in doc["reread_queue"]:
+            run(
+                "reread_queue",
+                "INSERT INTO reread_queue VALUES (?, ?, ?) "
+                "ON CONFLICT (pack_id, section) DO UPDATE SET queued_at = excluded.queued_at "
+                "WHERE excluded.queued_at > reread_queue.queued_at",
+                (pid, r["section"], r["queued_at"]),
+            )
+        conn.execute(
+            "DELETE FROM reread_queue WHERE pack_id = ? AND queued_at < (SELECT read_at "
+            "FROM read_sections AS r WHERE r.pack_id = reread_queue.pack_id "
+            "AND r.section = reread_queue.section)",
+            (pid,),
+        )
+        for r in doc["bookmarks"]:
+            run(
+                "bookmarks",
+                "INSERT INTO bookmarks (pack_id, section, paragraph, created) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, section, paragraph) DO NOTHING",
+                (pid, r["section"], r["paragraph"], r["created"]),
+            )
+        for r in doc["notes"]:
+            run(
+                "notes",
+                "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
+                "updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
+                "section = excluded.section, paragraph = excluded.paragraph, "
+                "text = excluded.text, updated = excluded.updated "
+                "WHERE excluded.updated > notes.updated AND notes.pack_id = excluded.pack_id",
+                (
+                    r["uid"],
+                    pid,
+                    r["section"],
+                    r["paragraph"],
+                    r["text"],
+                    r["created"],
+                    r["updated"],
+                ),
+            )
+        for r in doc["card_states"]:
+            run(
+                "card_states",
+                "INSERT INTO card_states VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (pack_id, card_id) DO UPDATE SET state = excluded.state, "
+                "updated = excluded.updated WHERE excluded.updated > card_states.updated",
+                (pid, r["card_id"], json.dumps(r["state"], sort_keys=True), r["updated"]),
+            )
+        have = Counter(
+            _review_key(row)
+            for row in conn.execute(
+                "SELECT card_id, rating, reviewed_at, duration_ms, answer FROM reviews "
+                "WHERE pack_id = ?",
+                (pid,),
+            )
+        )
+        for r in doc["reviews"]:
+            key = _review_key(tuple(r[f] for f in REVIEW_FIELDS[:5]))
+            if have[key] > 0:
+                have[key] -= 1
+                continue
+            run(
+                "reviews",
+                "INSERT INTO reviews (pack_id, card_id, rating, reviewed_at, "
+                "duration_ms, answer, prior_state, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (pid, *(r[f] for f in REVIEW_FIELDS)),
+            )
+        for r in doc["settings"]:
+            run(
+                "settings",
+                "INSERT INTO settings VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, key) "
+                "DO UPDATE SET value = excluded.value, updated = excluded.updated "
+                "WHERE excluded.updated > settings.updated",
+                (pid, r["key"], json.dumps(r["value"], sort_keys=True), r["updated"]),
+            )
+    return {kind: changed[kind] for kind in KINDS}
+
+
+def _review_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(row)

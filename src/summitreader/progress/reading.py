@@ -1,0 +1,146 @@
+"""Reading progress: the position, read sections, the re-read queue, bookmarks and notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+
+from summitreader.progress.core import StoreCore, check_count, check_text
+from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text
+
+
+class ReadingProgress(StoreCore):
+    # -- reading position and read sections ------------------------------------------------------
+
+    def get_position(self) -> Position | None:
+        row = self._one(
+            "SELECT section, paragraph, scroll FROM position WHERE pack_id = ?", (self.pack.id,)
+        )
+        if row is None or row[0] not in self._sections:
+            return None
+        return Position(row[0], row[1], row[2])
+
+    def set_position(self, section: str, paragraph: int, scroll: float = 0.0) -> None:
+        self._check_section(section)
+        check_count("paragraph", paragraph)
+        scroll = float(scroll)
+        if not math.isfinite(scroll):
+            raise ValueError("scroll must be a finite number")
+        with self._write() as (conn, now):
+            conn.execute(
+                "INSERT INTO position VALUES (?, ?, ?, ?, ?) ON CONFLICT (pack_id) DO UPDATE SET "
+                "section = excluded.section, paragraph = excluded.paragraph, "
+                "scroll = excluded.scroll, updated = excluded.updated",
+                (self.pack.id, section, paragraph, scroll, now),
+            )
+
+    def mark_read(self, section_id: str) -> None:
+        """Mark a section read (now) and take it off the re-read queue."""
+        self._check_section(section_id)
+        with self._write() as (conn, now):
+            conn.execute(
+                "INSERT INTO read_sections VALUES (?, ?, ?) ON CONFLICT (pack_id, section) "
+                "DO UPDATE SET read_at = excluded.read_at",
+                (self.pack.id, section_id, now),
+            )
+            conn.execute(
+                "DELETE FROM reread_queue WHERE pack_id = ? AND section = ?",
+                (self.pack.id, section_id),
+            )
+
+    def read_sections(self) -> dict[str, dt.datetime]:
+        """Section id -> when it was last marked read, in reading order."""
+        rows = self._all(
+            "SELECT section, read_at FROM read_sections WHERE pack_id = ?", (self.pack.id,)
+        )
+        known = [(self._sections[s], s, t) for s, t in rows if s in self._sections]
+        return {s: from_text(t) for _, s, t in sorted(known)}
+
+    def queue_reread(self, section_id: str) -> None:
+        self._check_section(section_id)
+        with self._write() as (conn, now):
+            conn.execute(
+                "INSERT INTO reread_queue VALUES (?, ?, ?) ON CONFLICT (pack_id, section) "
+                "DO UPDATE SET queued_at = excluded.queued_at",
+                (self.pack.id, section_id, now),
+            )
+
+    def reread_queue(self) -> set[str]:
+        rows = self._all("SELECT section FROM reread_queue WHERE pack_id = ?", (self.pack.id,))
+        return {s for (s,) in rows if s in self._sections}
+
+    # -- bookmarks and notes ---------------------------------------------------------------------
+
+    def add_bookmark(self, section: str, paragraph: int) -> int:
+        """Bookmark a paragraph; bookmarking it again returns the existing bookmark's id."""
+        self._check_section(section)
+        check_count("paragraph", paragraph)
+        with self._write() as (conn, now):
+            conn.execute(
+                "INSERT INTO bookmarks (pack_id, section, paragraph, created) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (pack_id, section, paragraph) DO NOTHING",
+                (self.pack.id, section, paragraph, now),
+            )
+            row = conn.execute(
+                "SELECT id FROM bookmarks WHERE pack_id = ? AND section = ? AND paragraph = ?",
+                (self.pack.id, section, paragraph),
+            ).fetchone()
+        return int(row[0])
+
+    def remove_bookmark(self, bookmark_id: int) -> bool:
+        with self._write() as (conn, _):
+            cursor = conn.execute(
+                "DELETE FROM bookmarks WHERE id = ? AND pack_id = ?", (bookmark_id, self.pack.id)
+            )
+        return cursor.rowcount > 0
+
+    def bookmarks(self) -> list[Bookmark]:
+        """Bookmarks in reading order (section, then paragraph)."""
+        rows = self._all(
+            "SELECT id, section, paragraph, created FROM bookmarks WHERE pack_id = ?",
+            (self.pack.id,),
+        )
+        marks = [Bookmark(i, s, p, from_text(c)) for i, s, p, c in rows if s in self._sections]
+        return sorted(marks, key=lambda b: (self._sections[b.section], b.paragraph, b.id))
+
+    def add_note(self, section: str, paragraph: int, text: str) -> int:
+        self._check_section(section)
+        check_count("paragraph", paragraph)
+        check_text(text)
+        with self._write() as (conn, now):
+            cursor = conn.execute(
+                "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def update_note(self, note_id: int, text: str) -> bool:
+        check_text(text)
+        with self._write() as (conn, now):
+            cursor = conn.execute(
+                "UPDATE notes SET text = ?, updated = ? WHERE id = ? AND pack_id = ?",
+                (text, now, note_id, self.pack.id),
+            )
+        return cursor.rowcount > 0
+
+    def delete_note(self, note_id: int) -> bool:
+        with self._write() as (conn, _):
+            cursor = conn.execute(
+                "DELETE FROM notes WHERE id = ? AND pack_id = ?", (note_id, self.pack.id)
+            )
+        return cursor.rowcount > 0
+
+    def notes(self) -> list[NoteRecord]:
+        """Notes in reading order (section, paragraph, then when written)."""
+        rows = self._all(
+            "SELECT id, section, paragraph, text, created, updated FROM notes WHERE pack_id = ?",
+            (self.pack.id,),
+        )
+        notes = [
+            NoteRecord(i, s, p, t, from_text(c), from_text(u))
+            for i, s, p, t, c, u in rows
+            if s in self._sections
+        ]
+        return sorted(notes, key=lambda n: (self._sections[n.section], n.paragraph, n.id))
