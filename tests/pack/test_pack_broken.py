@@ -599,3 +599,53 @@ def test_the_column_of_a_bad_byte_counts_characters(make_pack: MakePack) -> None
     assert has(
         found, f"sections/01-opening.md:3:10: the file is not UTF-8 (byte 0xff at offset {offset})"
     )
+
+
+# -- one problem, one report ------------------------------------------------------------------
+
+
+def test_a_file_that_cannot_be_parsed_brings_no_false_reference_problems(
+    make_pack: MakePack,
+) -> None:
+    # The cards are about meetings of meetings.yaml: while it cannot be read, whether those ids
+    # exist is unknown, and saying they do not would send the writer looking in the wrong place.
+    text = replace_once(MEETINGS_YAML, "[arms-control, sanctions]", "[arms-control, sanctions")
+    found = problems(make_pack({"meetings.yaml": text}))
+    assert len(found) == 1
+    assert found[0].startswith("meetings.yaml:9:10: YAML syntax:")
+
+
+def test_an_entry_left_out_for_its_own_problem_brings_no_false_reference_problems(
+    make_pack: MakePack,
+) -> None:
+    text = replace_once(MEETINGS_YAML, "  place: Helsinki, Finland\n", "")
+    found = problems(make_pack({"meetings.yaml": text}))
+    assert found == ["meetings.yaml:1:3: [0]: missing field 'place'"]
+
+
+def test_a_missing_section_file_is_one_problem(make_pack: MakePack) -> None:
+    found = problems(make_pack({"sections/02-lists.md": None}))
+    assert found == ["sections/02-lists.md:1:1: the file does not exist"]
+
+
+def test_a_file_that_is_not_a_list_brings_no_false_reference_problems(
+    make_pack: MakePack,
+) -> None:
+    found = problems(make_pack({"issues.yaml": "arms-control: Arms control\n"}))
+    assert found == ["issues.yaml:1:1: expected a list, found a mapping"]
+
+
+def test_sections_that_are_not_a_list_bring_no_false_reference_problems(
+    make_pack: MakePack,
+) -> None:
+    text = PACK_YAML.split("sections:")[0] + "sections: sections/*.md\n"
+    found = problems(make_pack({"pack.yaml": text}))
+    assert found == ["pack.yaml:6:11: sections: expected a list, found a value"]
+
+
+def test_references_that_can_be_checked_still_are(make_pack: MakePack) -> None:
+    # cards.yaml cannot be read; the meetings can still be checked against the issues.
+    meetings = replace_once(MEETINGS_YAML, "[arms-control, sanctions]", "[arms-control, nukes]")
+    found = problems(make_pack({"meetings.yaml": meetings, "cards.yaml": "- [\n"}))
+    assert "meetings.yaml:1:3: meeting 'helsinki': issues: there is no issue 'nukes'" in found
+    assert len(found) == 2

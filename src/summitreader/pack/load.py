@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from yaml.nodes import Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from summitreader.pack.fields import FileReader, Missing
 from summitreader.pack.links import find_mentions
@@ -62,6 +62,11 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.digest = hashlib.sha256()
+        # What a reference check cannot know: the kinds of entry whose file (or list) could not be
+        # read, and the ids of entries left out for problems of their own. A reference to those is
+        # not reported as unknown: the problem that hid them is reported already.
+        self.unreadable: set[str] = set()
+        self.left_out: set[str] = set()
 
     # -- files ----------------------------------------------------------------------------
     def _read(self, name: str, limit: int = MAX_BYTES) -> str | None:
@@ -86,11 +91,16 @@ class _Loader:
             return None
         return FileReader(name, self.problems), node
 
-    def _entries(self, name: str, convert: Callable[[FileReader, Node, str], T]) -> tuple[T, ...]:
+    def _entries(
+        self, name: str, kind: str, convert: Callable[[FileReader, Node, str], T]
+    ) -> tuple[T, ...]:
         if not (self.root / name).exists():
             return ()
+        before = len(self.problems)
         document = self._document(name)
         if document is None:
+            if len(self.problems) > before:
+                self.unreadable.add(kind)
             return ()
         reader, node = document
         result: list[T] = []
@@ -99,10 +109,18 @@ class _Loader:
                 try:
                     result.append(convert(reader, item, path))
                 except Missing:
-                    pass
+                    self._leave_out(item)
         except Missing:
-            pass
+            self.unreadable.add(kind)
         return tuple(result)
+
+    def _leave_out(self, node: Node) -> None:
+        """Note the id of an entry left out for its own problems, if it has one."""
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value == "id":
+                    if isinstance(value, ScalarNode):
+                        self.left_out.add(str(value.value).strip())
 
     # -- the pack -------------------------------------------------------------------------
     def load(self) -> Pack:
@@ -111,15 +129,25 @@ class _Loader:
                 self.root, [Problem(str(self.root), 1, 1, "there is no pack folder here")]
             )
         head = self._head()
-        meetings = self._entries("meetings.yaml", self._meeting)
-        issues = self._entries("issues.yaml", self._issue)
-        takeaways = self._entries("takeaways.yaml", self._takeaway)
-        cards = self._entries("cards.yaml", self._card)
-        notes = self._entries("notes.yaml", self._note)
+        meetings = self._entries("meetings.yaml", "meeting", self._meeting)
+        issues = self._entries("issues.yaml", "issue", self._issue)
+        takeaways = self._entries("takeaways.yaml", "takeaway", self._takeaway)
+        cards = self._entries("cards.yaml", "card", self._card)
+        notes = self._entries("notes.yaml", "note", self._note)
         if head is None:
             raise PackError(self.root, self.problems)
         pack_id, title, subtitle, source, sections = head
-        check_references(self.problems, sections, meetings, issues, takeaways, cards, notes)
+        check_references(
+            self.problems,
+            sections,
+            meetings,
+            issues,
+            takeaways,
+            cards,
+            notes,
+            unreadable=frozenset(self.unreadable),
+            left_out=frozenset(self.left_out),
+        )
         if self.problems:
             raise PackError(self.root, self.problems)
         return Pack(
@@ -156,12 +184,21 @@ class _Loader:
             pack_id = title = ""
         subtitle = reader.field(values, "subtitle", "", reader.optional_text, "")
         source = reader.field(values, "source", "", reader.optional_text, "")
-        sections = reader.each(values, "sections", "", self._section)
+        sections = reader.each(values, "sections", "", self._section_or_left_out)
+        if "sections" in values and not isinstance(values["sections"], SequenceNode):
+            self.unreadable.add("section")
         if "sections" in values and not sections and not self.problems:
             reader.problem(values["sections"], "sections", "a pack needs at least one section")
         if not pack_id or not title:
             return None
         return pack_id, title, subtitle, source, sections
+
+    def _section_or_left_out(self, node: Node, path: str) -> Section:
+        try:
+            return self._section(node, path)
+        except Missing:
+            self._leave_out(node)
+            raise
 
     def _section(self, node: Node, path: str) -> Section:
         reader = FileReader("pack.yaml", self.problems)

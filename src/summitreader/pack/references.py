@@ -29,7 +29,16 @@ def check_references(
     takeaways: tuple[Takeaway, ...],
     cards: tuple[Card, ...],
     notes: tuple[Note, ...],
+    *,
+    unreadable: frozenset[str] = frozenset(),
+    left_out: frozenset[str] = frozenset(),
 ) -> None:
+    """Report ids used twice, references that do not resolve and cards that cannot be asked.
+
+    ``unreadable`` names the kinds of entry (``section``, ``meeting``, ...) whose file or list
+    could not be read, and ``left_out`` the ids of entries dropped for their own problems: whether
+    a reference to those resolves is unknown, so it is not reported (their problems are).
+    """
     def report(entry: Entry, message: str) -> None:
         where = entry.location or Location("pack.yaml", 1, 1)
         problems.append(
@@ -48,12 +57,18 @@ def check_references(
     issue_ids = {i.id for i in issues}
     studied = {e.id for e in (*takeaways, *meetings, *issues)}
 
+    def unknown(ids: Iterable[str], known: Iterable[str], *kinds: str) -> list[str]:
+        if unreadable.intersection(kinds):
+            return []
+        return [i for i in _unknown(ids, known) if i not in left_out]
+
     def check_passage(entry: Entry, ref: PassageRef | None, field: str) -> None:
         if ref is None:
             return
         section = by_section.get(ref.section)
         if section is None:
-            report(entry, f"{field}: there is no section '{ref.section}'")
+            if unknown([ref.section], by_section, "section"):
+                report(entry, f"{field}: there is no section '{ref.section}'")
         elif not 1 <= ref.paragraph <= len(section.paragraphs):
             report(
                 entry,
@@ -62,11 +77,11 @@ def check_references(
             )
 
     for meeting in meetings:
-        for issue_id in _unknown(meeting.issues, issue_ids):
+        for issue_id in unknown(meeting.issues, issue_ids, "issue"):
             report(meeting, f"issues: there is no issue '{issue_id}'")
     for takeaway in takeaways:
         check_passage(takeaway, takeaway.passage, "passage")
-        for section_id in _unknown(takeaway.sections, by_section):
+        for section_id in unknown(takeaway.sections, by_section, "section"):
             report(takeaway, f"sections: there is no section '{section_id}'")
     for note in notes:
         check_passage(note, note.passage, "passage")
@@ -74,7 +89,7 @@ def check_references(
         check_passage(card, card.passage, "passage")
         if not card.about:
             report(card, "about: name at least one takeaway, meeting or issue")
-        for about in _unknown(card.about, studied):
+        for about in unknown(card.about, studied, "takeaway", "meeting", "issue"):
             report(card, f"about: '{about}' is not a takeaway, meeting or issue of this pack")
         for message in _card_problems(card):
             report(card, message)
