@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from summitreader.pack.model import PassageRef
 from summitreader.tui.messages import OpenEntry, OpenPassage, ProgressChanged
@@ -126,12 +127,13 @@ class SummitApp(App[None]):
             return bool(parameters) and parameters[0] in self.specs
         return True
 
-    def action_show(self, name: str) -> None:
+    def action_show(self, name: str) -> AwaitMount | None:
+        """Switch to the screen ``name``; the result can be awaited until it is mounted."""
         if name not in self.specs or name == self.current_mode:
-            return
+            return None
         self._history.append(self.current_mode)
         del self._history[:-20]
-        self.switch_mode(name)
+        return self.switch_mode(name)
 
     def action_back(self) -> None:
         while self._history:
@@ -187,20 +189,24 @@ class SummitApp(App[None]):
         yield SystemCommand("Help", "Every key of every screen (key ?)", self.action_help)
 
     @on(OpenPassage)
-    def open_passage(self, message: OpenPassage) -> None:
-        self.go_to_passage(message.ref, message.terms)
+    async def open_passage(self, message: OpenPassage) -> None:
+        await self.go_to_passage(message.ref, message.terms)
 
-    def go_to_passage(self, ref: PassageRef, terms: tuple[str, ...] = ()) -> None:
-        self.action_show("read")
+    async def go_to_passage(self, ref: PassageRef, terms: tuple[str, ...] = ()) -> None:
+        mounted = self.action_show("read")
+        if mounted is not None:
+            await mounted
         from summitreader.tui.screens.read import ReadScreen
 
         screen = self.screen
         if isinstance(screen, ReadScreen):
-            screen.go_to(ref, terms)
+            await screen.go_to(ref, terms)
 
     @on(OpenEntry)
-    def open_entry(self, message: OpenEntry) -> None:
-        self.action_show("index")
+    async def open_entry(self, message: OpenEntry) -> None:
+        mounted = self.action_show("index")
+        if mounted is not None:
+            await mounted
         from summitreader.tui.screens.index import IndexScreen
 
         screen = self.screen

@@ -25,6 +25,8 @@ from summitreader.tui.widgets.entry_detail import SETTING_NAMES, EntryDetail
 
 COLUMNS = (("date", "Date"), ("place", "Place"), ("setting", "Setting"), ("outcome", "Outcome"))
 NAMED = "★"
+NARROW = 70
+"""Below this width the detail pane folds away (the lists keep the whole width)."""
 
 
 def _matches(entry: Meeting | Issue | Takeaway, words: list[str]) -> bool:
@@ -91,6 +93,9 @@ class IndexScreen(Screen[None]):
         if self.pack.meetings:
             self._show(self.pack.meetings[0].id)
         table.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     # -- lists ----------------------------------------------------------------------------
     def _words(self) -> list[str]:

@@ -54,6 +54,8 @@ class ReadScreen(Screen[None]):
         self._restoring = False
         self._hits: list[tuple[int, int, int]] = []
         self._hit = -1
+        self._body: Vertical | None = None
+        self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
 
     @property
     def summit_app(self) -> SummitApp:
@@ -71,17 +73,26 @@ class ReadScreen(Screen[None]):
                 yield FindBar()
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         position = self.store.get_position()
         section = self.pack.section(position.section) if position else None
         self.refresh_contents()
         target = PassageRef(section.id, position.paragraph) if section and position else None
         scroll = position.scroll if section and position else None
-        self.show_section(section or self.pack.sections[0], target, scroll=scroll)
+        await self.show_section(section or self.pack.sections[0], target, scroll=scroll)
         text = self.query_one("#text", VerticalScroll)
         self.watch(text, "scroll_y", self._scrolled, init=False)
         self.query_one("#toc", OptionList).can_focus = True
         text.focus()
+
+    @on(Passage.Sized)
+    def _laid_out(self) -> None:
+        if self._pending_arrival is not None:
+            self._arrive(*self._pending_arrival, attempts=0)
+
+    def on_screen_resume(self) -> None:
+        if self._pending_arrival is not None:
+            self.call_after_refresh(self._arrive, *self._pending_arrival)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -118,14 +129,14 @@ class ReadScreen(Screen[None]):
         return next(i for i, s in enumerate(self.pack.sections) if s.id == self.section.id)
 
     @on(OptionList.OptionSelected, "#toc")
-    def _picked_section(self, event: OptionList.OptionSelected) -> None:
+    async def _picked_section(self, event: OptionList.OptionSelected) -> None:
         section = self.pack.section(event.option.id or "")
         if section is not None:
-            self.show_section(section)
+            await self.show_section(section)
             self.query_one("#text").focus()
 
     # -- showing a section ----------------------------------------------------------------
-    def show_section(
+    async def show_section(
         self,
         section: Section,
         target: PassageRef | None = None,
@@ -155,8 +166,11 @@ class ReadScreen(Screen[None]):
                 )
             )
         self._restoring = True
-        text.remove_children()
-        text.mount_all(widgets)
+        # A new body for each section: the old one goes with its children, and ids such as
+        # ``p-3`` never meet their namesakes while the old body is being removed.
+        await text.remove_children()
+        self._body = Vertical(*widgets, classes="section-body")
+        await text.mount(self._body)
         text.scroll_to(y=0, animate=False, immediate=True)
         self.query_one(FindBar).reset()
         self._hits, self._hit = [], -1
@@ -164,39 +178,68 @@ class ReadScreen(Screen[None]):
         self.call_after_refresh(self._arrive, target, terms, scroll)
 
     def _arrive(
-        self, target: PassageRef | None, terms: tuple[str, ...], scroll: float | None
+        self,
+        target: PassageRef | None,
+        terms: tuple[str, ...],
+        scroll: float | None,
+        attempts: int = 20,
     ) -> None:
+        """Scroll to ``target`` once the new section is laid out (it may take a few refreshes:
+        until then the scroll range is too short and the scroll would stop early)."""
+        if not self.is_current:
+            # Not on screen yet (a switch from another screen is under way): nothing is laid out
+            # until it is; arrive when it resumes.
+            self._pending_arrival = (target, terms, scroll)
+            return
+        self._pending_arrival = None
         text = self.query_one("#text", VerticalScroll)
-        if target is not None and target.section == self.section.id:
-            passage = self._passage(target.paragraph)
-            if passage is not None:
-                if terms:
-                    passage.set_marks(Mark(s, e) for s, e in find_spans(passage.paragraph.text, terms))
-                if scroll is not None and self.top_paragraph(scroll) is passage:
-                    text.scroll_to(y=scroll, animate=False, immediate=True)
-                else:
-                    text.scroll_to_widget(passage, animate=False, top=True, immediate=True)
+        desired = 0.0
+        passage = self._passage(target.paragraph) if target is not None else None
+        if passage is not None and target is not None and target.section == self.section.id:
+            if terms:
+                passage.set_marks(Mark(s, e) for s, e in find_spans(passage.paragraph.text, terms))
+            if scroll is not None and self.top_paragraph(scroll) is passage:
+                desired = scroll
+            else:
+                desired = float(passage.virtual_region_with_margin.y)
+        if target is not None and passage is None:
+            laid_out = False  # the new paragraphs are not mounted yet
+        else:
+            laid_out = passage is None or passage.virtual_region.height > 0
+        if not laid_out or text.max_scroll_y < min(desired, text.virtual_size.height - text.size.height):
+            # Laid out later: the scroll range grows when it is (see _laid_out).
+            self._pending_arrival = (target, terms, scroll)
+            if attempts:
+                self.call_after_refresh(self._arrive, target, terms, scroll, attempts - 1)
+            return
+        text.scroll_to(y=desired, animate=False, immediate=True)
         self._restoring = False
         self._save_position()
         self._check_read()
 
-    def go_to(self, ref: PassageRef, terms: tuple[str, ...] = ()) -> None:
+    async def go_to(self, ref: PassageRef, terms: tuple[str, ...] = ()) -> None:
         """Open ``ref``'s section at its paragraph, with ``terms`` marked there."""
         section = self.pack.section(ref.section)
         if section is not None:
-            self.show_section(section, ref, terms)
+            await self.show_section(section, ref, terms)
             self.query_one("#text").focus()
 
     def _passage(self, number: int) -> Passage | None:
-        found = self.query(f"#p-{number}")
+        if self._body is None:
+            return None
+        found = self._body.query(f"#p-{number}")
         return found.first(Passage) if found else None
+
+    def passages(self) -> list[Passage]:
+        """The paragraphs of the section shown."""
+        return list(self._body.query(Passage)) if self._body is not None else []
 
     def top_paragraph(self, scroll_y: float | None = None) -> Passage | None:
         """The paragraph at the top of the view (the first one not scrolled past), or at the top
         of a view scrolled to ``scroll_y``."""
         text = self.query_one("#text", VerticalScroll)
         top = text.scroll_y if scroll_y is None else scroll_y
-        passages = list(text.query(Passage))
+        passages = self.passages()
         for passage in passages:
             region = passage.virtual_region_with_margin
             if region.bottom > top + 1:
@@ -237,17 +280,17 @@ class ReadScreen(Screen[None]):
             self._save_timer.stop()
 
     # -- moving between sections ----------------------------------------------------------
-    def action_next_section(self) -> None:
+    async def action_next_section(self) -> None:
         index = self._section_index()
         if index + 1 < len(self.pack.sections):
-            self.show_section(self.pack.sections[index + 1])
+            await self.show_section(self.pack.sections[index + 1])
         else:
             self.notify("This is the last section.", timeout=3)
 
-    def action_previous_section(self) -> None:
+    async def action_previous_section(self) -> None:
         index = self._section_index()
         if index > 0:
-            self.show_section(self.pack.sections[index - 1])
+            await self.show_section(self.pack.sections[index - 1])
         else:
             self.notify("This is the first section.", timeout=3)
 
@@ -321,9 +364,9 @@ class ReadScreen(Screen[None]):
         items = [(label, ref) for label, ref in items if self.pack.paragraph(ref) is not None]
         items.sort(key=lambda item: (self._order(item[1]), str(item[0])))
 
-        def done(ref: PassageRef | None) -> None:
+        async def done(ref: PassageRef | None) -> None:
             if ref is not None:
-                self.go_to(ref)
+                await self.go_to(ref)
 
         self.app.push_screen(
             PickScreen("Bookmarks and notes", items, "No bookmarks or notes yet: b bookmarks, n notes."),
@@ -349,7 +392,7 @@ class ReadScreen(Screen[None]):
         text = self.query_one("#text", VerticalScroll)
         top, bottom = text.scroll_y, text.scroll_y + text.size.height
         seen: dict[str, int] = {}
-        for passage in text.query(Passage):
+        for passage in self.passages():
             region = passage.virtual_region_with_margin
             if region.bottom <= top or region.y >= bottom:
                 continue
@@ -396,7 +439,7 @@ class ReadScreen(Screen[None]):
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
         self._hits = []
-        for passage in self.query(Passage):
+        for passage in self.passages():
             spans = find_spans(passage.paragraph.text, (event.query,)) if event.query else []
             for start, end in spans:
                 self._hits.append((passage.paragraph.number, start, end))
@@ -420,7 +463,7 @@ class ReadScreen(Screen[None]):
         by_paragraph: dict[int, list[Mark]] = {}
         for number, (paragraph, start, end) in enumerate(self._hits):
             by_paragraph.setdefault(paragraph, []).append(Mark(start, end, number == self._hit))
-        for passage in self.query(Passage):
+        for passage in self.passages():
             passage.set_marks(by_paragraph.get(passage.paragraph.number, ()))
         self.query_one(FindBar).set_count(self._hit, len(self._hits))
         if scroll and 0 <= self._hit < len(self._hits):

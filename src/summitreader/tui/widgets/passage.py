@@ -60,6 +60,9 @@ class Passage(Widget):
             self.url = url
             self.label = label
 
+    class Sized(Message):
+        """The paragraph has been laid out (or out again): its place in the text is known."""
+
     def __init__(
         self,
         paragraph: Paragraph,
@@ -76,6 +79,10 @@ class Passage(Widget):
         self.set_class(paragraph.list_item, "-list-item")
         self.set_class(bookmarked, "-bookmarked")
         self._links: list[tuple[str, str]] = []
+
+    def on_resize(self) -> None:
+        if self.size.height:
+            self.post_message(self.Sized())
 
     @property
     def bookmarked(self) -> bool:

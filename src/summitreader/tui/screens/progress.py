@@ -1,0 +1,184 @@
+"""The Progress screen: reading, cards by state, true retention, the streak, reviews per day,
+the due forecast and mastery per takeaway. Figures come from :mod:`summitreader.progress.stats`
+and :mod:`summitreader.study.mastery`; charts are drawn as text with block characters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from summitreader.pack.model import Card, Pack
+from summitreader.progress.stats import compute_stats, due_forecast, reviews_per_day
+from summitreader.study.deck import build_deck
+from summitreader.study.mastery import Mastery, mastery_by_takeaway
+
+if TYPE_CHECKING:
+    from summitreader.progress import Store
+    from summitreader.progress.stats import Stats
+    from summitreader.tui.services import Services
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+CHART_HEIGHT = 5
+TITLE_WIDTH = 30
+
+
+class ProgressScreen(Screen[None]):
+    """Key ``5``. Recomputed each time it is shown."""
+
+    CSS_PATH = "../study.tcss"
+    BINDINGS = [
+        Binding("f5,ctrl+r", "refresh_figures", "Refresh", id="progress.refresh"),
+    ]
+    HELP_EXTRA = (
+        ("", "True retention: the share of scheduled reviews (cards in review) not rated Again"),
+        ("", "Streak: days in a row with reviews; a day with nothing due does not break it"),
+        ("", "Mastery: cards of the takeaway learned, and the mean chance of recalling them now"),
+    )
+
+    def __init__(
+        self,
+        pack: Pack,
+        store: Store,
+        clock: Callable[[], dt.datetime],
+        deck: tuple[Card, ...] | None = None,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.store = store
+        self.clock = clock
+        self.deck = deck if deck is not None else build_deck(pack)
+
+    @classmethod
+    def from_services(cls, services: Services) -> ProgressScreen:
+        return cls(services.pack, services.store, services.clock)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="progress-body"):
+            with Horizontal(classes="progress-row"):
+                yield Static(id="progress-figures", classes="progress-block")
+                yield Static(id="progress-mastery", classes="progress-block")
+            with Horizontal(classes="progress-row"):
+                yield Static(id="progress-reviews", classes="progress-block")
+                yield Static(id="progress-forecast", classes="progress-block")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_refresh_figures()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh_figures()
+
+    def action_refresh_figures(self) -> None:
+        ids = [card.id for card in self.deck]
+        stats = compute_stats(self.store, ids)
+        self.query_one("#progress-figures", Static).update(figures_text(stats, self._reread_titles()))
+        mastery = mastery_by_takeaway(self.pack, self.deck, self.store.card_states(), self.clock())
+        self.query_one("#progress-mastery", Static).update(mastery_text(mastery))
+        per_day = reviews_per_day(self.store, ids, 30)
+        self.query_one("#progress-reviews", Static).update(
+            chart_text("Reviews per day, last 30 days", per_day, width=1)
+        )
+        forecast = due_forecast(self.store, ids, 14)
+        self.query_one("#progress-forecast", Static).update(
+            chart_text("Due in the next 14 days", forecast, width=2)
+        )
+
+    def _reread_titles(self) -> list[str]:
+        queued = self.store.reread_queue()
+        return [s.title for s in self.pack.sections if s.id in queued]
+
+
+def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
+    retention = (
+        f"{stats.retention_percent:g}% of {stats.retention_reviews} scheduled reviews"
+        if stats.retention_percent is not None
+        else "no scheduled reviews yet"
+    )
+    days = "day" if stats.streak_days == 1 else "days"
+    lines = [
+        Content("Reading").stylize("bold underline"),
+        _row("Read", f"{stats.sections_read} of {stats.sections_total} sections ({stats.percent_read:g}%)"),
+        _row("To re-read", "; ".join(reread) if reread else "nothing"),
+        Content(""),
+        Content("Study").stylize("bold underline"),
+        _row("Cards", f"{stats.cards_total}: {stats.cards_new} new · {stats.cards_learning} learning"),
+        _row("", f"{stats.cards_review} review · {stats.cards_relearning} relearning"),
+        _row("Reviews", f"{stats.reviews_today} today · {stats.reviews_total} in all"),
+        _row("True retention", retention),
+        _row("Streak", f"{stats.streak_days} {days}"),
+        _row("Due", f"{stats.due_now} now · {stats.due_next_7_days} in the next 7 days"),
+    ]
+    return Content("\n").join(lines)
+
+
+def mastery_text(rows: Sequence[Mastery]) -> Content:
+    lines = [
+        Content("Mastery per takeaway").stylize("bold underline"),
+        Content("learned cards, and the mean chance of recalling them now").stylize("dim"),
+    ]
+    for row in rows:
+        title = row.title if len(row.title) <= TITLE_WIDTH else row.title[: TITLE_WIDTH - 1] + "…"
+        recall = f"{round(100 * row.recall)}%" if row.recall is not None else "—"
+        lines.append(
+            Content.assemble(
+                f"{title:<{TITLE_WIDTH}} ",
+                meter(row.share_learned, 8),
+                f" {row.learned}/{row.cards} · {recall}",
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def meter(share: float, width: int) -> str:
+    """A horizontal bar of ``width`` cells, filled to ``share`` (0–1) in eighths, on ``░``."""
+    eighths = round(max(0.0, min(1.0, share)) * width * 8)
+    full, part = divmod(eighths, 8)
+    partial = "▏▎▍▌▋▊▉"[part - 1] if part else ""
+    return ("█" * full + partial).ljust(width, "░")[:width]
+
+
+def chart_lines(values: Sequence[int], height: int = CHART_HEIGHT, width: int = 1) -> list[str]:
+    """Vertical bars of ``values``, ``height`` rows tall, each bar ``width`` cells wide with a
+    gap of one cell when wider than one; the top row first. A non-zero value is never drawn empty."""
+    top = max(values, default=0)
+    gap = " " if width > 1 else ""
+    rows = []
+    for level in range(height, 0, -1):
+        cells = []
+        for value in values:
+            eighths = 0 if top == 0 else max(1 if value else 0, round(value / top * height * 8))
+            filled = eighths - (level - 1) * 8
+            block = BLOCKS[max(0, min(8, filled))]
+            cells.append(block * width + gap)
+        rows.append("".join(cells).rstrip())
+    return rows
+
+
+def chart_text(title: str, series: Sequence[tuple[dt.date, int]], width: int = 1) -> Content:
+    """A titled bar chart of a day series, with its highest value and the first and last days."""
+    values = [count for _, count in series]
+    top = max(values, default=0)
+    lines = [Content.assemble((title, "bold underline"), f"  (total {sum(values)}, most {top} a day)")]
+    label = len(str(top))
+    for n, row in enumerate(chart_lines(values, width=width)):
+        axis = str(top).rjust(label) if n == 0 else ("0".rjust(label) if n == CHART_HEIGHT - 1 else " " * label)
+        lines.append(Content(f"{axis} ┤{row}"))
+    span = len(values) * (width + (1 if width > 1 else 0))
+    if series:
+        first, last = series[0][0], series[-1][0]
+        left, right = f"{first:%d %b}", f"{last:%d %b}"
+        lines.append(Content(" " * (label + 2) + left + right.rjust(max(0, span - len(left)))))
+    return Content("\n").join(lines)
+
+
+def _row(label: str, value: str) -> Content:
+    return Content.assemble((f"{label:<16}", "bold"), value)

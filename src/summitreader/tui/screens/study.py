@@ -1,0 +1,227 @@
+"""The Study screen: what is due, new and learning today, and the sessions to start from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from summitreader.pack.model import Card, Pack
+from summitreader.study.deck import build_deck, cards_of_takeaway
+from summitreader.study.schedule import (
+    NEW_PER_DAY_DEFAULT,
+    NEW_PER_DAY_KEY,
+    DeckStatus,
+    Schedule,
+    deck_status,
+    due_of,
+    format_when,
+    new_per_day,
+)
+from summitreader.study.session import (
+    Session,
+    Summary,
+    cram_session,
+    due_session,
+    run_write,
+    takeaway_session,
+)
+from summitreader.tui.messages import ProgressChanged
+from summitreader.tui.screens.card import ReviewScreen
+
+if TYPE_CHECKING:
+    from summitreader.progress import Store
+    from summitreader.tui.services import Services
+
+DUE_ROW = "due"
+ALL_ROWS = "all"
+MAX_NEW_PER_DAY = 200
+
+
+class StudyScreen(Screen[None]):
+    """Key ``4``. Sessions are pushed on top as :class:`ReviewScreen`."""
+
+    CSS_PATH = "../study.tcss"
+    AUTO_FOCUS = "#study-list"
+    BINDINGS = [
+        Binding("enter", "start", "Start session", priority=True, id="study.start"),
+        Binding("c", "cram", "Cram (no schedule change)", id="study.cram"),
+        Binding("plus,equals_sign", "new_limit(5)", "More new a day", id="study.more_new"),
+        Binding("minus", "new_limit(-5)", "Fewer new a day", id="study.fewer_new"),
+    ]
+    HELP_EXTRA = (
+        ("↑ ↓", "Choose the due cards, or one takeaway's cards"),
+        ("In a session", ""),
+        ("  space / enter", "Show a flip card's answer; enter submits a typed, choice or order answer"),
+        ("  1 2 3 4", "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"),
+        ("  enter", "Once the answer is shown: accept the proposed rating"),
+        ("  a b c d", "Pick an option of a choice card (or ↑ ↓ and enter)"),
+        ("  shift+↑ ↓, u d", "Move the selected item of an order card (↑ ↓ select it)"),
+        ("  r", "After Again: open the passage in the reader (its section is queued to re-read)"),
+        ("  escape", "End the session early; what was rated is kept"),
+    )
+
+    def __init__(
+        self,
+        pack: Pack,
+        store: Store,
+        clock: Callable[[], dt.datetime],
+        deck: tuple[Card, ...] | None = None,
+        schedule: Schedule | None = None,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.store = store
+        self.clock = clock
+        self.deck = deck if deck is not None else build_deck(pack)
+        self.schedule = schedule or Schedule()
+        self.status: DeckStatus | None = None
+
+    @classmethod
+    def from_services(cls, services: Services) -> StudyScreen:
+        return cls(services.pack, services.store, services.clock)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="study-body"):
+            yield Static(id="study-today")
+            yield OptionList(id="study-list")
+            yield Static(id="study-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_status()
+
+    # -- what is shown --------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        now = self.clock()
+        states = self.store.card_states()
+        limit = new_per_day(self.store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
+        status = deck_status(self.deck, states, self.store.review_log(), now, limit)
+        self.status = status
+        self.query_one("#study-today", Static).update(self._today_text(status, now))
+        options = self.query_one("#study-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_option(Option(self._due_row(status), id=DUE_ROW))
+        for takeaway in self.pack.takeaways:
+            cards = cards_of_takeaway(self.deck, takeaway.id)
+            due = sum(1 for c in cards if (d := due_of(states.get(c.id))) is not None and d <= now)
+            new = sum(1 for c in cards if c.id not in states)
+            label = Content.assemble(
+                (takeaway.title, "bold"),
+                f"  {len(cards)} cards · {due} due · {new} new",
+            )
+            options.add_option(Option(label, id=f"takeaway:{takeaway.id}"))
+        options.add_option(Option(Content(f"Every card ({len(self.deck)})"), id=ALL_ROWS))
+        options.highlighted = highlighted if highlighted is not None else 0
+        self.query_one("#study-hint", Static).update(
+            Content(
+                "enter starts a session of the highlighted row · c crams it without changing "
+                "the schedule · + and - change how many new cards a day"
+            )
+        )
+
+    def _today_text(self, status: DeckStatus, now: dt.datetime) -> Content:
+        lines = [
+            Content.assemble(("Today", "bold underline")),
+            Content.assemble(("  Due now        ", "bold"), str(len(status.due))),
+            Content.assemble(
+                ("  New            ", "bold"),
+                f"{len(status.new)} to start ({status.new_today} started today, "
+                f"{status.limit} a day; {status.new_total} not started in all)",
+            ),
+            Content.assemble(("  Learning       ", "bold"), f"{len(status.learning)} due again later today"),
+        ]
+        if status.next_due is not None:
+            lines.append(
+                Content.assemble(
+                    ("  Next due       ", "bold"),
+                    f"{format_when(status.next_due, now)} ({status.next_due:%Y-%m-%d %H:%M} UTC)",
+                )
+            )
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _due_row(status: DeckStatus) -> Content:
+        if status.due or status.new:
+            return Content.assemble(
+                ("▶ Study now", "bold"), f"  {len(status.due)} due + {len(status.new)} new"
+            )
+        return Content.assemble(("▶ Study now", "bold"), "  nothing due and no new cards left today")
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _row(self) -> str:
+        options = self.query_one("#study-list", OptionList)
+        index = options.highlighted
+        if index is None:
+            return DUE_ROW
+        return options.get_option_at_index(index).id or DUE_ROW
+
+    def action_start(self) -> None:
+        row = self._row()
+        if row == DUE_ROW:
+            session = due_session(self.deck, self.store, self.schedule, self.clock, self._save)
+            if not session.total:
+                self.notify("Nothing is due now, and no new card is left for today. "
+                            "c crams without changing the schedule.", title="Study")
+                return
+        elif row == ALL_ROWS:
+            self.notify("Press c to cram every card, or choose a takeaway.", title="Study")
+            return
+        else:
+            takeaway = self.pack.takeaway(row.removeprefix("takeaway:"))
+            if takeaway is None:
+                return
+            session = takeaway_session(
+                self.deck, takeaway.id, takeaway.title, self.store, self.schedule, self.clock,
+                self._save,
+            )
+            if not session.total:
+                self.notify(f"Nothing due or new for “{takeaway.title}”. c crams it.", title="Study")
+                return
+        self._open(session)
+
+    def action_cram(self) -> None:
+        row = self._row()
+        if row.startswith("takeaway:"):
+            takeaway = self.pack.takeaway(row.removeprefix("takeaway:"))
+            if takeaway is None:
+                return
+            cards, title = cards_of_takeaway(self.deck, takeaway.id), f"Cram: {takeaway.title}"
+        else:
+            cards, title = self.deck, "Cram: every card"
+        self._open(cram_session(cards, title, self.store, self.schedule, self.clock, self._save))
+
+    def action_new_limit(self, change: int) -> None:
+        current = new_per_day(self.store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
+        wanted = max(0, min(MAX_NEW_PER_DAY, current + change))
+        if wanted != current and self._save(lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted)):
+            self.notify(f"{wanted} new cards a day.", title="Study")
+        self.refresh_status()
+
+    def _open(self, session: Session) -> None:
+        def done(summary: Summary | None) -> None:
+            self.refresh_status()
+
+        self.app.push_screen(ReviewScreen(session, self.pack), done)
+
+    def _save(self, write: Callable[[], object]) -> bool:
+        """Writes go through the app, which tells the user when one fails."""
+        save = getattr(self.app, "save", None)
+        ok = save(write) if callable(save) else run_write(write)
+        self.post_message(ProgressChanged())
+        return bool(ok)

@@ -1,0 +1,187 @@
+"""The reader, driven with Pilot: sections, resume, bookmarks, notes, mentions, find."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+
+from summitreader.pack.model import PassageRef
+from summitreader.tui.screens.index import IndexScreen
+from summitreader.tui.screens.read import ReadScreen
+from summitreader.tui.widgets.passage import Passage
+
+
+def reader(app) -> ReadScreen:
+    screen = app.screen
+    assert isinstance(screen, ReadScreen)
+    return screen
+
+
+async def test_opens_on_the_first_section_and_moves_between_sections(build_app, pack):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert reader(app).section.id == "introduction"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader(app).section.id == "context-and-background"
+        passages = list(reader(app).passages())
+        assert [p.paragraph.number for p in passages] == [1, 2, 3, 4]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert reader(app).section.id == "in-depth-analysis"
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert reader(app).section.id == "introduction"
+
+
+async def test_resumes_at_the_same_paragraph_after_a_restart(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await reader(app).go_to(PassageRef("in-depth-analysis", 4))
+        await pilot.pause(0.6)
+        top = reader(app).top_paragraph()
+        assert top is not None and top.paragraph.number == 4
+    again = build_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        screen = reader(again)
+        assert screen.section.id == "in-depth-analysis"
+        top = screen.top_paragraph()
+        assert top is not None and top.paragraph.number == 4
+
+
+async def test_a_section_is_marked_read_once_its_end_is_on_screen(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        store = app.services.store
+        assert "introduction" not in store.read_sections()
+        text = reader(app).query_one("#text", VerticalScroll)
+        text.scroll_end(animate=False, immediate=True)
+        await pilot.pause(0.2)
+        assert "introduction" in store.read_sections()
+        assert "1/7 sections read" in app.sub_title
+
+
+async def test_bookmark_and_note_survive_a_restart_and_are_listed(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await reader(app).go_to(PassageRef("pros-and-cons", 3))
+        await pilot.pause(0.2)
+        await pilot.press("b")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"worth quoting", "enter")
+        await pilot.pause()
+        passage = reader(app).query_one("#p-3", Passage)
+        assert passage.bookmarked
+        assert passage.note == "worth quoting"
+    again = build_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        store = again.services.store
+        assert [(b.section, b.paragraph) for b in store.bookmarks()] == [("pros-and-cons", 3)]
+        assert [(n.section, n.paragraph, n.text) for n in store.notes()] == [
+            ("pros-and-cons", 3, "worth quoting")
+        ]
+        await reader(again).go_to(PassageRef("introduction", 1))
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        screen = reader(again)
+        assert screen.section.id == "pros-and-cons"
+        assert screen.top_paragraph().paragraph.number == 3
+
+
+async def test_b_twice_removes_the_bookmark(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        assert len(app.services.store.bookmarks()) == 1
+        await pilot.press("b")
+        assert app.services.store.bookmarks() == []
+
+
+async def test_a_mention_leads_to_the_index_and_a_passage_back_to_the_reader(build_app, pack):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await reader(app).go_to(PassageRef("context-and-background", 2))
+        await pilot.pause(0.2)
+        await pilot.press("m")
+        await pilot.pause()
+        picker = app.screen
+        labels = [str(item[1]) for item in picker.items]
+        assert "helsinki" in labels and "hamburg-bilateral" in labels
+        await pilot.press(*(["down"] * labels.index("helsinki")), "enter")
+        await pilot.pause(0.2)
+        index = app.screen
+        assert isinstance(index, IndexScreen)
+        detail = index.query_one("#detail")
+        assert detail.entry_id == "helsinki"
+        # The detail lists the issues first, then the passages that name Helsinki.
+        links = index.query_one("#detail-links")
+        links.focus()
+        first_passage = next(
+            n for n, target in enumerate(detail._targets) if isinstance(target, PassageRef)
+        )
+        links.highlighted = first_passage
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        screen = reader(app)
+        target = detail._targets[first_passage]
+        assert screen.section.id == target.section
+        assert screen.top_paragraph().paragraph.number == target.paragraph
+
+
+async def test_find_in_section_steps_through_hits_and_closes(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await reader(app).go_to(PassageRef("context-and-background", 1))
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"russia")
+        await pilot.pause()
+        count = str(reader(app).query_one("#find-count").render())
+        assert count.startswith("1 of ")
+        total = int(count.split(" of ")[1])
+        assert total >= 5
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(reader(app).query_one("#find-count").render()) == f"2 of {total}"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert all(not p.marks for p in reader(app).passages())
+        assert app.screen is reader(app)
+
+
+async def test_typing_in_the_find_box_does_not_trigger_screen_keys(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", "2", "b", "q", "]")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+        assert app.services.store.bookmarks() == []
+        assert reader(app).section.id == "introduction"
+        assert reader(app).query_one("#find-input").value == "2bq]"
+
+
+async def test_tiny_terminal_does_not_crash_and_the_layout_returns(build_app):
+    app = build_app()
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        assert reader(app).has_class("-narrow")
+        await pilot.resize_terminal(1, 1)
+        await pilot.pause()
+        await pilot.press("2", "1", "right_square_bracket")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not reader(app).has_class("-narrow")
+        assert reader(app).query_one("#sidebar").display
