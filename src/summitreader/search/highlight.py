@@ -47,30 +47,33 @@ def snippet(
 
 
 def _window(text: str, matches: list[tuple[int, int]], length: int) -> tuple[int, int]:
-    """Start and end of the fragment to show."""
+    """Start and end of the fragment to show: the ``length`` characters that hold the most
+    different matched words (then the most matches), starting a little before the first."""
     if len(text) <= length + length // 4:
         return 0, len(text)
-    anchor_start, anchor_end = 0, 0
-    if matches:
-        best = None
-        for i, (m_start, _) in enumerate(matches):
-            start = max(0, m_start - LEAD)
-            inside = [
-                text[a:b].lower() for a, b in matches[i:] if b <= start + length
-            ]
-            score = (len({stem(w) for w in inside}), len(inside))
-            if best is None or score > best[0]:
-                best = (score, i)
-        assert best is not None
-        anchor_start, anchor_end = matches[best[1]]
-    start = max(0, anchor_start - LEAD)
-    end = min(len(text), start + length)
+    lead = min(LEAD, length // 4)
+    anchor_start = anchor_end = 0
+    best: tuple[int, int] | None = None
+    for i, (m_start, m_end) in enumerate(matches):
+        limit = max(0, m_start - lead) + length
+        words = set()
+        count = 0
+        for a, b in matches[i:]:
+            if b > limit:
+                break
+            words.add(stem(text[a:b].lower()))
+            count += 1
+        if best is None or (len(words), count) > best:
+            best = (len(words), count)
+            anchor_start, anchor_end = m_start, m_end
+    start = max(0, anchor_start - lead)
+    end = min(len(text), max(start + length, anchor_end))
     if end == len(text):
-        start = max(0, end - length)
+        start = min(anchor_start, max(0, end - length))
     if start > 0:
         space = text.find(" ", start, anchor_start)
         start = space + 1 if space >= 0 else start
     if end < len(text):
-        space = text.rfind(" ", max(anchor_end, start), end)
+        space = text.rfind(" ", anchor_end, end)
         end = space if space > 0 else end
     return start, end

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 from dataclasses import dataclass, field
 
 from whoosh import qparser, query
@@ -23,6 +24,7 @@ from summitreader.search.schema import (
     FIELD_BOOSTS,
     TEXT_FIELDS,
     WORD,
+    WORD_PATTERN,
     make_schema,
     normalise_kind,
     stem,
@@ -42,8 +44,15 @@ MIN_TYPO_LENGTH = 4
 TYPO_BOOST = 0.7
 """How much a near word counts, relative to the word typed."""
 MAX_FUZZY_DISTANCE = 2
+WILDCARD_EXPANSIONS = 64
+"""At most this many indexed words match a ``*`` pattern or a range of words."""
+MAX_EXPANSIONS = 256
+"""At most this many words stand in for the many-word parts of one query, all together."""
+WORD_FIELDS = (*TEXT_FIELDS, "place")
+"""The fields of words (as opposed to the keyword fields ``kind``, ``section``, ``date``)."""
 
 _SPACE = re.compile(r"\s+")
+_LAST_WORD = re.compile(WORD_PATTERN + "$")
 _SCHEMA = None
 
 
@@ -163,76 +172,131 @@ def expand(
     *,
     as_you_type: bool,
 ) -> Expanded:
-    """``q`` rewritten against ``reader``'s terms (see the module's documentation)."""
-    typing_at = len(text) if as_you_type and text and not text.endswith((" ", '"', ")")) else None
-    unknown: set[tuple[int, int]] = set()
-    cache: dict[tuple[str, str, bool], list[str]] = {}
+    """``q`` rewritten against ``reader``'s terms (see the module's documentation).
 
-    def indexed(stem_text: str) -> bool:
-        return any((name, stem_text) in reader for name in TEXT_FIELDS)
+    Every query that stands for many words (the word being typed, ``word*``, ``word~``, a near
+    word, a range of words) becomes a plain OR of indexed words, at most :data:`MAX_EXPANSIONS`
+    of them for the whole query, so no query costs more than a few hundred term look-ups.
+    """
+    expander = _Expander(text, reader, vocabulary, as_you_type)
+    return Expanded(query=expander.rewrite(q), unknown=sorted(expander.unknown))
 
-    def alternatives(term: query.Term, typing: bool) -> list[str]:
-        """Stems to search for besides ``term``'s own."""
-        start, end = term.startchar, term.endchar
-        typed = _typed_word(text, start, end)
-        if typed is None:
-            return []
-        key = (term.fieldname, typed, typing)
-        if key in cache:
-            return cache[key]
-        stems: list[str] = []
-        if typing:
-            stems = _stems(vocabulary.with_prefix(typed, PREFIX_EXPANSIONS))
-        if not stems and not indexed(term.text):
-            unknown.add((start, end))
-            if len(typed) >= MIN_TYPO_LENGTH:
-                stems = _stems(vocabulary.near(typed, typo_distance(typed), TYPO_EXPANSIONS))
-        cache[key] = [s for s in stems if s != term.text]
-        return cache[key]
 
-    def rewrite(node: query.Query) -> query.Query:
-        if isinstance(node, query.Term):
-            if node.fieldname == "kind":
-                kind = normalise_kind(node.text)
-                return query.Term("kind", kind or node.text, boost=node.boost)
-            if node.fieldname in TEXT_FIELDS or node.fieldname == "place":
-                if node.startchar is None or node.endchar is None:
-                    return node
-                typing = typing_at is not None and node.endchar == typing_at
-                stems = alternatives(node, typing)
-                if not stems:
-                    return node
-                boost = 1.0 if typing else TYPO_BOOST
-                others = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
-                return query.Or([node, *others])
-            return node
+class _Expander:
+    def __init__(
+        self, text: str, reader: IndexReader, vocabulary: Vocabulary, as_you_type: bool
+    ) -> None:
+        self.text = text
+        self.reader = reader
+        self.vocabulary = vocabulary
+        ends_word = bool(text) and not text.endswith((" ", '"', ")"))
+        self.typing_at = len(text) if as_you_type and ends_word else None
+        self.unknown: set[tuple[int, int]] = set()
+        self.budget = MAX_EXPANSIONS
+        self._cache: dict[tuple[str, str, str], list[str]] = {}
+
+    def rewrite(self, node: query.Query) -> query.Query:
+        if isinstance(node, query.Every):
+            # Every document, not "every document with a word in this field" (which reads every
+            # word of the field).
+            return query.Every(boost=node.boost)
         if isinstance(node, query.Phrase):
-            # A phrase is kept as written; its unknown words can still be corrected.
-            ranges = node.char_ranges or ()
-            if node.fieldname in TEXT_FIELDS and len(ranges) == len(node.words):
-                for word, place in zip(node.words, ranges, strict=True):
-                    if word is not None and not indexed(word):
-                        unknown.add(tuple(place))
+            self._phrase(node)
             return node
-        if isinstance(node, query.FuzzyTerm):
-            return query.FuzzyTerm(
-                node.fieldname,
-                node.text,
-                boost=node.boost,
-                maxdist=min(node.maxdist, MAX_FUZZY_DISTANCE),
-                prefixlength=max(node.prefixlength, 1),
-            )
-        if node.is_leaf():
+        if not node.is_leaf():
+            return node.apply(self.rewrite)
+        fieldname = getattr(node, "fieldname", None)
+        if isinstance(node, query.Term) and fieldname == "kind":
+            return query.Term("kind", normalise_kind(node.text) or node.text, boost=node.boost)
+        if fieldname not in WORD_FIELDS:
             return node
-        return node.apply(rewrite)
+        if isinstance(node, query.Term):
+            return self._term(node)
+        if isinstance(node, (query.Prefix, query.FuzzyTerm)):
+            typed = self._typed(node)
+            if isinstance(node, query.FuzzyTerm):
+                distance = max(0, min(node.maxdist, MAX_FUZZY_DISTANCE))
+                stems = self._near(typed, distance) if typed else []
+            else:
+                stems = self._prefixed(typed) if typed else []
+            return self._any_of(node, [node.text, *stems], 1.0)
+        if isinstance(node, query.MultiTerm):  # wildcards and ranges of words
+            limit = max(1, min(WILDCARD_EXPANSIONS, self.budget))
+            stems = [
+                value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+                for _, value in islice(node.expanded_terms(self.reader), limit)
+            ]
+            self.budget -= len(stems)
+            # No word matches: a term that matches nothing keeps the query's meaning (AND fails).
+            return self._any_of(node, stems or [getattr(node, "text", "")], 1.0)
+        return node
 
-    return Expanded(query=rewrite(q), unknown=sorted(unknown))
+    def _term(self, node: query.Term) -> query.Query:
+        typed = self._typed(node)
+        if typed is None:
+            return node
+        stems: list[str] = []
+        if self.typing_at is not None and node.endchar == self.typing_at:
+            stems = self._prefixed(typed)
+            boost = 1.0
+        else:
+            boost = TYPO_BOOST
+        if not stems and not self._indexed(node.text):
+            self.unknown.add((node.startchar, node.endchar))
+            if len(typed) >= MIN_TYPO_LENGTH:
+                stems = self._near(typed, typo_distance(typed))
+        stems = [s for s in stems if s != node.text]
+        if not stems:
+            return node
+        others = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
+        return query.Or([node, *others])
 
+    def _phrase(self, node: query.Phrase) -> None:
+        """A phrase is searched as written; its unknown words can still be corrected."""
+        ranges = node.char_ranges or ()
+        if node.fieldname in TEXT_FIELDS and len(ranges) == len(node.words):
+            for word, place in zip(node.words, ranges, strict=True):
+                if word is not None and not self._indexed(word):
+                    self.unknown.add(tuple(place))
 
-def _typed_word(text: str, start: int, end: int) -> str | None:
-    """The last word written between ``start`` and ``end`` of the query, lower-cased."""
-    words = WORD.findall(text[start:end].lower())
-    return words[-1] if words else None
+    def _any_of(self, node: query.Query, stems: list[str], boost: float) -> query.Query:
+        """Any of ``stems`` in ``node``'s field."""
+        stems = list(dict.fromkeys(stems))
+        terms = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
+        return terms[0] if len(terms) == 1 else query.Or(terms)
+
+    def _typed(self, node: query.Query) -> str | None:
+        """The word written where ``node`` comes from, lower-cased (for ``word*``, whose place is
+        that of the ``*``, the word just before it)."""
+        start, end = getattr(node, "startchar", None), getattr(node, "endchar", None)
+        if start is None or end is None:
+            return None
+        if isinstance(node, query.Prefix):
+            found = _LAST_WORD.search(self.text, 0, start)
+            return found.group().lower() if found else node.text
+        words = WORD.findall(self.text[start:end].lower())
+        return words[-1] if words else None
+
+    def _prefixed(self, prefix: str) -> list[str]:
+        return self._cached("prefix", prefix, lambda: self.vocabulary.with_prefix(prefix, PREFIX_EXPANSIONS))
+
+    def _near(self, word: str, distance: int) -> list[str]:
+        return self._cached(
+            f"near{distance}", word, lambda: self.vocabulary.near(word, distance, TYPO_EXPANSIONS)
+        )
+
+    def _cached(self, how: str, word: str, find: Callable[[], list[str]]) -> list[str]:
+        key = (how, word, "")
+        if key not in self._cache:
+            if self.budget <= 0:
+                return []
+            stems = _stems(find())
+            self._cache[key] = stems
+            self.budget -= len(stems)
+        return self._cache[key]
+
+    def _indexed(self, stem_text: str) -> bool:
+        return any((name, stem_text) in self.reader for name in TEXT_FIELDS)
 
 
 def _stems(words: list[str]) -> list[str]:
