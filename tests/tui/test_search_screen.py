@@ -1,0 +1,77 @@
+"""The search screen, driven with Pilot on the real whoosh index in a temporary cache."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from summitreader.tui.screens.read import ReadScreen
+from summitreader.tui.screens.search import SearchScreen
+
+
+async def wait_for_index(app, pilot) -> None:
+    for _ in range(200):
+        if app.services.search.index is not None:
+            break
+        await pilot.pause(0.05)
+    assert app.services.search.index is not None
+    await pilot.pause(0.2)
+
+
+async def test_typing_shows_ranked_hits_and_enter_opens_the_passage(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"intelligence agencies")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen.hits:
+                break
+        assert screen.hits
+        paragraph_hits = [h for h in screen.hits if h.kind == "paragraph"]
+        assert paragraph_hits
+        results = screen.query_one("#results", OptionList)
+        await pilot.press("enter")
+        assert app.focused is results
+        target = screen.hits[results.highlighted or 0]
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        reader = app.screen
+        if target.kind == "paragraph":
+            assert isinstance(reader, ReadScreen)
+            assert reader.section.id == target.section
+            passage = reader._passage(target.paragraph)
+            assert passage is not None and passage.marks
+
+
+async def test_a_typo_still_finds_helsinki_and_digits_type_into_the_box(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"Helsinky 2018")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen.hits:
+                break
+        assert isinstance(app.screen, SearchScreen)
+        assert screen.query_one("#query").value == "Helsinky 2018"
+        assert any("Helsinki" in h.title or any("Helsinki" in s.text for s in h.snippet) for h in screen.hits)
+
+
+async def test_a_query_that_cannot_be_parsed_gets_a_message_not_a_crash(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press(*'"unbalanced (quote AND')
+        await pilot.pause(0.5)
+        message = str(app.screen.query_one("#search-message").render())
+        assert message  # the screen says something: a message, matches or no matches
+        assert isinstance(app.screen, SearchScreen)
