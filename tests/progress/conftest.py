@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from progress_support import Clock, make_pack, make_v1_database
+from progress_support import Clock, make_pack, make_v1_database, write_pack_folder
 
 from summitreader.pack.model import Pack
 from summitreader.progress import Store, open_store
@@ -37,3 +37,8 @@ def store(data_dir: Path, pack: Pack, clock: Clock) -> Iterator[Store]:
 @pytest.fixture
 def v1_file(data_dir: Path) -> Path:
     return make_v1_database(data_dir / "progress.sqlite3")
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    return write_pack_folder(tmp_path / "pack")

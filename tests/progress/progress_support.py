@@ -86,3 +86,50 @@ def make_v1_database(path: Path) -> Path:
     finally:
         conn.close()
     return path
+
+
+PACK_FILES = {
+    "pack.yaml": """\
+id: progress-mini
+title: "A Small Article [b]with markup[/b]"
+subtitle: For the progress tests.
+source: Written for the tests.
+sections:
+  - {id: opening, title: Opening, file: sections/01-opening.md}
+  - {id: closing, title: Closing, file: sections/02-closing.md}
+""",
+    "sections/01-opening.md": (
+        "The first paragraph of the opening.\n\nThe second paragraph, with [brackets] in it.\n"
+    ),
+    "sections/02-closing.md": "The only paragraph of the closing.\n",
+    "takeaways.yaml": """\
+- id: first-point
+  title: First Point
+  text: The first paragraph of the opening.
+  passage: {section: opening, paragraph: 1}
+  sections: [opening]
+""",
+    "cards.yaml": """\
+- id: first-card
+  kind: recall
+  prompt: What does the opening say first?
+  answer: The first paragraph.
+  about: [first-point]
+  passage: {section: opening, paragraph: 1}
+- id: second-card
+  kind: recall
+  prompt: What does the closing say?
+  answer: Its only paragraph.
+  about: [first-point]
+  passage: {section: closing, paragraph: 1}
+""",
+}
+
+
+def write_pack_folder(root: Path) -> Path:
+    """A small pack in the on-disk format, for the CLI (which loads packs from folders)."""
+    for name, text in PACK_FILES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

@@ -1,0 +1,278 @@
+"""``stats``, ``export``, ``import``, ``notes`` and ``reset``: your progress from the command line.
+
+Notices from opening the progress file (moved aside, newer version, not writable) are printed to
+standard error before anything else. Everything taken from the store or the pack is printed as
+plain text (:func:`summitreader.text.clean_text`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Any
+
+from summitreader.cli.context import CliError, Context
+from summitreader.cli.output import bold, emit_json, say
+from summitreader.text import clean_text
+
+if TYPE_CHECKING:
+    from summitreader.pack.model import Pack
+    from summitreader.progress import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    stats = sub.add_parser("stats", help="how far you have read and how your studying is going")
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
+    stats.set_defaults(handler=stats_command)
+
+    export = sub.add_parser("export", help="write all your progress on the pack to a JSON file")
+    export.add_argument("file", metavar="FILE", help="the file to write ('-': standard output)")
+    export.set_defaults(handler=export_command)
+
+    imported = sub.add_parser(
+        "import", help="merge progress from a file written by 'export' (nothing is deleted)"
+    )
+    imported.add_argument("file", metavar="FILE", help="the file to read ('-': standard input)")
+    imported.set_defaults(handler=import_command)
+
+    notes = sub.add_parser("notes", help="your bookmarks and notes, with their passages")
+    notes.add_argument("--markdown", action="store_true", help="print a Markdown document")
+    notes.add_argument("--json", action="store_true", help="print a JSON object")
+    notes.set_defaults(handler=notes_command)
+
+    reset = sub.add_parser("reset", help="back up your progress on the pack, then clear it")
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.set_defaults(handler=reset_command)
+
+
+def open_progress(context: Context) -> Store:
+    """The store, with its notices printed to standard error."""
+    store = context.store
+    for notice in store.notices:
+        print(f"summitreader: {clean_text(notice)}", file=sys.stderr)
+    return store
+
+
+# -- stats ---------------------------------------------------------------------------------------
+
+
+def stats_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.progress.deck import deck_card_ids
+    from summitreader.progress.stats import compute_stats
+
+    pack = context.pack
+    store = open_progress(context)
+    stats = compute_stats(store, deck_card_ids(pack))
+    if args.json:
+        emit_json(
+            {
+                "pack": {"id": pack.id, "title": pack.title},
+                **stats.to_dict(),
+                "saved": store.persistent,
+            }
+        )
+        return 0
+    queued = f"; {stats.reread_queue} to re-read" if stats.reread_queue else ""
+    retention = (
+        f"{stats.retention_percent:g}% of {stats.retention_reviews} scheduled reviews recalled"
+        if stats.retention_percent is not None
+        else "no scheduled reviews yet"
+    )
+    print(bold(pack.title))
+    rows = [
+        (
+            "Read",
+            f"{stats.sections_read} of {stats.sections_total} sections "
+            f"({stats.percent_read:g}%){queued}",
+        ),
+        ("Bookmarks", str(stats.bookmarks)),
+        ("Notes", str(stats.notes)),
+        (
+            "Cards",
+            f"{stats.cards_total}: {stats.cards_new} new, {stats.cards_learning} learning, "
+            f"{stats.cards_review} review, {stats.cards_relearning} relearning",
+        ),
+        ("Reviews", f"{stats.reviews_today} today, {stats.reviews_total} in all"),
+        ("Retention", retention),
+        ("Streak", f"{stats.streak_days} day{'' if stats.streak_days == 1 else 's'}"),
+        ("Due", f"{stats.due_now} now, {stats.due_next_7_days} more in the next 7 days"),
+    ]
+    for label, value in rows:
+        say(f"{label:<10} {value}")
+    return 0
+
+
+# -- export and import ---------------------------------------------------------------------------
+
+
+def export_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.progress.exchange import ExchangeError, export_progress, write_document
+
+    store = open_progress(context)
+    document = export_progress(store)
+    try:
+        write_document(document, args.file)
+    except ExchangeError as error:
+        raise CliError(str(error)) from None
+    if args.file != "-":
+        counts = ", ".join(
+            f"{len(document[k])} {k.replace('_', ' ')}"
+            for k in ("read_sections", "bookmarks", "notes", "reviews")
+        )
+        print(
+            clean_text(f"Exported your progress on {context.pack.id} to {args.file} ({counts})."),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def import_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.progress import ProgressNotSaved
+    from summitreader.progress.exchange import ExchangeError, import_progress, read_document
+
+    store = open_progress(context)
+    if not store.persistent:
+        raise CliError("progress cannot be saved here (see above), so nothing was imported")
+    try:
+        document = read_document(args.file)
+        counts = import_progress(store, document)
+    except ExchangeError as error:
+        raise CliError(f"nothing imported: {error}") from None
+    except ProgressNotSaved as error:
+        raise CliError(f"nothing imported: {error}") from None
+    changed = [f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n]
+    say(f"Imported from {args.file}: " + (", ".join(changed) if changed else "nothing new") + ".")
+    return 0
+
+
+# -- notes ---------------------------------------------------------------------------------------
+
+
+def notes_command(args: argparse.Namespace, context: Context) -> int:
+    pack = context.pack
+    store = open_progress(context)
+    bookmarks = [
+        {"id": b.id, **_place(pack, b.section, b.paragraph), "created": b.created.isoformat()}
+        for b in store.bookmarks()
+    ]
+    notes = [
+        {
+            "id": n.id,
+            **_place(pack, n.section, n.paragraph),
+            "text": n.text,
+            "created": n.created.isoformat(),
+            "updated": n.updated.isoformat(),
+        }
+        for n in store.notes()
+    ]
+    if args.json:
+        emit_json(
+            {"pack": {"id": pack.id, "title": pack.title}, "bookmarks": bookmarks, "notes": notes}
+        )
+    elif args.markdown:
+        _print_markdown(pack, bookmarks, notes)
+    else:
+        _print_text(bookmarks, notes)
+    return 0
+
+
+def _place(pack: Pack, section_id: str, paragraph: int) -> dict[str, Any]:
+    section = pack.section(section_id)
+    found = section.paragraph(paragraph) if section else None
+    return {
+        "section": section_id,
+        "section_title": section.title if section else section_id,
+        "paragraph": paragraph,
+        "passage": found.text if found else "",
+    }
+
+
+def _when(stamp: str) -> str:
+    return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _print_text(bookmarks: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
+    if not bookmarks and not notes:
+        say("No bookmarks or notes yet.")
+        return
+    for title, items in (("Bookmarks", bookmarks), ("Notes", notes)):
+        if not items:
+            continue
+        print(bold(f"{title} ({len(items)})"))
+        for item in items:
+            say(f"  {item['section_title']} ¶{item['paragraph']}  ({_when(item['created'])})")
+            if item["passage"]:
+                say(f"    “{_excerpt(item['passage'])}”")
+            if "text" in item:
+                for line in item["text"].splitlines() or [""]:
+                    say(f"    > {line}")
+        print()
+
+
+def _print_markdown(
+    pack: Pack, bookmarks: list[dict[str, Any]], notes: list[dict[str, Any]]
+) -> None:
+    lines = [f"# Bookmarks and notes: {pack.title}", ""]
+    if bookmarks:
+        lines += ["## Bookmarks", ""]
+        for b in bookmarks:
+            lines.append(f"- **{b['section_title']} ¶{b['paragraph']}** ({_when(b['created'])})")
+            if b["passage"]:
+                lines.append(f"  > {_excerpt(b['passage'], 400)}")
+        lines.append("")
+    if notes:
+        lines += ["## Notes", ""]
+        for n in notes:
+            lines += [f"### {n['section_title']} ¶{n['paragraph']}", ""]
+            if n["passage"]:
+                lines += [f"> {_excerpt(n['passage'], 400)}", ""]
+            lines += [
+                n["text"] or "*(empty note)*",
+                "",
+                f"*Written {_when(n['created'])}, last edited {_when(n['updated'])}.*",
+                "",
+            ]
+    if not bookmarks and not notes:
+        lines += ["No bookmarks or notes yet.", ""]
+    say("\n".join(lines).rstrip("\n"))
+
+
+def _excerpt(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# -- reset ---------------------------------------------------------------------------------------
+
+
+def reset_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.progress import ProgressNotSaved
+
+    pack = context.pack
+    store = open_progress(context)
+    if not store.persistent:
+        raise CliError("progress cannot be saved here (see above), so nothing was cleared")
+    if not store.has_file():
+        say("There is no progress to clear.")
+        return 0
+    if not args.yes and not _confirm(
+        f"Clear all your progress on {pack.id}? A backup is made first. [y/N] "
+    ):
+        raise CliError("nothing cleared (add --yes to clear without being asked)")
+    try:
+        backup = store.reset()
+    except ProgressNotSaved as error:
+        raise CliError(str(error)) from None
+    say(f"Your progress on {pack.id} is cleared. The backup is {backup}.")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(clean_text(question))
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
