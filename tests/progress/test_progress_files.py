@@ -146,7 +146,7 @@ def make_store_file(data_dir: Path, pack: Pack, clock: Clock) -> Path:
     return data_dir / DB_NAME
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "text"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "text", "page overwritten"])
 def test_a_damaged_file_is_moved_aside(
     damage: str, data_dir: Path, pack: Pack, clock: Clock
 ) -> None:
@@ -157,6 +157,12 @@ def test_a_damaged_file_is_moved_aside(
     elif damage == "truncated":
         make_store_file(data_dir, pack, clock)
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif damage == "page overwritten":  # a valid header; quick_check finds the damage
+        make_store_file(data_dir, pack, clock)
+        data = bytearray(path.read_bytes())
+        page = len(data) // 4096 - 3
+        data[page * 4096 + 100 : page * 4096 + 400] = bytes(300)
+        path.write_bytes(bytes(data))
     else:
         data_dir.mkdir()
         path.write_text("progress: lots\n")
