@@ -248,7 +248,7 @@ class Note:
     kind: ClassVar[str] = "note"
 
 
-Entry = Section | Meeting | Issue | Takeaway | Card
+Entry = Section | Meeting | Issue | Takeaway | Card | Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +273,9 @@ class Pack:
 
     def __post_init__(self) -> None:
         index: dict[str, Entry] = {}
-        for group in (self.sections, self.meetings, self.issues, self.takeaways, self.cards):
+        for group in (
+            self.sections, self.meetings, self.issues, self.takeaways, self.cards, self.notes
+        ):
             for entry in group:
                 index.setdefault(entry.id, entry)
         self._by_id.update(index)

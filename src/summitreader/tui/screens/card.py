@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Card, Pack
 from summitreader.study.grading import RATING_NAMES, Grade
-from summitreader.study.schedule import format_when
 from summitreader.study.session import Session, Summary
 from summitreader.tui.messages import OpenPassage, ProgressChanged
 from summitreader.tui.screens.card_text import (
@@ -40,29 +39,40 @@ KIND_LABELS = {
 }
 
 
+class AnswerInput(Input):
+    """The typed-answer box; ``enter`` checks the answer (shown in the footer)."""
+
+    BINDINGS = [Binding("enter", "submit", "Check answer", id="review.check_typed")]
+
+
+class AnswerList(OptionList):
+    """The options of a choice card, or the items of an order card; ``enter`` checks."""
+
+    BINDINGS = [Binding("enter", "select", "Check answer", id="review.check_list")]
+
+
 class ReviewScreen(Screen[Summary | None]):
     """Pushed by the Study screen; dismissed with the session's summary."""
 
     CSS_PATH = "../study.tcss"
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="review.reveal"),
-        Binding("enter", "reveal", "Show answer", show=False, priority=True, id="review.reveal_enter"),
-        Binding("enter", "submit", "Check answer", priority=True, id="review.submit"),
-        Binding("enter", "accept(1)", "Accept Again", priority=True, id="review.accept_again"),
-        Binding("enter", "accept(2)", "Accept Hard", priority=True, id="review.accept_hard"),
-        Binding("enter", "accept(3)", "Accept Good", priority=True, id="review.accept_good"),
-        Binding("enter", "accept(4)", "Accept Easy", priority=True, id="review.accept_easy"),
-        Binding("enter", "next", "Next card", priority=True, id="review.next"),
-        Binding("enter", "close", "Back to Study", priority=True, id="review.close"),
+        Binding("enter", "reveal", "Show answer", show=False, id="review.reveal_enter"),
+        Binding("enter", "accept(1)", "Accept Again", id="review.accept_again"),
+        Binding("enter", "accept(2)", "Accept Hard", id="review.accept_hard"),
+        Binding("enter", "accept(3)", "Accept Good", id="review.accept_good"),
+        Binding("enter", "accept(4)", "Accept Easy", id="review.accept_easy"),
+        Binding("enter", "next", "Next card", id="review.next"),
+        Binding("enter", "close", "Back to Study", id="review.close"),
         Binding("1", "rate(1)", "Again", id="review.again"),
         Binding("2", "rate(2)", "Hard", id="review.hard"),
         Binding("3", "rate(3)", "Good", id="review.good"),
         Binding("4", "rate(4)", "Easy", id="review.easy"),
         Binding("1,2,3,4,5", "hold", "", show=False, id="review.hold"),
-        Binding("a", "pick(0)", "Option a", id="review.pick_a"),
-        Binding("b", "pick(1)", "Option b", id="review.pick_b"),
-        Binding("c", "pick(2)", "Option c", id="review.pick_c"),
-        Binding("d", "pick(3)", "Option d", id="review.pick_d"),
+        Binding("a", "pick(0)", "Pick an option", key_display="a–d", id="review.pick_a"),
+        Binding("b", "pick(1)", "Pick b", show=False, id="review.pick_b"),
+        Binding("c", "pick(2)", "Pick c", show=False, id="review.pick_c"),
+        Binding("d", "pick(3)", "Pick d", show=False, id="review.pick_d"),
         Binding("shift+up,ctrl+up,u", "move(-1)", "Move item up", id="review.move_up"),
         Binding("shift+down,ctrl+down,d", "move(1)", "Move item down", id="review.move_down"),
         Binding("r", "reread", "Open in reader", id="review.reread"),
@@ -82,8 +92,8 @@ class ReviewScreen(Screen[Summary | None]):
         yield Static(id="review-progress")
         with VerticalScroll(id="review-body"):
             yield Static(id="review-prompt")
-            yield Input(placeholder="Type your answer, then enter", id="review-input")
-            yield OptionList(id="review-options")
+            yield AnswerInput(placeholder="Type your answer, then enter", id="review-input")
+            yield AnswerList(id="review-options")
             yield Static(id="review-result")
             with Horizontal(id="review-ratings"):
                 for rating in RATING_NAMES:
@@ -207,7 +217,7 @@ class ReviewScreen(Screen[Summary | None]):
             if session.cram:
                 below = Content("no change")
             elif preview is not None:
-                below = Content(f"next {format_when(preview.due, session.clock())}")
+                below = Content(f"next in {preview.label}")
             else:
                 below = Content("")
             box.update(Content("\n").join([head, below]))
@@ -235,8 +245,6 @@ class ReviewScreen(Screen[Summary | None]):
         asking = phase == "asking"
         if action == "reveal":
             return asking and kind == "recall"
-        if action == "submit":
-            return asking and kind in ("typed", "cloze", "choice", "order")
         if action == "accept":
             return phase == "answered" and bool(parameters) and parameters[0] == session.proposed
         if action == "rate":
@@ -262,15 +270,18 @@ class ReviewScreen(Screen[Summary | None]):
         self.session.reveal()
         self.show_state()
 
-    def action_submit(self) -> None:
+    def check_answer(self, option_index: int | None = None) -> None:
+        """Check the answer typed in the box, the option chosen, or the order of the items."""
         card = self.session.current
         if card is None:
             return
         if card.card_kind in ("typed", "cloze"):
             self.session.submit_text(self.query_one("#review-input", Input).value)
         elif card.card_kind == "choice":
-            index = self.query_one("#review-options", OptionList).highlighted
+            index = option_index
             if index is None:
+                index = self.query_one("#review-options", OptionList).highlighted
+            if index is None or index >= len(card.choices):
                 return
             self.session.submit_choice(card.choices[index])
         elif card.card_kind == "order":
@@ -324,11 +335,11 @@ class ReviewScreen(Screen[Summary | None]):
     @on(Input.Submitted, "#review-input")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.check_action("submit", ()):
-            self.action_submit()
+        if self.session.phase == "asking":
+            self.check_answer()
 
     @on(OptionList.OptionSelected, "#review-options")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if self.check_action("submit", ()):
-            self.action_submit()
+        if self.session.phase == "asking":
+            self.check_answer(event.option_index)

@@ -55,7 +55,8 @@ def order_label(index: int, item: str, right: list[str], grade: Grade | None) ->
 
 def grade_text(card: Card, grade: Grade) -> Content:
     """The verdict, the difference for a near miss, the answer and the explanation."""
-    lines = [Content.assemble((VERDICTS.get(grade.verdict, ""), "bold"), "  ", grade.detail)]
+    verdict = Content(VERDICTS.get(grade.verdict, "")).stylize("bold")
+    lines = [Content.assemble(verdict, f" · {grade.detail}") if grade.detail else verdict]
     if card.card_kind in ("typed", "cloze"):
         if grade.diff:
             typed = [(p.given, "reverse" if p.kind in ("changed", "extra") else "") for p in grade.diff]

@@ -163,6 +163,11 @@ class ReadScreen(Screen[None]):
                     self.pack.mentions_in(section.id, paragraph.number),
                     bookmarked=paragraph.number in bookmarks,
                     note=notes.get(paragraph.number),
+                    remarks=[
+                        (remark.title, remark.text)
+                        for remark in self.pack.notes
+                        if remark.passage == PassageRef(section.id, paragraph.number)
+                    ],
                 )
             )
         self._restoring = True

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,19 +47,26 @@ ALL_ROWS = "all"
 MAX_NEW_PER_DAY = 200
 
 
+class SessionList(OptionList):
+    """The rows of the Study screen; ``enter`` starts the highlighted one (shown in the footer)."""
+
+    BINDINGS = [Binding("enter", "select", "Start session", id="study.select")]
+
+
 class StudyScreen(Screen[None]):
     """Key ``4``. Sessions are pushed on top as :class:`ReviewScreen`."""
 
     CSS_PATH = "../study.tcss"
     AUTO_FOCUS = "#study-list"
     BINDINGS = [
-        Binding("enter", "start", "Start session", priority=True, id="study.start"),
-        Binding("c", "cram", "Cram (no schedule change)", id="study.cram"),
-        Binding("plus,equals_sign", "new_limit(5)", "More new a day", id="study.more_new"),
-        Binding("minus", "new_limit(-5)", "Fewer new a day", id="study.fewer_new"),
+        Binding("enter", "start", "Start session", id="study.start"),
+        Binding("c", "cram", "Cram", id="study.cram"),
+        Binding("plus,equals_sign", "new_limit(5)", "More new/day", id="study.more_new"),
+        Binding("minus", "new_limit(-5)", "Fewer new/day", id="study.fewer_new"),
     ]
     HELP_EXTRA = (
         ("↑ ↓", "Choose the due cards, or one takeaway's cards"),
+        ("c", "Cram the highlighted takeaway's cards (or every card): the schedule does not change"),
         ("In a session", ""),
         ("  space / enter", "Show a flip card's answer; enter submits a typed, choice or order answer"),
         ("  1 2 3 4", "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"),
@@ -93,7 +101,7 @@ class StudyScreen(Screen[None]):
         yield Header()
         with Vertical(id="study-body"):
             yield Static(id="study-today")
-            yield OptionList(id="study-list")
+            yield SessionList(id="study-list")
             yield Static(id="study-hint")
         yield Footer()
 
@@ -116,16 +124,21 @@ class StudyScreen(Screen[None]):
         highlighted = options.highlighted
         options.clear_options()
         options.add_option(Option(self._due_row(status), id=DUE_ROW))
+        width = max((len(t.title) for t in self.pack.takeaways), default=0)
         for takeaway in self.pack.takeaways:
             cards = cards_of_takeaway(self.deck, takeaway.id)
             due = sum(1 for c in cards if (d := due_of(states.get(c.id))) is not None and d <= now)
             new = sum(1 for c in cards if c.id not in states)
             label = Content.assemble(
-                (takeaway.title, "bold"),
-                f"  {len(cards)} cards · {due} due · {new} new",
+                "  ",
+                (takeaway.title.ljust(width), "bold"),
+                f"  {len(cards):>3} cards · {due:>3} due · {new:>3} new",
             )
             options.add_option(Option(label, id=f"takeaway:{takeaway.id}"))
-        options.add_option(Option(Content(f"Every card ({len(self.deck)})"), id=ALL_ROWS))
+        options.add_option(
+            Option(Content.assemble("  ", ("Every card".ljust(width), "bold"), f"  {len(self.deck):>3} cards"),
+                   id=ALL_ROWS)
+        )
         options.highlighted = highlighted if highlighted is not None else 0
         self.query_one("#study-hint", Static).update(
             Content(
@@ -164,6 +177,11 @@ class StudyScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------------
 
+    @on(OptionList.OptionSelected, "#study-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start(event.option.id)
+
     def _row(self) -> str:
         options = self.query_one("#study-list", OptionList)
         index = options.highlighted
@@ -171,8 +189,8 @@ class StudyScreen(Screen[None]):
             return DUE_ROW
         return options.get_option_at_index(index).id or DUE_ROW
 
-    def action_start(self) -> None:
-        row = self._row()
+    def action_start(self, row: str | None = None) -> None:
+        row = row or self._row()
         if row == DUE_ROW:
             session = due_session(self.deck, self.store, self.schedule, self.clock, self._save)
             if not session.total:

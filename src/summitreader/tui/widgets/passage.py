@@ -70,11 +70,15 @@ class Passage(Widget):
         *,
         bookmarked: bool = False,
         note: str | None = None,
+        remarks: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(id=f"p-{paragraph.number}")
         self.paragraph = paragraph
         self.mentions = tuple(mentions)
         self.note = note
+        self.remarks = tuple(remarks)
+        """The pack's own notes on this paragraph, as ``(title, text)``: where its framing is
+        debatable."""
         self.marks: tuple[Mark, ...] = ()
         self.set_class(paragraph.list_item, "-list-item")
         self.set_class(bookmarked, "-bookmarked")
@@ -132,9 +136,13 @@ class Passage(Widget):
         content = Content(text, spans)
         if prefix:
             content = Content(prefix) + content
+        for title, remark in self.remarks:
+            content = content + Content("\n") + Content.assemble(
+                ("ⓘ ", "bold"), (f"{title} ", "bold italic"), (remark, "italic")
+            )
         if self.note:
             content = content + Content("\n") + Content.assemble(
-                ("✎ Note: ", "bold"), (self.note, "italic")
+                ("✎ Your note: ", "bold"), (self.note, "italic")
             )
         return content
 
