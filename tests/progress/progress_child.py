@@ -1,6 +1,7 @@
 """A second summitreader writing progress, run by the progress tests as a real process.
 
-    python progress_child.py writer DATA_DIR TAG COUNT   waits for a line on stdin, then writes
+    python progress_child.py writer DATA_DIR TAG COUNT   says "ready", waits for a line on stdin,
+                                                         then writes
     python progress_child.py endless DATA_DIR FIRST      writes until killed
 
 Each write is acknowledged on stdout (one line) only after its transaction has committed.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 from progress_support import make_pack
@@ -40,8 +42,10 @@ def main(argv: list[str]) -> int:
         return 3
     if mode == "writer":
         tag, count = argv[2], int(argv[3])
+        print("ready", flush=True)
         sys.stdin.readline()
         for number in range(count):
+            time.sleep(0.002)  # a pause between actions, as a user makes
             try:
                 write_one(store, f"{tag}-{number}", number)
             except ProgressNotSaved as error:

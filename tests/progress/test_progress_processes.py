@@ -85,12 +85,13 @@ def integrity(path: Path) -> str:
 
 
 def test_two_processes_writing_at_once_lose_nothing(data_dir: Path, pack: Pack) -> None:
-    count = 60
+    count = 150
     deadline = time.monotonic() + DEADLINE
     with (
         Child("writer", str(data_dir), "a", str(count)) as a,
         Child("writer", str(data_dir), "b", str(count)) as b,
     ):
+        assert a.read(1, deadline) == b.read(1, deadline) == ["ready"]
         a.go()
         b.go()
         for child, tag in ((a, "a"), (b, "b")):
