@@ -53,6 +53,7 @@ WORD_FIELDS = (*TEXT_FIELDS, "place")
 
 _SPACE = re.compile(r"\s+")
 _LAST_WORD = re.compile(WORD_PATTERN + "$")
+OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
 _SCHEMA = None
 
 
@@ -164,36 +165,34 @@ def parse_words(text: str) -> query.Query:
     return parser().parse(" ".join(words)) if words else query.NullQuery
 
 
-def expand(
-    q: query.Query,
-    text: str,
-    reader: IndexReader,
-    vocabulary: Vocabulary,
-    *,
-    as_you_type: bool,
-) -> Expanded:
+def as_prefix(text: str) -> str:
+    """``text`` with its last word made a prefix (``word*``), for a query typed as it is being
+    written; unchanged if it does not end in a word, or ends in an operator."""
+    last = _LAST_WORD.search(text)
+    if last is None or last.group() in OPERATORS:
+        return text
+    return text + "*"
+
+
+def expand(q: query.Query, text: str, reader: IndexReader, vocabulary: Vocabulary) -> Expanded:
     """``q`` rewritten against ``reader``'s terms (see the module's documentation).
 
-    Every query that stands for many words (the word being typed, ``word*``, ``word~``, a near
-    word, a range of words) becomes a plain OR of indexed words, at most :data:`MAX_EXPANSIONS`
-    of them for the whole query, so no query costs more than a few hundred term look-ups.
+    Every query that stands for many words (``word*``, ``word~``, a near word, a pattern or a
+    range of words) becomes a plain OR of indexed words, at most :data:`MAX_EXPANSIONS` of them
+    for the whole query, so no query costs more than a few hundred term look-ups.
     """
-    expander = _Expander(text, reader, vocabulary, as_you_type)
+    expander = _Expander(text, reader, vocabulary)
     return Expanded(query=expander.rewrite(q), unknown=sorted(expander.unknown))
 
 
 class _Expander:
-    def __init__(
-        self, text: str, reader: IndexReader, vocabulary: Vocabulary, as_you_type: bool
-    ) -> None:
+    def __init__(self, text: str, reader: IndexReader, vocabulary: Vocabulary) -> None:
         self.text = text
         self.reader = reader
         self.vocabulary = vocabulary
-        ends_word = bool(text) and not text.endswith((" ", '"', ")"))
-        self.typing_at = len(text) if as_you_type and ends_word else None
         self.unknown: set[tuple[int, int]] = set()
         self.budget = MAX_EXPANSIONS
-        self._cache: dict[tuple[str, str, str], list[str]] = {}
+        self._cache: dict[tuple[str, str], list[str]] = {}
 
     def rewrite(self, node: query.Query) -> query.Query:
         if isinstance(node, query.Every):
@@ -211,16 +210,15 @@ class _Expander:
         if fieldname not in WORD_FIELDS:
             return node
         if isinstance(node, query.Term):
-            return self._term(node)
-        if isinstance(node, (query.Prefix, query.FuzzyTerm)):
+            return self._word(node, node.text, self._typed(node), prefix=False)
+        if isinstance(node, query.Prefix):
+            return self._word(node, node.text, self._typed(node), prefix=True)
+        if isinstance(node, query.FuzzyTerm):
             typed = self._typed(node)
-            if isinstance(node, query.FuzzyTerm):
-                distance = max(0, min(node.maxdist, MAX_FUZZY_DISTANCE))
-                stems = self._near(typed, distance) if typed else []
-            else:
-                stems = self._prefixed(typed) if typed else []
+            distance = max(0, min(node.maxdist, MAX_FUZZY_DISTANCE))
+            stems = self._near(typed[0], distance) if typed else []
             return self._any_of(node, [node.text, *stems], 1.0)
-        if isinstance(node, query.MultiTerm):  # wildcards and ranges of words
+        if isinstance(node, query.MultiTerm):  # patterns and ranges of words
             limit = max(1, min(WILDCARD_EXPANSIONS, self.budget))
             stems = [
                 value.decode("utf-8", "replace") if isinstance(value, bytes) else value
@@ -231,25 +229,33 @@ class _Expander:
             return self._any_of(node, stems or [getattr(node, "text", "")], 1.0)
         return node
 
-    def _term(self, node: query.Term) -> query.Query:
-        typed = self._typed(node)
+    def _word(
+        self,
+        node: query.Query,
+        indexed_as: str,
+        typed: tuple[str, int, int] | None,
+        *,
+        prefix: bool,
+    ) -> query.Query:
+        """A word (or the start of one): with the words it begins, if a prefix; with the words
+        near it, if the index does not hold it (nor any word it begins)."""
         if typed is None:
             return node
-        stems: list[str] = []
-        if self.typing_at is not None and node.endchar == self.typing_at:
-            stems = self._prefixed(typed)
-            boost = 1.0
-        else:
-            boost = TYPO_BOOST
-        if not stems and not self._indexed(node.text):
-            self.unknown.add((node.startchar, node.endchar))
-            if len(typed) >= MIN_TYPO_LENGTH:
-                stems = self._near(typed, typo_distance(typed))
-        stems = [s for s in stems if s != node.text]
-        if not stems:
-            return node
-        others = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
-        return query.Or([node, *others])
+        word, start, end = typed
+        stems = self._prefixed(word) if prefix else []
+        boost = 1.0
+        if not stems and not self._indexed(indexed_as):
+            self.unknown.add((start, end))
+            if len(word) >= MIN_TYPO_LENGTH:
+                stems = self._near(word, typo_distance(word))
+                boost = TYPO_BOOST
+        if not prefix:
+            stems = [s for s in stems if s != indexed_as]
+            if not stems:
+                return node
+            others = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
+            return query.Or([node, *others])
+        return self._any_of(node, stems or [indexed_as], boost)
 
     def _phrase(self, node: query.Phrase) -> None:
         """A phrase is searched as written; its unknown words can still be corrected."""
@@ -265,20 +271,24 @@ class _Expander:
         terms = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
         return terms[0] if len(terms) == 1 else query.Or(terms)
 
-    def _typed(self, node: query.Query) -> str | None:
-        """The word written where ``node`` comes from, lower-cased (for ``word*``, whose place is
-        that of the ``*``, the word just before it)."""
+    def _typed(self, node: query.Query) -> tuple[str, int, int] | None:
+        """The word written where ``node`` comes from, lower-cased, and where it is (for
+        ``word*``, whose place is that of the ``*``, the word just before it)."""
         start, end = getattr(node, "startchar", None), getattr(node, "endchar", None)
         if start is None or end is None:
             return None
         if isinstance(node, query.Prefix):
             found = _LAST_WORD.search(self.text, 0, start)
-            return found.group().lower() if found else node.text
-        words = WORD.findall(self.text[start:end].lower())
-        return words[-1] if words else None
+        else:
+            found = _LAST_WORD.search(self.text, start, end)
+        if found is None:
+            return None
+        return found.group().lower(), found.start(), found.end()
 
     def _prefixed(self, prefix: str) -> list[str]:
-        return self._cached("prefix", prefix, lambda: self.vocabulary.with_prefix(prefix, PREFIX_EXPANSIONS))
+        return self._cached(
+            "prefix", prefix, lambda: self.vocabulary.with_prefix(prefix, PREFIX_EXPANSIONS)
+        )
 
     def _near(self, word: str, distance: int) -> list[str]:
         return self._cached(
@@ -286,7 +296,7 @@ class _Expander:
         )
 
     def _cached(self, how: str, word: str, find: Callable[[], list[str]]) -> list[str]:
-        key = (how, word, "")
+        key = (how, word)
         if key not in self._cache:
             if self.budget <= 0:
                 return []

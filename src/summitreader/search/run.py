@@ -40,15 +40,13 @@ def search(
     if not q_.has_words(text) or (kinds is not None and not kinds):
         return _result([], 0, None, messages, text)
     try:
-        parsed = q_.parse(text)
-        return _answer(searcher, vocabulary, make_hit, parsed, text, messages, kinds, limit, as_you_type)
+        return _answer(searcher, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
     except Exception:  # noqa: BLE001 - whoosh rejected it at search time; try the plain words
         pass
     messages.append(NOT_READABLE)
     words = " ".join(w.lower() for w in q_.WORD.findall(text)[: q_.MAX_WORDS])
     try:
-        parsed = q_.parse(words)
-        return _answer(searcher, vocabulary, make_hit, parsed, words, messages, kinds, limit, False)
+        return _answer(searcher, vocabulary, make_hit, words, messages, kinds, limit, False)
     except Exception:  # noqa: BLE001 - nothing more to try: no results, and say so
         return _result([], 0, None, messages, words)
 
@@ -57,18 +55,18 @@ def _answer(
     searcher: Searcher,
     vocabulary: Vocabulary,
     make_hit: MakeHit,
-    parsed: query.Query,
     text: str,
     messages: list[str],
     kinds: Collection[str] | None,
     limit: int,
     as_you_type: bool,
 ) -> SearchResult:
-    if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
+    searched = q_.parse(q_.as_prefix(text) if as_you_type else text)
+    if searched is query.NullQuery or isinstance(searched, type(query.NullQuery)):
         messages.append(NOTHING_TO_SEARCH)
         return _result([], 0, None, messages, text)
     reader = searcher.reader()
-    expanded = q_.expand(parsed, text, reader, vocabulary, as_you_type=as_you_type)
+    expanded = q_.expand(searched, text, reader, vocabulary)
     top = collectors.TopCollector(limit=max(limit, 1), usequality=False)
     collector: collectors.Collector = top
     if kinds is not None:
@@ -83,7 +81,10 @@ def _answer(
         hit = make_hit(key, score, stems) if isinstance(key, str) else None
         if hit is not None:
             hits.append(hit)
-    suggestion = suggest(parsed, text, expanded.unknown, vocabulary)
+    suggestion = None
+    if expanded.unknown:
+        as_written = q_.parse(text) if as_you_type else searched
+        suggestion = suggest(as_written, text, expanded.unknown, vocabulary)
     return _result(hits, collector.count(), suggestion, messages, text)
 
 
