@@ -437,12 +437,27 @@ def test_no_escape_reaches_the_output(hostile: Path) -> None:
         commands += [["list", group], ["list", group, "--json"]]
     for entry in ("opening", "lists", "helsinki", "budapest", "arms-control", "card-order"):
         commands += [["show", entry], ["show", entry, "--json"]]
-    for argv in commands:
-        full = argv if argv[0] == "validate" else ["--pack", str(hostile), *argv]
-        code, out, err = run(*full)
-        assert code == 0, (argv, err)
-        assert "\x1b" not in out and "\x9b" not in out, argv
-        assert "\x07" not in out and "\u202e" not in out, argv
+    commands = [c if c[0] == "validate" else ["--pack", str(hostile), *c] for c in commands]
+    # All of them in one process writing to a pipe (not a terminal), as a shell would run them.
+    script = (
+        "import json, sys\n"
+        "from summitreader.cli import main\n"
+        "codes = [main(argv) for argv in json.loads(sys.argv[1])]\n"
+        "print(json.dumps(codes))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(commands)],
+        capture_output=True,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert b"Traceback" not in result.stderr
+    out = result.stdout.decode("utf-8")
+    assert json.loads(out.splitlines()[-1]) == [0] * len(commands), result.stderr
+    assert "Helsinki" in out and "[b]bold[/b]" in out
+    for forbidden in ("\x1b", "\x9b", "\x07", "\u202e", "\u202c"):
+        assert forbidden not in out, repr(forbidden)
 
 
 def test_markup_like_text_is_printed_literally(
