@@ -55,6 +55,7 @@ class ReviewScreen(Screen[Summary | None]):
     """Pushed by the Study screen; dismissed with the session's summary."""
 
     CSS_PATH = "../study.tcss"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="review.reveal"),
         Binding("enter", "reveal", "Show answer", show=False, id="review.reveal_enter"),
@@ -104,6 +105,9 @@ class ReviewScreen(Screen[Summary | None]):
 
     def on_mount(self) -> None:
         self.show_state()
+
+    def on_screen_resume(self) -> None:
+        self._place_focus()
 
     # -- showing the session's state ------------------------------------------------------
 
