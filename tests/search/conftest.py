@@ -53,4 +53,3 @@ def default_index(
     opened = SearchIndex.open(default_pack, tmp_path_factory.mktemp("default-cache"))
     yield opened
     opened.close()
-

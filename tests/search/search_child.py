@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from search_packs import make_pack  # noqa: E402
+from search_packs import make_pack
 
-from summitreader.search import SearchIndex  # noqa: E402
+from summitreader.search import SearchIndex
 
 
 def main() -> int:

@@ -136,8 +136,10 @@ def make_pack(pack_id: str = "testpack", extra: str = "") -> Pack:
     if extra:
         last = secs[-1]
         text = "\n\n".join(p.markdown for p in last.paragraphs) + "\n\n" + extra
-        secs = (*secs[:-1], Section(last.id, last.title, last.number, last.file,
-                                    split_paragraphs(last.id, text)))
+        secs = (
+            *secs[:-1],
+            Section(last.id, last.title, last.number, last.file, split_paragraphs(last.id, text)),
+        )
     digest = hashlib.sha256(repr((pack_id, SECTIONS, extra)).encode()).hexdigest()
     return Pack(
         id=pack_id,

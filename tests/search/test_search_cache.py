@@ -63,7 +63,9 @@ def test_an_index_is_built_once_then_read_from_the_cache(pack: Pack, cache_dir: 
     assert again == []
 
 
-def test_the_manifest_says_what_the_index_was_built_from(pack: Pack, cache_dir: Path, built) -> None:
+def test_the_manifest_says_what_the_index_was_built_from(
+    pack: Pack, cache_dir: Path, built
+) -> None:
     folder = folder_of(pack, cache_dir)
     manifest = json.loads((folder / MANIFEST).read_text())
     assert manifest["content_hash"] == pack.content_hash
@@ -226,7 +228,7 @@ def test_four_threads_opening_at_once_all_succeed(pack: Pack, cache_dir: Path) -
         try:
             barrier.wait(timeout=10)
             results.append(open_and_search(pack, cache_dir))
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=work) for _ in range(4)]
@@ -252,7 +254,7 @@ def test_four_threads_building_different_indexes_at_once(tmp_path: Path) -> None
             source, hits = open_and_search(pack, cache_dir)
             assert hits
             sources.append(source)
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:
             errors.append(error)
 
     threads = [

@@ -97,7 +97,11 @@ def test_json_is_an_array_of_hits(run) -> None:
         assert set(hit) == HIT_KEYS
         assert isinstance(hit["score"], float) and isinstance(hit["snippet"], str)
     by_id = {(h["kind"], h["id"], h["paragraph"]) for h in hits}
-    assert by_id == {("paragraph", "one", 1), ("paragraph", "one", 2), ("meeting", "lakehurst", None)}
+    assert by_id == {
+        ("paragraph", "one", 1),
+        ("paragraph", "one", 2),
+        ("meeting", "lakehurst", None),
+    }
     meeting = next(h for h in hits if h["kind"] == "meeting")
     assert meeting["section"] is None and meeting["paragraph"] is None
     assert meeting["title"] == "Lakehurst landing"
@@ -180,7 +184,9 @@ def test_usage_errors_exit_2(run, args: list[str]) -> None:
     assert exit_info.value.code == 2
 
 
-@pytest.mark.parametrize("query", ['"', "((", "AND", "*", "kind:", "date:[", "x" * 10_240, "\x1b[2J"])
+@pytest.mark.parametrize(
+    "query", ['"', "((", "AND", "*", "kind:", "date:[", "x" * 10_240, "\x1b[2J"]
+)
 def test_hostile_queries_exit_0(run, query: str) -> None:
     code, out, _ = run(query, "--json")
     assert code == 0

@@ -1,4 +1,4 @@
-"""Anything a person can type gets an answer: results, or none with a message; never an exception."""
+"""Anything a person can type gets an answer (results, or none and a message), never an error."""
 
 from __future__ import annotations
 

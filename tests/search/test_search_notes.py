@@ -63,7 +63,9 @@ def test_notes_never_reach_the_cache(pack: Pack, cache_dir: Path) -> None:
 
 
 def test_note_text_is_cleaned_and_markup_kept(fresh_index: SearchIndex) -> None:
-    fresh_index.set_notes([(4, "opening", 1, "See \x1b[31m[b]zeppelin[/b]\x1b[0m \u202ehere\u202c.")])
+    fresh_index.set_notes(
+        [(4, "opening", 1, "See \x1b[31m[b]zeppelin[/b]\x1b[0m \u202ehere\u202c.")]
+    )
     hit = fresh_index.search("zeppelin").hits[0]
     assert hit.snippet_text == "See [b]zeppelin[/b] here."
 

@@ -30,7 +30,9 @@ def test_words_are_all_required(index: SearchIndex) -> None:
 
 def test_stemming_finds_other_forms_of_a_word(index: SearchIndex) -> None:
     # "negotiating" finds "negotiate" and "Negotiations".
-    assert {("paragraph", "opening", 1), ("paragraph", "analysis", 1)} <= found(index, "negotiating")
+    assert {("paragraph", "opening", 1), ("paragraph", "analysis", 1)} <= found(
+        index, "negotiating"
+    )
     # "meetings" finds "meeting".
     assert ("paragraph", "opening", 2) in found(index, "meetings")
 
@@ -163,7 +165,9 @@ def test_hits_are_ranked_by_score(index: SearchIndex) -> None:
 
 
 def test_where_and_place_of_each_kind(index: SearchIndex) -> None:
-    by_key = {(h.kind, h.id): h for h in index.search("helsinki OR treaty OR concrete OR analysis").hits}
+    by_key = {
+        (h.kind, h.id): h for h in index.search("helsinki OR treaty OR concrete OR analysis").hits
+    }
     meeting = by_key["meeting", "helsinki"]
     assert (meeting.where, meeting.title, meeting.section, meeting.paragraph) == (
         "Meeting · 16 Jul 2018",

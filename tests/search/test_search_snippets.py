@@ -20,7 +20,9 @@ def first(index: SearchIndex, query: str, **options) -> Hit:
     return result.hits[0]
 
 
-def test_a_short_paragraph_is_shown_whole_with_the_word_marked(index: SearchIndex, pack: Pack) -> None:
+def test_a_short_paragraph_is_shown_whole_with_the_word_marked(
+    index: SearchIndex, pack: Pack
+) -> None:
     hit = first(index, "sanctions")
     assert hit.snippet_text == pack.section("outlook").paragraph(2).text
     assert marked(hit) == ["Sanctions"]

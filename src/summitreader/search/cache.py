@@ -55,7 +55,9 @@ class Key:
 
     @property
     def folder_name(self) -> str:
-        return f"{self.prefix}{self.content_hash[:16]}-s{self.schema_version}-w{self.whoosh_version}"
+        return (
+            f"{self.prefix}{self.content_hash[:16]}-s{self.schema_version}-w{self.whoosh_version}"
+        )
 
     @property
     def prefix(self) -> str:
@@ -123,11 +125,13 @@ def load(folder: Path, key: Key, doc_count: int) -> Loaded | None:
         if index.doc_count_all() != doc_count:
             return None
         return Loaded(storage=storage, index=index, vocabulary=vocabulary)
-    except Exception:  # noqa: BLE001 - whatever is wrong with a cache, it is rebuilt
+    except Exception:
         return None
 
 
-def save(folder: Path, key: Key, storage: MemoryStorage, vocabulary: Vocabulary, doc_count: int) -> bool:
+def save(
+    folder: Path, key: Key, storage: MemoryStorage, vocabulary: Vocabulary, doc_count: int
+) -> bool:
     """Write the index in ``storage`` to ``folder``, atomically; False if it could not be written.
 
     If ``folder`` exists already and holds a good index (another process was quicker), it is kept;

@@ -211,4 +211,3 @@ def document_for_key(pack: Pack, key: str, notes: dict[str, Document]) -> Docume
     if kind == "note":
         return notes.get(key)
     return None
-

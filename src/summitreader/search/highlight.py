@@ -17,9 +17,7 @@ LEAD = 40
 ELLIPSIS = "…"
 
 
-def snippet(
-    text: str, stems: Collection[str], length: int = SNIPPET_LENGTH
-) -> tuple[Segment, ...]:
+def snippet(text: str, stems: Collection[str], length: int = SNIPPET_LENGTH) -> tuple[Segment, ...]:
     """About ``length`` characters of ``text`` where the words of ``stems`` are densest, cut at
     word boundaries, with those words marked."""
     matches = []

@@ -48,9 +48,7 @@ class SearchIndex:
         self._closed = False
 
     @classmethod
-    def open(
-        cls, pack: Pack, cache_dir: Path, *, progress: Progress | None = None
-    ) -> SearchIndex:
+    def open(cls, pack: Pack, cache_dir: Path, *, progress: Progress | None = None) -> SearchIndex:
         """The index of ``pack``: read from the cache under ``cache_dir`` if a good one is there,
         else built (``progress(done, total)`` is called meanwhile) and saved there if possible."""
         from summitreader.search import cache
@@ -73,7 +71,8 @@ class SearchIndex:
     # Notes
 
     def set_notes(self, notes: Iterable[tuple[int, str, int, str]]) -> None:
-        """Replace the user's notes that are searched: ``(note id, section id, paragraph, text)``."""
+        """Replace the user's notes that are searched by ``notes``: tuples of (note id, section id,
+        paragraph number, text)."""
         from summitreader.search.build import build_index
         from summitreader.search.documents import note_document
 

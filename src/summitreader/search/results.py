@@ -1,4 +1,4 @@
-"""What a search returns: plain data, with no markup in it, so any front end can render it safely."""
+"""What a search returns: plain data with no markup in it, so any front end can render it safely."""
 
 from __future__ import annotations
 

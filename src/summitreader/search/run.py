@@ -7,8 +7,10 @@ from collections.abc import Callable, Collection
 from whoosh import collectors, query
 from whoosh.searching import Searcher
 
-from summitreader.search import query as q_
+from summitreader.search.expand import expand, matched_terms
+from summitreader.search.query import MAX_WORDS, as_prefix, has_words, parse, prepare
 from summitreader.search.results import Hit, SearchResult
+from summitreader.search.schema import WORD
 from summitreader.search.spelling import suggest
 from summitreader.search.vocabulary import Vocabulary
 
@@ -34,20 +36,20 @@ def search(
     raw = raw if isinstance(raw, str) else ""
     # A space after the last word means it is finished: no longer a prefix.
     as_you_type = as_you_type and not raw[-1:].isspace()
-    prepared = q_.prepare(raw)
+    prepared = prepare(raw)
     messages = prepared.messages
     text = prepared.text
-    if not q_.has_words(text) or (kinds is not None and not kinds):
+    if not has_words(text) or (kinds is not None and not kinds):
         return _result([], 0, None, messages, text)
     try:
         return _answer(searcher, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
-    except Exception:  # noqa: BLE001 - whoosh rejected it at search time; try the plain words
+    except Exception:
         pass
     messages.append(NOT_READABLE)
-    words = " ".join(w.lower() for w in q_.WORD.findall(text)[: q_.MAX_WORDS])
+    words = " ".join(w.lower() for w in WORD.findall(text)[:MAX_WORDS])
     try:
         return _answer(searcher, vocabulary, make_hit, words, messages, kinds, limit, False)
-    except Exception:  # noqa: BLE001 - nothing more to try: no results, and say so
+    except Exception:
         return _result([], 0, None, messages, words)
 
 
@@ -61,12 +63,12 @@ def _answer(
     limit: int,
     as_you_type: bool,
 ) -> SearchResult:
-    searched = q_.parse(q_.as_prefix(text) if as_you_type else text)
+    searched = parse(as_prefix(text) if as_you_type else text)
     if searched is query.NullQuery or isinstance(searched, type(query.NullQuery)):
         messages.append(NOTHING_TO_SEARCH)
         return _result([], 0, None, messages, text)
     reader = searcher.reader()
-    expanded = q_.expand(searched, text, reader, vocabulary)
+    expanded = expand(searched, text, reader, vocabulary)
     top = collectors.TopCollector(limit=max(limit, 1), usequality=False)
     collector: collectors.Collector = top
     if kinds is not None:
@@ -74,7 +76,7 @@ def _answer(
         collector = collectors.FilterCollector(top, allow=allow)
     searcher.search_with_collector(expanded.query, collector)
     found = collector.results()
-    stems = q_.matched_terms(expanded.query, reader)
+    stems = matched_terms(expanded.query, reader)
     hits = []
     for score, docnum in found.top_n[:limit]:
         key = searcher.stored_fields(docnum).get("key")
@@ -83,7 +85,7 @@ def _answer(
             hits.append(hit)
     suggestion = None
     if expanded.unknown:
-        as_written = q_.parse(text) if as_you_type else searched
+        as_written = parse(text) if as_you_type else searched
         suggestion = suggest(as_written, text, expanded.unknown, vocabulary)
     return _result(hits, collector.count(), suggestion, messages, text)
 

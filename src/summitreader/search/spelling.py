@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from whoosh import query
 from whoosh.spelling import Corrector, SimpleQueryCorrector
 
-from summitreader.search.query import MAX_FUZZY_DISTANCE, typo_distance
+from summitreader.search.expand import MAX_FUZZY_DISTANCE, typo_distance
 from summitreader.search.vocabulary import Vocabulary
 
 
