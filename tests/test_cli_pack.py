@@ -511,3 +511,16 @@ def test_validate_a_small_pack_under_the_c_locale(small: Path) -> None:
     code, out, err = run("validate", str(small), env=_c_locale_env())
     assert code == 0, err
     assert out.startswith("mini: ok ")
+
+
+def test_a_problem_report_never_carries_an_escape(tmp_path: Path) -> None:
+    # An unknown key is quoted in its problem: written with YAML escapes, it can hold anything.
+    meetings = replace_once(
+        MEETINGS_YAML, "  held: false", '  held: false\n  "\\e]0;owned\\a\\e[2J": 1'
+    )
+    root = write_pack(tmp_path / "keys", {"meetings.yaml": meetings})
+    for argv in (["--pack", str(root), "list", "meetings"], ["validate", str(root)]):
+        code, out, err = run(*argv)
+        assert code == 1
+        assert "meetings.yaml:27:3: [1]." in out + err
+        assert "\x1b" not in out + err and "\x07" not in out + err

@@ -31,6 +31,7 @@ from summitreader.pack.model import (
 )
 from summitreader.pack.references import check_references
 from summitreader.pack.yamlsafe import MAX_BYTES, Problem, compose, read_text
+from summitreader.text import clean_text
 
 T = TypeVar("T")
 SETTINGS = ("summit", "bilateral", "informal", "called-off")
@@ -48,7 +49,8 @@ class PackError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"the pack at {self.root} has {count} problem{'s' if count != 1 else ''}:"
+        plural = "s" if count != 1 else ""
+        head = clean_text(f"the pack at {self.root} has {count} problem{plural}:")
         return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
 
 
@@ -212,8 +214,6 @@ class _Loader:
         text = self._read(file, MAX_SECTION_BYTES)
         if text is None:
             raise Missing(file)
-        from summitreader.text import clean_text
-
         paragraphs = split_paragraphs(section_id, clean_text(text))
         if not paragraphs:
             raise reader.problem(values["file"], f"{path}.file", f"{file} has no text")

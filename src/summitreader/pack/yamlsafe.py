@@ -19,6 +19,8 @@ import yaml.reader
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import Node
 
+from summitreader.text import clean_text
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 
@@ -31,6 +33,12 @@ class Problem:
     line: int
     column: int
     message: str
+
+    def __post_init__(self) -> None:
+        # A message can quote the pack (an unknown key, a bad value): it is shown as text, so it
+        # must not carry what would drive a terminal.
+        object.__setattr__(self, "file", clean_text(self.file))
+        object.__setattr__(self, "message", " ".join(clean_text(self.message).split("\n")))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
