@@ -85,7 +85,7 @@ def integrity(path: Path) -> str:
 
 
 def test_two_processes_writing_at_once_lose_nothing(data_dir: Path, pack: Pack) -> None:
-    count = 150
+    count = 100
     deadline = time.monotonic() + DEADLINE
     with (
         Child("writer", str(data_dir), "a", str(count)) as a,
@@ -130,3 +130,22 @@ def test_kill_9_loses_at_most_the_write_in_flight(data_dir: Path, pack: Pack) ->
             reviews = {r.answer for r in store.review_log("card-one")}
         assert set(acknowledged) <= notes
         assert set(acknowledged) <= reviews
+
+
+def test_two_processes_creating_the_store_at_once(tmp_path: Path, pack: Pack) -> None:
+    deadline = time.monotonic() + DEADLINE
+    for round_ in range(8):
+        data_dir = tmp_path / f"round-{round_}"
+        with (
+            Child("writer", str(data_dir), "a", "2") as a,
+            Child("writer", str(data_dir), "b", "2") as b,
+        ):
+            assert a.read(1, deadline) == b.read(1, deadline) == ["ready"]
+            a.go()
+            b.go()
+            for child, tag in ((a, "a"), (b, "b")):
+                assert child.read(2, deadline) == [f"{tag}-0", f"{tag}-1"]
+                assert child.proc.wait(timeout=DEADLINE) == 0
+        with open_store(data_dir, pack) as store:
+            assert store.notices == []
+            assert len(store.notes()) == 4

@@ -14,7 +14,7 @@ Threads
 
 The first write
     When there is no file yet, reads are served by an empty in-memory database; the first write
-    creates the folder and the file (and joins one another instance made in the meantime).
+    creates the folder and the file (or joins the file another instance made in the meantime).
 """
 
 from __future__ import annotations

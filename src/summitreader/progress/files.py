@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,8 +101,8 @@ def _absent(path: Path, *, create: bool, now: dt.datetime, notices: list[str]) -
     except (OSError, sqlite3.Error) as error:
         return _memory([*notices, _cannot_create_notice(path.parent, error)])
     try:
+        _tune(conn)  # WAL first, so an instance joining the new file shares it through WAL
         schema.migrate(conn)
-        _tune(conn)
     except (MigrationError, sqlite3.Error) as error:
         conn.close()
         return _memory([*notices, _cannot_create_notice(path.parent, error)])
@@ -157,6 +158,9 @@ def _set_aside(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     try:
         moved = move_aside(path, now)
     except OSError as error:
+        if not os.path.lexists(path):  # another instance has just moved it aside
+            notice = "The progress file was damaged; another summitreader has moved it aside."
+            return _absent(path, create=create, now=now, notices=[notice])
         return _memory(
             [
                 f"The progress file {path} is damaged and could not be moved aside "
@@ -215,7 +219,19 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
 
 
 def _tune(conn: sqlite3.Connection) -> None:
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    """WAL and ``synchronous=FULL``. Switching to WAL does not wait on the busy timeout when
+    another instance is switching the same new file at the same moment, so it is retried for up
+    to :data:`BUSY_TIMEOUT` seconds."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            break
+        except sqlite3.OperationalError as error:
+            busy = str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_BUSY")
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
     if str(mode).lower() != "wal":
         raise sqlite3.OperationalError(f"cannot use WAL mode (got {mode})")
     conn.execute("PRAGMA synchronous = FULL")
