@@ -17,7 +17,7 @@ _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, ended by BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]"  # other two-character sequences
+    r"|\x1b[ -/]*[0-~]"  # the others: ESC c, ESC 7, ESC =, ESC ( B, ... (ECMA-35)
 )
 
 
