@@ -284,3 +284,12 @@ def test_a_pack_file_that_is_a_folder(make_pack: MakePack) -> None:
     root = make_pack({"issues.yaml": None})
     (root / "issues.yaml").mkdir()
     assert "issues.yaml:1:1: the file is not a regular file" in problems(root)
+
+
+def test_a_file_full_of_aliases_gets_a_bounded_report(make_pack: MakePack) -> None:
+    # Within the size cap a file can hold a quarter of a million aliases: the report stops early.
+    text = "- &a x\n- [" + ", ".join(["*a"] * 200_000) + "]\n"
+    assert len(text.encode()) < MAX_BYTES
+    found = problems(make_pack({"notes.yaml": text}))
+    assert found[0] == "notes.yaml:1:3: YAML anchors (&name) are not allowed in a pack"
+    assert len(found) <= 50

@@ -23,6 +23,8 @@ from summitreader.text import clean_text
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+MAX_PROBLEMS = 50
+"""How many problems (aliases, anchors, tags) the check of one YAML file reports before it stops."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,8 @@ def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
                         "YAML aliases (*name) are not allowed in a pack; write the value out",
                     )
                 )
+                if len(found) >= MAX_PROBLEMS:
+                    break
                 continue
             if isinstance(event, NodeEvent) and event.anchor is not None:
                 found.append(
@@ -163,7 +167,7 @@ def compose(text: str, name: str, problems: list[Problem]) -> Node | None:
                     break
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
-            if len(found) >= 50:
+            if len(found) >= MAX_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as error:
         found.append(_syntax(name, error))
