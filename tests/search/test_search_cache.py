@@ -205,6 +205,15 @@ def test_a_new_version_of_the_pack_gets_its_own_index_and_the_old_one_goes(
     assert folder_of(other, cache_dir).is_dir()  # another pack's index is left alone
 
 
+def test_an_index_of_an_older_schema_is_removed(pack: Pack, cache_dir: Path) -> None:
+    older = Key(pack.id, pack.content_hash, schema_version=SCHEMA_VERSION - 1)
+    old_folder = search_cache.root(cache_dir) / older.folder_name
+    old_folder.mkdir(parents=True)
+    (old_folder / MANIFEST).write_text("{}")
+    assert open_and_search(pack, cache_dir)[0] == "built"
+    assert not old_folder.exists()
+
+
 def test_leftovers_of_a_crashed_build_are_cleared(pack: Pack, cache_dir: Path) -> None:
     root = search_cache.root(cache_dir)
     leftover = root / ".build-crashed"

@@ -25,7 +25,8 @@ from summitreader.search.schema import TEXT_FIELDS, normalise_kind, stem
 from summitreader.search.vocabulary import Vocabulary
 
 PREFIX_EXPANSIONS = 64
-"""At most this many words complete a prefix (the commonest)."""
+"""At most this many words complete a prefix (the commonest); fewer for a prefix of one, two or
+three letters (8, 16, 32), which a great many words begin with."""
 TYPO_EXPANSIONS = 5
 """At most this many indexed words stand in for a word the index does not hold."""
 MIN_TYPO_LENGTH = 4
@@ -47,6 +48,10 @@ class Expanded:
     unknown: list[tuple[int, int]] = field(default_factory=list)
     """Where the words are (start, end in the query text) that the index does not hold (and, for
     a prefix, that nothing completes): what a "did you mean" corrects."""
+
+
+def prefix_limit(prefix: str) -> int:
+    return min(PREFIX_EXPANSIONS, 4 << len(prefix))
 
 
 def typo_distance(word: str) -> int:
@@ -163,7 +168,9 @@ class _Expander:
 
     def _prefixed(self, prefix: str) -> list[str]:
         return self._cached(
-            "prefix", prefix, lambda: self.vocabulary.with_prefix(prefix, PREFIX_EXPANSIONS)
+            "prefix",
+            prefix,
+            lambda: self.vocabulary.with_prefix(prefix, prefix_limit(prefix)),
         )
 
     def _near(self, word: str, distance: int) -> list[str]:

@@ -13,9 +13,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from summitreader.search.schema import WORD, stem
 
 
@@ -25,7 +22,6 @@ class Vocabulary:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
         self._sorted: list[str] | None = None
-        self._by_stem: dict[str, list[str]] | None = None
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -78,6 +74,9 @@ class Vocabulary:
     def near(self, word: str, max_distance: int, limit: int) -> list[str]:
         """Up to ``limit`` words within ``max_distance`` edits of ``word`` (a swap of two letters
         is one edit), the closest and then the most frequent first. ``word`` itself is left out."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         found = process.extract(
             word,
             self.counts.keys(),
@@ -89,17 +88,3 @@ class Vocabulary:
             ((distance, -self.counts[w], w) for w, distance, _ in found if w != word),
         )
         return [w for _, _, w in ranked[:limit]]
-
-    def forms(self, stems: Iterable[str]) -> list[str]:
-        """Every word whose stem is one of ``stems``."""
-        if self._by_stem is None:
-            by_stem: dict[str, list[str]] = {}
-            for w in self.counts:
-                s = stem(w)
-                if s is not None:
-                    by_stem.setdefault(s, []).append(w)
-            self._by_stem = by_stem
-        out: list[str] = []
-        for s in stems:
-            out.extend(self._by_stem.get(s, ()))
-        return out
