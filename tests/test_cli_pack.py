@@ -524,3 +524,14 @@ def test_a_problem_report_never_carries_an_escape(tmp_path: Path) -> None:
         assert code == 1
         assert "meetings.yaml:27:3: [1]." in out + err
         assert "\x1b" not in out + err and "\x07" not in out + err
+
+
+def test_pack_commands_write_nothing_into_the_data_and_cache_folders(
+    capsys: pytest.CaptureFixture[str], small: Path, tmp_path: Path
+) -> None:
+    data, cache = tmp_path / "my-data", tmp_path / "my-cache"
+    options = ["--data-dir", str(data), "--cache-dir", str(cache), "--pack", str(small)]
+    for argv in (["validate"], ["list", "cards"], ["show", "helsinki", "--json"]):
+        code, _, err = cli(capsys, *options, *argv)
+        assert code == 0, err
+    assert not data.exists() and not cache.exists()
