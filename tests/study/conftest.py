@@ -59,6 +59,12 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One search-index cache for every app of the run, so the index is built once."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture
 def store(data_dir: Path, pack: Pack, clock: Clock) -> Iterator[Store]:
     with open_store(data_dir, pack, clock=clock) as opened:

@@ -63,7 +63,7 @@ class Grade:
     positions: tuple[bool, ...] = ()
     """For an order card: whether each item of the user's order is in its right place."""
     detail: str = ""
-    """One sentence for the user."""
+    """A few words for the user, shown after the verdict (may be empty)."""
 
     @property
     def correct(self) -> bool:
@@ -91,10 +91,10 @@ def grade_typed(card: Card, given: str) -> Grade:
         return Grade(GOOD, "right", card.answer, given, detail="There was nothing to type.")
     typed = normalise(given)
     if not typed:
-        return Grade(AGAIN, "wrong", card.answer, given, 0.0, detail="No answer.")
+        return Grade(AGAIN, "wrong", card.answer, given, 0.0, detail="no answer")
     for candidate in candidates:
         if typed == normalise(candidate):
-            return Grade(GOOD, "right", candidate, given, detail="Right.")
+            return Grade(GOOD, "right", candidate, given)
     scored = [(_similarity(typed, normalise(c)), c) for c in candidates]
     best_score, best = max(scored, key=lambda pair: pair[0])  # max keeps the first of equals
     close_words = [c for c in candidates if _words_close(typed, normalise(c))]
@@ -108,15 +108,15 @@ def grade_typed(card: Card, given: str) -> Grade:
             given,
             best_score / 100,
             diff=diff_answer(given, best),
-            detail="Nearly: see the difference below.",
+            detail="see the difference below",
         )
-    return Grade(AGAIN, "wrong", card.answer, given, best_score / 100, detail="Not this time.")
+    return Grade(AGAIN, "wrong", card.answer, given, best_score / 100)
 
 
 def grade_choice(card: Card, picked: str) -> Grade:
     if picked == card.answer:
-        return Grade(GOOD, "right", card.answer, picked, detail="Right.")
-    return Grade(AGAIN, "wrong", card.answer, picked, 0.0, detail="Not this one.")
+        return Grade(GOOD, "right", card.answer, picked)
+    return Grade(AGAIN, "wrong", card.answer, picked, 0.0)
 
 
 def grade_order(card: Card, arrangement: Sequence[str]) -> Grade:
@@ -129,13 +129,13 @@ def grade_order(card: Card, arrangement: Sequence[str]) -> Grade:
     share = sum(rank[a] < rank[b] for a, b in pairs) / len(pairs) if pairs else 1.0
     placed = sum(positions)
     if share == 1.0:
-        rating, verdict, detail = GOOD, "right", "All in order."
+        rating, verdict, detail = GOOD, "right", "all in order"
     elif share >= ORDER_HARD_SHARE:
         rating, verdict = HARD, "close"
-        detail = f"Nearly: {placed} of {len(positions)} in the right place."
+        detail = f"{placed} of {len(positions)} in the right place"
     else:
         rating, verdict = AGAIN, "wrong"
-        detail = f"{placed} of {len(positions)} in the right place."
+        detail = f"{placed} of {len(positions)} in the right place"
     return Grade(
         rating, verdict, " → ".join(card.items), " → ".join(arrangement), share,
         positions=positions, detail=detail,
@@ -144,7 +144,7 @@ def grade_order(card: Card, arrangement: Sequence[str]) -> Grade:
 
 def grade_shown(card: Card) -> Grade:
     """A flip card once its answer is shown: the user judges; Good is proposed."""
-    return Grade(GOOD, "shown", card.answer, detail="How well did you remember it?")
+    return Grade(GOOD, "shown", card.answer, detail="how well did you remember it?")
 
 
 def diff_answer(given: str, expected: str) -> tuple[DiffPart, ...]:

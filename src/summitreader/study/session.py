@@ -132,6 +132,8 @@ class Session:
     grade: Grade | None = field(init=False, default=None)
     previews: dict[int, Preview] = field(init=False, default_factory=dict)
     last_rating: int | None = field(init=False, default=None)
+    last_card: Card | None = field(init=False, default=None)
+    """The card rated last (the one whose passage is shown after Again)."""
     reread_section: str | None = field(init=False, default=None)
     reread_saved: bool = field(init=False, default=False)
 
@@ -221,6 +223,7 @@ class Session:
             self._seen.add(card.id)
             self._right_first += rating >= HARD
         self.last_rating = rating
+        self.last_card = card
         requeue = False
         if not self.cram:
             preview = self.previews.get(rating) or self.schedule.preview(

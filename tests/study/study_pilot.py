@@ -1,0 +1,64 @@
+"""Driving the study screens with keys, as a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from summitreader.pack import Pack
+from summitreader.progress import Store, open_store
+from summitreader.tui.app import SummitApp
+from summitreader.tui.factory import make_app
+from summitreader.tui.screens.card import ReviewScreen
+
+
+def build_app(
+    pack: Pack, data_dir: Path, clock: Callable[[], dt.datetime], cache_dir: Path
+) -> tuple[SummitApp, Store]:
+    store = open_store(data_dir, pack, clock=clock)
+    return make_app(pack, store, cache_dir, clock=clock), store
+
+
+def review_screen(pilot: Pilot) -> ReviewScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen), type(screen).__name__
+    return screen
+
+
+async def answer_current(pilot: Pilot, right: bool = True) -> None:
+    """Answer the card on screen with keys: rightly, or wrongly."""
+    screen = review_screen(pilot)
+    card = screen.session.current
+    assert card is not None and screen.session.phase == "asking"
+    kind = card.card_kind
+    if kind == "recall":
+        await pilot.press("space")
+    elif kind in ("typed", "cloze"):
+        shortest = min((card.answer, *card.accept), key=len)  # any accepted form is right
+        await pilot.press(*(shortest if right else "xq zv"), "enter")
+    elif kind == "choice":
+        wrong = next(n for n, c in enumerate(card.choices) if c != card.answer)
+        index = card.choices.index(card.answer) if right else wrong
+        await pilot.press("abcd"[index])
+    else:
+        await put_in_order(pilot, card.items if right else tuple(reversed(card.items)))
+        await pilot.press("enter")
+    await pilot.pause()
+    assert screen.session.phase == "answered"
+
+
+async def put_in_order(pilot: Pilot, wanted: tuple[str, ...]) -> None:
+    """Move the order card's items into ``wanted`` with ↑ ↓ and shift+↑."""
+    screen = review_screen(pilot)
+    options = screen.query_one("#review-options", OptionList)
+    for target, item in enumerate(wanted):
+        source = screen.order.index(item)
+        while options.highlighted != source:
+            await pilot.press("down" if options.highlighted < source else "up")
+        for _ in range(source - target):
+            await pilot.press("shift+up")
+    assert tuple(screen.order) == wanted

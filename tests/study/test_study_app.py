@@ -1,0 +1,185 @@
+"""The Study and review screens in the app: a whole session, a restart, the re-read loop, keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from study_helpers import Clock
+from study_pilot import answer_current, build_app, put_in_order, review_screen
+from textual.widgets import Input, Static
+
+from summitreader.pack import Pack
+from summitreader.study.deck import build_deck
+from summitreader.study.schedule import state_code
+from summitreader.study.session import Session, shuffled_items
+from summitreader.tui.screens.card import ReviewScreen
+from summitreader.tui.screens.read import ReadScreen
+from summitreader.tui.screens.study import StudyScreen
+
+SIZE = (100, 30)
+
+
+async def test_a_whole_session_and_the_schedule_after_a_restart(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    store.set_setting("new_per_day", 8)  # a short session: every key is typed
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("enter")
+        screen = review_screen(pilot)
+        assert screen.session.total == 8
+        assert {c.card_kind for c in screen.session.cards} >= {"recall", "typed", "cloze", "choice"}
+        rated = 0
+        while screen.session.phase != "done":
+            await answer_current(pilot)
+            clock.advance(seconds=20)
+            await pilot.press("4" if rated % 2 else "enter")  # Easy, or the proposed Good
+            rated += 1
+            await pilot.pause()
+        assert "Session done" in str(screen.query_one("#review-summary", Static).render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, StudyScreen)
+    states = store.card_states()
+    store.close()
+    assert len(states) == 8
+    log_size = rated
+
+    clock.advance(hours=1)
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.status is not None
+        assert store.card_states() == states
+        assert len(store.review_log()) == log_size
+        # Nothing due an hour later, and the day's new cards are used up.
+        assert study.status.due == () and study.status.new == ()
+        assert study.status.new_today == 8
+        assert all(state_code(s) in (1, 2) for s in states.values())
+    store.close()
+
+    clock.advance(days=40)
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        assert isinstance(app.screen, StudyScreen)
+        status = app.screen.status
+        assert status is not None and set(status.due) == set(states) and len(status.new) == 8
+    store.close()
+
+
+async def test_again_shows_the_passage_and_r_opens_the_reader(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "enter")
+        screen = review_screen(pilot)
+        card = screen.session.current
+        assert card is not None
+        await answer_current(pilot, right=False)
+        assert screen.session.proposed == 1
+        await pilot.press("enter")  # accept Again
+        assert screen.session.phase == "reread"
+        passage = str(screen.query_one("#review-passage", Static).render())
+        paragraph = pack.paragraph(card.passage)
+        assert paragraph is not None and paragraph.text[:40] in passage.replace("\n", " ")
+        assert "queued to re-read" in passage
+        assert store.reread_queue() == {card.passage.section}
+        await pilot.press("r")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReadScreen)
+        assert reader.section.id == card.passage.section
+        # Back to the session, which goes on where it was.
+        await pilot.press("4")
+        assert app.screen is screen and screen.session.phase == "reread"
+        await pilot.press("enter")
+        assert screen.session.phase == "asking"
+    store.close()
+
+
+async def test_digits_type_in_the_box_and_rate_once_answered(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    deck = {c.id: c for c in build_deck(pack)}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        session = Session([deck["helsinki-date"], deck["helsinki-result"]], store,
+                          app.screen.schedule, clock, "Test")
+        await app.push_screen(ReviewScreen(session, pack))
+        await pilot.pause()
+        screen = review_screen(pilot)
+        box = screen.query_one("#review-input", Input)
+        assert app.focused is box
+        await pilot.press("1", "6", "space", "J", "u", "l", "y", "space", "2", "0", "1", "8")
+        assert box.value == "16 July 2018" and app.screen is screen
+        await pilot.press("enter")
+        assert session.phase == "answered" and session.proposed == 3
+        await pilot.press("2")  # overrides the proposed Good
+        assert store.review_log()[-1].rating == 2
+        # A flip card: digits do nothing before the answer is shown, and never switch screens.
+        assert session.current is not None and session.current.card_kind == "recall"
+        await pilot.press("1", "5")
+        assert app.screen is screen and session.phase == "asking"
+        await pilot.press("space")
+        assert session.phase == "answered"
+        await pilot.press("escape")
+        assert session.phase == "done" and app.screen is screen
+        await pilot.press("escape")
+        assert isinstance(app.screen, StudyScreen)
+    assert [r.card_id for r in store.review_log()] == ["helsinki-date"]
+    store.close()
+
+
+async def test_choice_by_arrows_and_order_by_moving_items(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    deck = {c.id: c for c in build_deck(pack)}
+    choice, order = deck["paris-occasion"], deck["order-inf-treaty"]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        session = Session([choice, order], store, app.screen.schedule, clock, "Test")
+        await app.push_screen(ReviewScreen(session, pack))
+        right = choice.choices.index(choice.answer)
+        await pilot.press(*["down"] * right, "enter")
+        assert session.grade is not None and session.grade.given == choice.answer
+        await pilot.press("enter")
+        screen = review_screen(pilot)
+        assert session.current == order and tuple(screen.order) == shuffled_items(order)
+        # One pair out of place: nearly right, Hard proposed.
+        wanted = (order.items[1], order.items[0], *order.items[2:])
+        await put_in_order(pilot, wanted)
+        await pilot.press("u", "d")
+        assert tuple(screen.order) == wanted
+        await pilot.press("enter")
+        assert session.grade is not None and session.grade.rating == 2
+        assert "✗" in str(screen.query_one("#review-options").render_line(0).text)
+        await pilot.press("enter")
+    assert [r.rating for r in store.review_log()] == [3, 2]
+    store.close()
+
+
+async def test_a_takeaway_session_and_cram_from_the_study_screen(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "down", "enter")
+        screen = review_screen(pilot)
+        assert screen.session.title == pack.takeaways[0].title
+        assert all(pack.takeaways[0].id in c.about for c in screen.session.cards)
+        await pilot.press("escape", "enter")
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("c")
+        cram = review_screen(pilot)
+        assert cram.session.cram
+        await answer_current(pilot)
+        await pilot.press("enter")
+        await pilot.press("escape", "escape")
+    assert store.review_log() == []
+    store.close()
