@@ -11,7 +11,9 @@ from summitreader.progress.records import Review, from_text, to_text
 
 
 class CardProgress(StoreCore):
-    # -- cards -----------------------------------------------------------------------------------
+    """The card part of :class:`~summitreader.progress.store.Store`. Card ids are not checked
+    (generated cards are not in the pack); only known cards are returned."""
+
 
     def card_states(self) -> dict[str, dict[str, Any]]:
         """Card id -> its FSRS state (``fsrs.Card.to_dict()``), for the cards of the deck."""

@@ -37,6 +37,8 @@ Clock = Callable[[], dt.datetime]
 
 
 class StoreCore:
+    """State and plumbing shared by the parts of the store."""
+
     def __init__(
         self,
         pack: Pack,

@@ -11,6 +11,10 @@ from summitreader.progress.records import Bookmark, NoteRecord, Position, from_t
 
 
 class ReadingProgress(StoreCore):
+    """The reading part of :class:`~summitreader.progress.store.Store`. Section ids are checked
+    against the pack (ValueError for an unknown one); paragraphs are numbers from 1 (0 is
+    accepted, for the top of a section before its first paragraph)."""
+
     # -- reading position and read sections ------------------------------------------------------
 
     def get_position(self) -> Position | None:
