@@ -61,7 +61,7 @@ def test_export_import_export_gives_the_same_document(
         write_document(second, tmp_path / "again.json")
     assert second == first
     assert (tmp_path / "again.json").read_bytes() == (tmp_path / "progress.json").read_bytes()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".json") == [
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
         "again.json",
         "progress.json",
     ]  # no temporary files left

@@ -14,7 +14,6 @@ class CardProgress(StoreCore):
     """The card part of :class:`~summitreader.progress.store.Store`. Card ids are not checked
     (generated cards are not in the pack); only known cards are returned."""
 
-
     def card_states(self) -> dict[str, dict[str, Any]]:
         """Card id -> its FSRS state (``fsrs.Card.to_dict()``), for the cards of the deck."""
         rows = self._all(

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
+import uuid
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,8 +128,10 @@ def write_document(document: dict[str, Any], target: str | Path) -> None:
         sys.stdout.write(text)
         return
     path = Path(target)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+        # os.open with mode 0o666 lets the umask decide, as for any file the user writes
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(text)
@@ -137,7 +139,7 @@ def write_document(document: dict[str, Any], target: str | Path) -> None:
                 os.fsync(file.fileno())
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
     except OSError as error:
         raise ExchangeError(f"cannot write {path}: {error.strerror or error}") from error
