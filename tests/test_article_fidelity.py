@@ -32,13 +32,15 @@ def pack() -> Pack:
 
 
 def _pack_as_lines(pack: Pack) -> list[tuple[str, str]]:
-    """The pack's article as (what, line) pairs in the fixture's layout."""
+    """The pack's article as (what, line) pairs in the fixture's layout: each paragraph's Markdown
+    source, less the bold marks the pack adds to list leads (``- **Lead:** text``). The article's
+    own Markdown, such as ``_(TIME)_``, must be there as given."""
     result = [("title", pack.title), ("subtitle", pack.subtitle)]
     for section in pack.sections:
         if section.id != "introduction":
             result.append((f"heading of {section.id}", section.title))
         for paragraph in section.paragraphs:
-            line = f"- {paragraph.text}" if paragraph.list_item else paragraph.text
+            line = paragraph.markdown.replace("**", "")
             result.append((f"{section.id} ¶{paragraph.number}", line))
     return result
 

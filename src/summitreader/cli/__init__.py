@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from summitreader.cli.output import prepare_streams
+    from summitreader.text import clean_text
+
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     context = Context(pack_path=args.pack, data_dir=args.data_dir, cache_dir=args.cache_dir)
@@ -70,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(context)
         return handler(args, context)
     except CliError as error:
-        print(f"summitreader: {error}", file=sys.stderr)
+        print(f"summitreader: {clean_text(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

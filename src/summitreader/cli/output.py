@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import os
 import sys
@@ -26,9 +28,30 @@ def say(*parts: str) -> None:
     print(*(clean_text(part) for part in parts))
 
 
+_FAILING = {"strict", "surrogateescape"}
+
+
+def prepare_streams() -> None:
+    """Make stdout and stderr take any text. Under a C or POSIX locale without Python's UTF-8
+    mode they are ASCII (with "surrogateescape", which fails on the article's first dash or
+    typographic quote): there they print '?' for what they cannot encode instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if not unicode_stream(stream) and isinstance(stream, io.TextIOWrapper):
+            if stream.errors in _FAILING:
+                stream.reconfigure(errors="replace")
+
+
+def unicode_stream(stream: object) -> bool:
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
 def emit_json(value: Any) -> None:
-    """JSON on stdout; non-ASCII kept, control characters escaped by the encoder."""
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    """JSON on stdout; control characters escaped by the encoder, and non-ASCII kept, or escaped
+    when stdout cannot take Unicode, so that the data stay exact."""
+    print(json.dumps(value, ensure_ascii=not unicode_stream(sys.stdout), indent=2))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], max_width: int = 60) -> None:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import codecs
-import io
-import json
-import sys
 from pathlib import Path
-from typing import Any
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say, table
 from summitreader.pack.model import Card, Issue, Meeting, Pack, Section, Takeaway
 from summitreader.pack.serialize import entry_dict, entry_links
 
-_FAILING = {"strict", "surrogateescape"}
 GROUPS = ("sections", "meetings", "issues", "takeaways", "cards", "notes")
 
 
@@ -35,40 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     validate.set_defaults(handler=validate_command)
 
 
-def _unicode_stdout() -> bool:
-    """Whether stdout can take any text. When it cannot (a C or POSIX locale without Python's
-    UTF-8 mode makes it ASCII), it is set to print '?' for what it cannot encode, instead of the
-    command failing on the article's first dash or typographic quote."""
-    stream = sys.stdout
-    try:
-        unicode = codecs.lookup(stream.encoding or "ascii").name.startswith("utf")
-    except (AttributeError, LookupError):
-        unicode = False
-    # In the C locale Python's stdout uses "surrogateescape", which fails on the same characters.
-    if not unicode and isinstance(stream, io.TextIOWrapper) and stream.errors in _FAILING:
-        stream.reconfigure(errors="replace")
-    return unicode
-
-
-def _json(value: Any) -> None:
-    """JSON on stdout; all ASCII (with \\u escapes) when stdout cannot take Unicode, so that the
-    data stay exact."""
-    if _unicode_stdout():
-        emit_json(value)
-    else:
-        print(json.dumps(value, ensure_ascii=True, indent=2))
-
-
-def _entries(pack: Pack, group: str) -> tuple[Section | Meeting | Issue | Takeaway | Card, ...]:
-    return getattr(pack, group)
-
-
 def list_command(args: argparse.Namespace, context: Context) -> int:
-    _unicode_stdout()
     pack = context.pack
     entries = _entries(pack, args.group)
     if args.json:
-        _json([entry_dict(e) for e in entries])
+        emit_json([entry_dict(e) for e in entries])
         return 0
     if args.group in ("meetings", "issues"):
         for number, entry in enumerate(entries):
@@ -89,7 +54,6 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
 
 
 def show_command(args: argparse.Namespace, context: Context) -> int:
-    _unicode_stdout()
     pack = context.pack
     entry = pack.get(args.id)
     if entry is None:
@@ -97,7 +61,7 @@ def show_command(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         data = entry_dict(entry)
         data["links"] = entry_links(pack, entry)
-        _json(data)
+        emit_json(data)
         return 0
     _print_record(pack, entry)
     links = entry_links(pack, entry)
@@ -148,7 +112,6 @@ def _print_record(pack: Pack, entry: Section | Meeting | Issue | Takeaway | Card
 def validate_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.pack import PackError, load_pack
 
-    _unicode_stdout()
     root = Path(args.path) if args.path else context.pack_path
     try:
         pack = load_pack(root)
