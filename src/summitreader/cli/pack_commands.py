@@ -29,6 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     validate.set_defaults(handler=validate_command)
 
 
+def _entries(pack: Pack, group: str) -> tuple[Section | Meeting | Issue | Takeaway | Card, ...]:
+    return getattr(pack, group)
+
+
 def list_command(args: argparse.Namespace, context: Context) -> int:
     pack = context.pack
     entries = _entries(pack, args.group)
