@@ -1,7 +1,8 @@
 """Snippets: a short fragment of a document's plain text around its best match, as segments.
 
-A word is marked when its stem is one the query looked for, so ``negotiating`` is marked for a
-query of ``negotiations``, and so are the completions of a prefix and the near words of a typo.
+The words marked are given as they are written (lower-cased): every word whose stem the query
+looked for (:meth:`~summitreader.search.vocabulary.Vocabulary.forms`), so ``negotiating`` is marked
+for a query of ``negotiations``, and so are the completions of a prefix and the near words of a typo.
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ LEAD = 40
 ELLIPSIS = "…"
 
 
-def snippet(text: str, stems: Collection[str], length: int = SNIPPET_LENGTH) -> tuple[Segment, ...]:
-    """About ``length`` characters of ``text`` where the words of ``stems`` are densest, cut at
+def snippet(text: str, words: Collection[str], length: int = SNIPPET_LENGTH) -> tuple[Segment, ...]:
+    """About ``length`` characters of ``text`` where the ``words`` (lower-case) are densest, cut at
     word boundaries, with those words marked."""
     matches = []
-    if stems:
-        for found in WORD.finditer(text):
-            if stem(found.group().lower()) in stems:
-                matches.append((found.start(), found.end()))
+    if words:
+        lower = text.lower()
+        if len(lower) == len(text):  # lower-casing kept every offset (it nearly always does)
+            matches = [m.span() for m in WORD.finditer(lower) if m.group() in words]
+        else:
+            matches = [m.span() for m in WORD.finditer(text) if m.group().lower() in words]
     start, end = _window(text, matches, length)
     segments: list[Segment] = []
     if start > 0:

@@ -43,6 +43,8 @@ class SearchIndex:
         self._vocabulary = vocabulary
         self._notes_index: Index | None = None
         self._notes: dict[str, Document] = {}
+        self._documents: dict[str, Document] = {}
+        """The pack's documents made so far for hits, by key."""
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
         self._closed = False
@@ -117,13 +119,17 @@ class SearchIndex:
                 as_you_type=as_you_type,
             )
 
-    def _hit(self, key: str, score: float, stems: Collection[str]) -> Hit | None:
+    def _hit(self, key: str, score: float, marked: Collection[str]) -> Hit | None:
         from summitreader.search.documents import document_for_key
         from summitreader.search.highlight import snippet
 
-        document = document_for_key(self.pack, key, self._notes)
+        document = self._documents.get(key)
         if document is None:
-            return None
+            document = document_for_key(self.pack, key, self._notes)
+            if document is None:
+                return None
+            if document.kind != "note":
+                self._documents[key] = document
         return Hit(
             kind=document.kind,
             id=document.id,
@@ -131,7 +137,7 @@ class SearchIndex:
             section=document.section,
             paragraph=document.paragraph,
             score=float(score),
-            snippet=snippet(document.text, stems),
+            snippet=snippet(document.text, marked),
             where=document.where,
         )
 

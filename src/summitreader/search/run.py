@@ -76,11 +76,11 @@ def _answer(
         collector = collectors.FilterCollector(top, allow=allow)
     searcher.search_with_collector(expanded.query, collector)
     found = collector.results()
-    stems = matched_terms(expanded.query, reader)
+    marked = vocabulary.forms(matched_terms(expanded.query, reader))
     hits = []
     for score, docnum in found.top_n[:limit]:
         key = searcher.stored_fields(docnum).get("key")
-        hit = make_hit(key, score, stems) if isinstance(key, str) else None
+        hit = make_hit(key, score, marked) if isinstance(key, str) else None
         if hit is not None:
             hits.append(hit)
     suggestion = None

@@ -22,6 +22,7 @@ class Vocabulary:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
         self._sorted: list[str] | None = None
+        self._by_stem: dict[str, list[str]] | None = None
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -88,3 +89,12 @@ class Vocabulary:
             ((distance, -self.counts[w], w) for w, distance, _ in found if w != word),
         )
         return [w for _, _, w in ranked[:limit]]
+
+    def forms(self, stems: Iterable[str]) -> set[str]:
+        """Every word whose stem is one of ``stems``."""
+        if self._by_stem is None:
+            by_stem: dict[str, list[str]] = {}
+            for word in self.counts:
+                by_stem.setdefault(stem(word) or "", []).append(word)
+            self._by_stem = by_stem
+        return {word for s in stems for word in self._by_stem.get(s, ())}
