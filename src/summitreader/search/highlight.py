@@ -1,8 +1,8 @@
 """Snippets: a short fragment of a document's plain text around its best match, as segments.
 
-The words marked are given as they are written (lower-cased): every word whose stem the query
-looked for (:meth:`~summitreader.search.vocabulary.Vocabulary.forms`), so ``negotiating`` is marked
-for a query of ``negotiations``, and so are the completions of a prefix and the near words of a typo.
+The words to mark are given as written (lower-cased): every word whose stem the query looked for
+(:meth:`~summitreader.search.vocabulary.Vocabulary.forms`). So ``negotiating`` is marked for a
+query of ``negotiations``, and so are the completions of a prefix and the near words of a typo.
 """
 
 from __future__ import annotations
