@@ -93,7 +93,7 @@ def print_hits(result: SearchResult) -> None:
             print()
         where = _one_line(hit.where)
         heading = where if hit.kind == "paragraph" else f"{_one_line(hit.title)} — {where}"
-        print(f"\x1b[1m{heading}\x1b[22m" if bold else heading)
+        print(heading)
         print("  " + "".join(_segment(s.text, s.match, bold) for s in hit.snippet))
     if result.total > len(result.hits):
         print(f"\n{len(result.hits)} of {result.total} results; --limit shows more.")
