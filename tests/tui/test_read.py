@@ -185,3 +185,21 @@ async def test_tiny_terminal_does_not_crash_and_the_layout_returns(build_app):
         await pilot.pause()
         assert not reader(app).has_class("-narrow")
         assert reader(app).query_one("#sidebar").display
+
+
+async def test_no_color_gives_a_monochrome_app_with_marks_that_are_not_colour(
+    build_app, monkeypatch
+):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app()
+    assert app.no_color
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        store = app.services.store
+        store.mark_read("introduction")
+        store.queue_reread("context-and-background")
+        reader(app).refresh_contents()
+        toc = reader(app).query_one("#toc")
+        labels = [str(toc.get_option_at_index(n).prompt) for n in range(toc.option_count)]
+        assert labels[0].startswith("✓ ") and labels[1].startswith("↻ ")
+        assert labels[2].startswith("  ")
