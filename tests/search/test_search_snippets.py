@@ -109,3 +109,13 @@ def test_no_words_no_marks() -> None:
     segments = snippet("Plain text.", set())
     assert [(s.text, s.match) for s in segments] == [("Plain text.", False)]
     assert snippet("", {"x"}) == ()
+
+
+def test_a_cut_never_starts_or_ends_on_a_separator() -> None:
+    parts = [f"part {n} says word{n} and then a good deal more to fill it up" for n in range(12)]
+    text = " · ".join(parts)
+    for n in range(12):
+        segments = snippet(text, {f"word{n}"}, 60)
+        inner = "".join(s.text for s in segments).strip(ELLIPSIS)
+        assert not inner.startswith(("·", " ")) and not inner.endswith(("·", " "))
+        assert [s.text for s in segments if s.match] == [f"word{n}"]

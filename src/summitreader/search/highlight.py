@@ -16,6 +16,7 @@ SNIPPET_LENGTH = 160
 LEAD = 40
 """Characters of context kept before the first match of a snippet."""
 ELLIPSIS = "…"
+_BREAKS = " ·"
 
 
 def snippet(text: str, words: Collection[str], length: int = SNIPPET_LENGTH) -> tuple[Segment, ...]:
@@ -77,4 +78,9 @@ def _window(text: str, matches: list[tuple[int, int]], length: int) -> tuple[int
     if end < len(text):
         space = text.rfind(" ", anchor_end, end)
         end = space if space > 0 else end
+    # Not starting or ending on the separator between the parts of an index entry.
+    while start < anchor_start and text[start] in _BREAKS:
+        start += 1
+    while end > anchor_end and text[end - 1] in _BREAKS:
+        end -= 1
     return start, end
