@@ -183,3 +183,44 @@ async def test_a_takeaway_session_and_cram_from_the_study_screen(
         await pilot.press("escape", "escape")
     assert store.review_log() == []
     store.close()
+
+
+HOSTILE_CARDS = """\
+- id: card-markup
+  kind: recall
+  prompt: "Is [bold]this[/bold] markup? [link=https://example.org]x[/link] \\\\[not]"
+  answer: "[red]No[/red], it is text."
+  about: [first-point]
+  passage: {section: opening, paragraph: 1}
+  explanation: "[@click=app.quit]Quit[/]"
+"""
+HOSTILE_TAKEAWAYS = """\
+- id: first-point
+  title: "[b]First[/b] Point"
+  text: One point, about sanctions.
+  passage: {section: lists, paragraph: 2}
+  sections: [opening, lists]
+"""
+
+
+async def test_pack_text_is_shown_as_written(
+    mini_pack, data_dir: Path, clock: Clock, cache_dir: Path  # noqa: ANN001
+) -> None:
+    pack = mini_pack({"cards.yaml": HOSTILE_CARDS, "takeaways.yaml": HOSTILE_TAKEAWAYS})
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        listing = "\n".join(
+            str(line.text) for line in
+            (app.screen.query_one("#study-list").render_line(y) for y in range(12))
+        )
+        assert "[b]First[/b] Point" in listing
+        await pilot.press("down", "enter")
+        screen = review_screen(pilot)
+        prompt = str(screen.query_one("#review-prompt", Static).render())
+        assert "[bold]this[/bold]" in prompt and "[link=https://example.org]x[/link]" in prompt
+        await pilot.press("space")
+        result = str(screen.query_one("#review-result", Static).render())
+        assert "[red]No[/red], it is text." in result and "[@click=app.quit]Quit[/]" in result
+        assert app.is_running
+    store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from study_helpers import START, Clock
+from study_helpers import START, Clock, answer_right
 
 from summitreader.pack import Pack
 from summitreader.progress import Store
@@ -124,7 +124,7 @@ def test_daily_limit_of_new_cards_over_days(pack: Pack, store: Store, clock: Clo
     assert first_day == [c.id for c in deck[:5]]
     while session.phase != "done":
         if session.phase == "asking":
-            session.reveal()
+            answer_right(session)
             session.rate(EASY)
         else:
             session.next()
@@ -148,7 +148,7 @@ def test_daily_limit_of_new_cards_over_days(pack: Pack, store: Store, clock: Clo
 def test_deck_status_counts_learning_cards_due_later_today(pack: Pack, store: Store, clock: Clock) -> None:
     deck = build_deck(pack)
     session = due_session(deck, store, Schedule(), clock)
-    session.reveal()
+    answer_right(session)
     session.rate(GOOD)  # a new card on Good: due again in ten minutes
     status = deck_status(deck, store.card_states(), store.review_log(), clock(), 20)
     assert status.learning == (deck[0].id,)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from study_helpers import Clock
+from study_helpers import Clock, answer_right
 
 from summitreader.pack import Pack
 from summitreader.progress import Store
@@ -20,20 +20,6 @@ from summitreader.study.session import (
     shuffled_items,
     takeaway_session,
 )
-
-
-def answer_right(session: Session) -> None:
-    """Answer the current card correctly, whatever its kind."""
-    card = session.current
-    assert card is not None
-    if card.card_kind == "recall":
-        session.reveal()
-    elif card.card_kind in ("typed", "cloze"):
-        session.submit_text(card.answer)
-    elif card.card_kind == "choice":
-        session.submit_choice(card.answer)
-    else:
-        session.submit_order(card.items)
 
 
 def pick(pack: Pack, *ids: str) -> list:
@@ -170,6 +156,8 @@ def test_rating_before_answering_is_refused(pack: Pack, store: Store, clock: Clo
     session = Session(pick(pack, "helsinki-result"), store, Schedule(), clock, "One")
     with pytest.raises(RuntimeError):
         session.rate(GOOD)
+    with pytest.raises(ValueError):
+        session.submit_text("None")  # a flip card is not typed
     session.reveal()
     with pytest.raises(RuntimeError):
         session.reveal()

@@ -196,17 +196,18 @@ class Session:
 
     def reveal(self) -> Grade:
         """Show a flip card's answer."""
-        return self._answered(grade_shown(self._need_card()), None)
+        return self._answered(grade_shown(self._need_card("recall")), None)
 
     def submit_text(self, text: str) -> Grade:
         """Answer a typed or cloze card."""
-        return self._answered(grade_typed(self._need_card(), text), text)
+        return self._answered(grade_typed(self._need_card("typed", "cloze"), text), text)
 
     def submit_choice(self, option: str) -> Grade:
-        return self._answered(grade_choice(self._need_card(), option), option)
+        return self._answered(grade_choice(self._need_card("choice"), option), option)
 
     def submit_order(self, arrangement: Sequence[str]) -> Grade:
-        return self._answered(grade_order(self._need_card(), arrangement), " | ".join(arrangement))
+        card = self._need_card("order")
+        return self._answered(grade_order(card, arrangement), " | ".join(arrangement))
 
     def rate(self, rating: int | None = None) -> None:
         """Rate the answered card (``None``: the proposed rating) and move on."""
@@ -291,10 +292,12 @@ class Session:
 
     # -- inside ------------------------------------------------------------------------------
 
-    def _need_card(self) -> Card:
+    def _need_card(self, *kinds: str) -> Card:
         card = self.current
         if card is None or self.phase != "asking":
             raise RuntimeError("there is no card waiting for an answer")
+        if card.card_kind not in kinds:
+            raise ValueError(f"a {card.card_kind} card is not answered that way")
         return card
 
     def _answered(self, grade: Grade, answer: str | None) -> Grade:

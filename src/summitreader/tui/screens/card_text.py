@@ -68,7 +68,7 @@ def grade_text(card: Card, grade: Grade) -> Content:
             lines.append(Content.assemble(("Answer     ", "bold"), *wanted))
             lines.append(Content("(the highlighted letters differ)").stylize("italic"))
         else:
-            if grade.given:
+            if grade.given and grade.given != grade.expected:
                 lines.append(Content.assemble(("You typed  ", "bold"), grade.given))
             lines.append(Content.assemble(("Answer     ", "bold"), grade.expected))
     elif card.card_kind == "recall":
@@ -121,7 +121,7 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
     elif summary.next_due is not None:
         lines.append(_row(
             "Next due",
-            f"{format_when(summary.next_due, now)} ({summary.next_due:%Y-%m-%d %H:%M} UTC) · "
+            f"{format_when(summary.next_due, now)} ({summary.next_due.astimezone():%Y-%m-%d %H:%M}) · "
             f"{summary.due_next_day} within a day",
         ))
     else:

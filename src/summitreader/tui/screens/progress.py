@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 CHART_HEIGHT = 5
-TITLE_WIDTH = 30
+TITLE_WIDTH = 28
 
 
 class ProgressScreen(Screen[None]):
@@ -107,7 +107,7 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
     lines = [
         Content("Reading").stylize("bold underline"),
         _row("Read", f"{stats.sections_read} of {stats.sections_total} sections ({stats.percent_read:g}%)"),
-        _row("To re-read", "; ".join(reread) if reread else "nothing"),
+        _row("To re-read", _reread_summary(reread)),
         Content(""),
         Content("Study").stylize("bold underline"),
         _row("Cards", f"{stats.cards_total}: {stats.cards_new} new · {stats.cards_learning} learning"),
@@ -123,7 +123,7 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
 def mastery_text(rows: Sequence[Mastery]) -> Content:
     lines = [
         Content("Mastery per takeaway").stylize("bold underline"),
-        Content("learned cards, and the mean chance of recalling them now").stylize("dim"),
+        Content(f"{'':<{TITLE_WIDTH}} {'learned':<12} {'recall':>5}").stylize("dim"),
     ]
     for row in rows:
         title = row.title if len(row.title) <= TITLE_WIDTH else row.title[: TITLE_WIDTH - 1] + "…"
@@ -131,8 +131,8 @@ def mastery_text(rows: Sequence[Mastery]) -> Content:
         lines.append(
             Content.assemble(
                 f"{title:<{TITLE_WIDTH}} ",
-                meter(row.share_learned, 8),
-                f" {row.learned}/{row.cards} · {recall}",
+                meter(row.share_learned, 6),
+                f" {row.learned:>2}/{row.cards:<2} {recall:>5}",
             )
         )
     return Content("\n").join(lines)
@@ -167,7 +167,10 @@ def chart_text(title: str, series: Sequence[tuple[dt.date, int]], width: int = 1
     """A titled bar chart of a day series, with its highest value and the first and last days."""
     values = [count for _, count in series]
     top = max(values, default=0)
-    lines = [Content.assemble((title, "bold underline"), f"  (total {sum(values)}, most {top} a day)")]
+    lines = [
+        Content(title).stylize("bold underline"),
+        Content(f"{sum(values)} in all · at most {top} a day").stylize("dim"),
+    ]
     label = len(str(top))
     for n, row in enumerate(chart_lines(values, width=width)):
         axis = str(top).rjust(label) if n == 0 else ("0".rjust(label) if n == CHART_HEIGHT - 1 else " " * label)
@@ -178,6 +181,14 @@ def chart_text(title: str, series: Sequence[tuple[dt.date, int]], width: int = 1
         left, right = f"{first:%d %b}", f"{last:%d %b}"
         lines.append(Content(" " * (label + 2) + left + right.rjust(max(0, span - len(left)))))
     return Content("\n").join(lines)
+
+
+def _reread_summary(titles: Sequence[str]) -> str:
+    if not titles:
+        return "nothing"
+    if len(titles) == 1:
+        return titles[0] if len(titles[0]) <= 30 else titles[0][:29] + "…"
+    return f"{len(titles)} sections (↻ in the reader)"
 
 
 def _row(label: str, value: str) -> Content:

@@ -162,7 +162,7 @@ class StudyScreen(Screen[None]):
             lines.append(
                 Content.assemble(
                     ("  Next due       ", "bold"),
-                    f"{format_when(status.next_due, now)} ({status.next_due:%Y-%m-%d %H:%M} UTC)",
+                    f"{format_when(status.next_due, now)} ({status.next_due.astimezone():%Y-%m-%d %H:%M})",
                 )
             )
         return Content("\n").join(lines)
@@ -195,10 +195,11 @@ class StudyScreen(Screen[None]):
             session = due_session(self.deck, self.store, self.schedule, self.clock, self._save)
             if not session.total:
                 self.notify("Nothing is due now, and no new card is left for today. "
-                            "c crams without changing the schedule.", title="Study")
+                            "c crams without changing the schedule.", title="Study", markup=False)
                 return
         elif row == ALL_ROWS:
-            self.notify("Press c to cram every card, or choose a takeaway.", title="Study")
+            self.notify("Press c to cram every card, or choose a takeaway.", title="Study",
+                        markup=False)
             return
         else:
             takeaway = self.pack.takeaway(row.removeprefix("takeaway:"))
@@ -209,7 +210,8 @@ class StudyScreen(Screen[None]):
                 self._save,
             )
             if not session.total:
-                self.notify(f"Nothing due or new for “{takeaway.title}”. c crams it.", title="Study")
+                self.notify(f"Nothing due or new for “{takeaway.title}”. c crams it.",
+                            title="Study", markup=False)
                 return
         self._open(session)
 
@@ -228,7 +230,7 @@ class StudyScreen(Screen[None]):
         current = new_per_day(self.store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
         wanted = max(0, min(MAX_NEW_PER_DAY, current + change))
         if wanted != current and self._save(lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted)):
-            self.notify(f"{wanted} new cards a day.", title="Study")
+            self.notify(f"{wanted} new cards a day.", title="Study", markup=False)
         self.refresh_status()
 
     def _open(self, session: Session) -> None:
