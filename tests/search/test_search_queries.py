@@ -86,6 +86,7 @@ def test_kinds_restrict_the_hits_and_the_total(index: SearchIndex) -> None:
     assert meetings.total == 1 < everything.total
     assert index.search("ceasefire", kinds=[]).hits == []
     assert index.search("ceasefire", kinds=["no-such-kind"]).hits == []
+    assert keys(index.search("ceasefire", kinds=["Meetings"])) == keys(meetings)
     assert found(index, "ceasefire", kinds=("meeting", "paragraph")) == found(index, "ceasefire")
 
 

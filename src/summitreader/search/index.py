@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summitreader.search.results import KINDS, Hit, SearchResult
+from summitreader.search.results import Hit, SearchResult
 
 if TYPE_CHECKING:
     from whoosh.index import Index
@@ -104,11 +104,16 @@ class SearchIndex:
         :attr:`SearchResult.message`.
         """
         from summitreader.search import run
+        from summitreader.search.schema import normalise_kind
 
         with self._lock:
             if self._closed:
                 return SearchResult(query=query if isinstance(query, str) else "")
-            wanted = None if kinds is None else [k for k in kinds if k in KINDS]
+            wanted = None
+            if kinds is not None:
+                wanted = sorted(
+                    {normalise_kind(k) or "" for k in kinds if isinstance(k, str)} - {""}
+                )
             return run.search(
                 self._get_searcher(),
                 self._vocabulary,
