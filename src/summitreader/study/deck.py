@@ -205,7 +205,9 @@ def _order_issue_card(issue: Issue, passage: PassageRef) -> StudyCard | None:
         items=tuple(texts),
         about=(issue.id,),
         passage=passage,
-        explanation="; ".join(f"{e.date.human()}: {t}" for e, t in zip(chosen, texts, strict=True)),
+        explanation="; ".join(
+            f"{e.date.human()}: {t.rstrip('.')}" for e, t in zip(chosen, texts, strict=True)
+        ) + ".",
         generated=True,
     )
 

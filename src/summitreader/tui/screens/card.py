@@ -74,8 +74,10 @@ class ReviewScreen(Screen[Summary | None]):
         Binding("b", "pick(1)", "Pick b", show=False, id="review.pick_b"),
         Binding("c", "pick(2)", "Pick c", show=False, id="review.pick_c"),
         Binding("d", "pick(3)", "Pick d", show=False, id="review.pick_d"),
-        Binding("shift+up,ctrl+up,u", "move(-1)", "Move item up", id="review.move_up"),
-        Binding("shift+down,ctrl+down,d", "move(1)", "Move item down", id="review.move_down"),
+        Binding("shift+up,ctrl+up,u", "move(-1)", "Move item up", key_display="shift+↑/u",
+                id="review.move_up"),
+        Binding("shift+down,ctrl+down,d", "move(1)", "Move item down", key_display="shift+↓/d",
+                id="review.move_down"),
         Binding("r", "reread", "Open in reader", id="review.reread"),
         Binding("escape", "end", "End session", id="review.end"),
         Binding("escape", "close", "Back to Study", id="review.close_escape"),
@@ -138,6 +140,7 @@ class ReviewScreen(Screen[Summary | None]):
         if grade is not None and card is not None:
             result.update(grade_text(card, grade))
             self._mark_options(card, grade)
+            self.call_after_refresh(self._show_bottom)
         self._show_ratings()
         passage = self.query_one("#review-passage", Static)
         passage.display = phase == "reread"
@@ -226,6 +229,10 @@ class ReviewScreen(Screen[Summary | None]):
                 below = Content("")
             box.update(Content("\n").join([head, below]))
             box.set_class(proposed, "-proposed")
+
+    def _show_bottom(self) -> None:
+        """Bring the rating buttons into view (a long answer may push them down)."""
+        self.query_one("#review-ratings", Horizontal).scroll_visible(animate=False)
 
     def _place_focus(self) -> None:
         session = self.session

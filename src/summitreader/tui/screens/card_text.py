@@ -73,8 +73,6 @@ def grade_text(card: Card, grade: Grade) -> Content:
             lines.append(Content.assemble(("Answer     ", "bold"), grade.expected))
     elif card.card_kind == "recall":
         lines.append(Content(card.answer))
-    elif card.card_kind == "order" and not grade.correct:
-        lines.append(Content.assemble(("Right order  ", "bold"), " → ".join(card.items)))
     if card.explanation:
         lines.append(Content(""))
         lines.append(Content(card.explanation).stylize("italic"))
