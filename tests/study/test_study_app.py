@@ -108,8 +108,13 @@ async def test_digits_type_in_the_box_and_rate_once_answered(
     deck = {c.id: c for c in build_deck(pack)}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        session = Session([deck["helsinki-date"], deck["helsinki-result"]], store,
-                          app.screen.schedule, clock, "Test")
+        session = Session(
+            [deck["helsinki-date"], deck["helsinki-result"]],
+            store,
+            app.screen.schedule,
+            clock,
+            "Test",
+        )
         await app.push_screen(ReviewScreen(session, pack))
         await pilot.pause()
         screen = review_screen(pilot)
@@ -175,6 +180,9 @@ async def test_a_takeaway_session_and_cram_from_the_study_screen(
         assert all(pack.takeaways[0].id in c.about for c in screen.session.cards)
         await pilot.press("escape", "enter")
         assert isinstance(app.screen, StudyScreen)
+        await pilot.press("plus", "plus", "minus")
+        assert store.get_setting("new_per_day") == 25
+        assert app.screen.status is not None and app.screen.status.limit == 25
         await pilot.press("c")
         cram = review_screen(pilot)
         assert cram.session.cram
@@ -204,15 +212,18 @@ HOSTILE_TAKEAWAYS = """\
 
 
 async def test_pack_text_is_shown_as_written(
-    mini_pack, data_dir: Path, clock: Clock, cache_dir: Path  # noqa: ANN001
+    mini_pack,
+    data_dir: Path,
+    clock: Clock,
+    cache_dir: Path,  # noqa: ANN001
 ) -> None:
     pack = mini_pack({"cards.yaml": HOSTILE_CARDS, "takeaways.yaml": HOSTILE_TAKEAWAYS})
     app, store = build_app(pack, data_dir, clock, cache_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         listing = "\n".join(
-            str(line.text) for line in
-            (app.screen.query_one("#study-list").render_line(y) for y in range(12))
+            str(line.text)
+            for line in (app.screen.query_one("#study-list").render_line(y) for y in range(12))
         )
         assert "[b]First[/b] Point" in listing
         await pilot.press("down", "enter")

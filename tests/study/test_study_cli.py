@@ -39,7 +39,9 @@ def test_due_with_nothing_studied(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert not (tmp_path / "data").exists()
 
 
-def test_due_lists_the_cards_due(capsys: pytest.CaptureFixture[str], tmp_path: Path, pack: Pack) -> None:
+def test_due_lists_the_cards_due(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, pack: Pack
+) -> None:
     data = tmp_path / "data"
     ids = ["helsinki-result", "gen-when-helsinki"]
     review_long_ago(data, pack, ids)

@@ -122,7 +122,10 @@ def test_which_meeting_cards_blank_out_the_meeting_names(pack: Pack) -> None:
         if card.id.startswith(("gen-outcome-", "gen-controversy-")):
             fact = card.prompt.split("\n\n", 1)[1]
             for name in names:
-                assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fact, re.I), (card.id, name)
+                assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fact, re.I), (
+                    card.id,
+                    name,
+                )
 
 
 def test_ids_survive_an_edit_of_the_pack(mini_pack: Callable[..., Pack]) -> None:

@@ -1,4 +1,5 @@
-"""Grading each kind of card: typed near misses, accents, cloze, choice, order with partial credit."""
+"""Grading each kind of card: typed near misses, accents, cloze, choice, and order with partial
+credit."""
 
 from __future__ import annotations
 
@@ -104,8 +105,15 @@ def test_diff_ignores_case_and_accents_but_keeps_what_was_typed() -> None:
 
 
 def test_choice() -> None:
-    card = Card("c", "choice", "Which?", "Budapest", ("x",), HERE,
-                choices=("Helsinki", "Budapest", "Osaka", "Paris"))
+    card = Card(
+        "c",
+        "choice",
+        "Which?",
+        "Budapest",
+        ("x",),
+        HERE,
+        choices=("Helsinki", "Budapest", "Osaka", "Paris"),
+    )
     assert grade_choice(card, "Budapest").rating == GOOD
     wrong = grade_choice(card, "Osaka")
     assert (wrong.rating, wrong.expected, wrong.given) == (AGAIN, "Budapest", "Osaka")

@@ -1,4 +1,5 @@
-"""FSRS scheduling with an injected clock: previews, states over simulated weeks, the daily limit."""
+"""FSRS scheduling with an injected clock: previews, states over simulated weeks, the daily
+limit."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from summitreader.pack import Pack
 from summitreader.progress import Store
 from summitreader.study.deck import build_deck
 from summitreader.study.grading import AGAIN, EASY, GOOD, HARD
+from summitreader.study.plan import due_session
 from summitreader.study.schedule import (
     NEW_PER_DAY_DEFAULT,
     Schedule,
@@ -21,7 +23,6 @@ from summitreader.study.schedule import (
     new_per_day,
     state_code,
 )
-from summitreader.study.session import due_session
 
 
 def test_preview_of_a_new_card_grows_with_the_rating() -> None:
@@ -32,7 +33,9 @@ def test_preview_of_a_new_card_grows_with_the_rating() -> None:
     assert previews[AGAIN].label == "1m"
     assert previews[GOOD].label == "10m"
     assert previews[EASY].interval >= dt.timedelta(days=1)
-    assert all(p.due.tzinfo is not None and p.due.utcoffset() == dt.timedelta(0) for p in previews.values())
+    assert all(
+        p.due.tzinfo is not None and p.due.utcoffset() == dt.timedelta(0) for p in previews.values()
+    )
 
 
 def test_the_applied_interval_is_the_one_previewed() -> None:
@@ -145,7 +148,9 @@ def test_daily_limit_of_new_cards_over_days(pack: Pack, store: Store, clock: Clo
     assert set(first_day) <= set(later.due)
 
 
-def test_deck_status_counts_learning_cards_due_later_today(pack: Pack, store: Store, clock: Clock) -> None:
+def test_deck_status_counts_learning_cards_due_later_today(
+    pack: Pack, store: Store, clock: Clock
+) -> None:
     deck = build_deck(pack)
     session = due_session(deck, store, Schedule(), clock)
     answer_right(session)

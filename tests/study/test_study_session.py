@@ -12,14 +12,9 @@ from summitreader.pack import Pack
 from summitreader.progress import Store
 from summitreader.study.deck import build_deck, cards_of_takeaway
 from summitreader.study.grading import AGAIN, EASY, GOOD, HARD
+from summitreader.study.plan import cram_session, due_session, takeaway_session
 from summitreader.study.schedule import Schedule, due_of, state_code
-from summitreader.study.session import (
-    Session,
-    cram_session,
-    due_session,
-    shuffled_items,
-    takeaway_session,
-)
+from summitreader.study.session import Session, shuffled_items
 
 
 def pick(pack: Pack, *ids: str) -> list:
@@ -28,8 +23,14 @@ def pick(pack: Pack, *ids: str) -> list:
 
 
 def test_a_whole_session_of_every_kind(pack: Pack, store: Store, clock: Clock) -> None:
-    cards = pick(pack, "helsinki-date", "helsinki-one-on-one", "paris-occasion",
-                 "order-inf-treaty", "helsinki-result")
+    cards = pick(
+        pack,
+        "helsinki-date",
+        "helsinki-one-on-one",
+        "paris-occasion",
+        "order-inf-treaty",
+        "helsinki-result",
+    )
     session = Session(cards, store, Schedule(), clock, "Five")
     assert {c.card_kind for c in cards} == {"typed", "cloze", "choice", "order", "recall"}
     shown = []
@@ -54,7 +55,9 @@ def test_a_whole_session_of_every_kind(pack: Pack, store: Store, clock: Clock) -
     assert summary.next_due is not None and summary.next_due > clock()
 
 
-def test_learning_cards_come_back_in_the_same_session(pack: Pack, store: Store, clock: Clock) -> None:
+def test_learning_cards_come_back_in_the_same_session(
+    pack: Pack, store: Store, clock: Clock
+) -> None:
     session = Session(pick(pack, "helsinki-result"), store, Schedule(), clock, "One")
     session.reveal()
     session.rate(GOOD)  # due again in ten minutes: within the learn-ahead
@@ -120,7 +123,9 @@ def test_cram_changes_no_schedule(pack: Pack, store: Store, clock: Clock) -> Non
     assert store.reread_queue() == {"context-and-background"}
 
 
-def test_a_takeaway_session_holds_its_due_and_new_cards(pack: Pack, store: Store, clock: Clock) -> None:
+def test_a_takeaway_session_holds_its_due_and_new_cards(
+    pack: Pack, store: Store, clock: Clock
+) -> None:
     deck = build_deck(pack)
     takeaway = "history-of-limited-success"
     own = cards_of_takeaway(deck, takeaway)
@@ -134,12 +139,15 @@ def test_a_takeaway_session_holds_its_due_and_new_cards(pack: Pack, store: Store
     assert takeaway_session(deck, takeaway, "History", store, Schedule(), clock).total == len(own)
 
 
-def test_a_failed_save_is_counted_and_changes_nothing(pack: Pack, store: Store, clock: Clock) -> None:
+def test_a_failed_save_is_counted_and_changes_nothing(
+    pack: Pack, store: Store, clock: Clock
+) -> None:
     def refuse(write: Callable[[], object]) -> bool:
         return False
 
-    session = Session(pick(pack, "helsinki-result", "da-nang-city"), store, Schedule(), clock,
-                      "Two", save=refuse)
+    session = Session(
+        pick(pack, "helsinki-result", "da-nang-city"), store, Schedule(), clock, "Two", save=refuse
+    )
     session.reveal()
     session.rate(GOOD)
     assert session.current.id == "da-nang-city"  # not requeued: its state did not change

@@ -14,8 +14,9 @@ from textual.pilot import Pilot
 from summitreader.pack import Pack
 from summitreader.progress import open_store
 from summitreader.study.deck import build_deck
+from summitreader.study.plan import due_session
 from summitreader.study.schedule import Schedule
-from summitreader.study.session import Session, due_session, shuffled_items
+from summitreader.study.session import Session, shuffled_items
 
 SIZE = (100, 30)
 

@@ -7,6 +7,7 @@ No Textual in here: the screens, the CLI and the tests drive these modules the s
 - :mod:`~summitreader.study.schedule`: FSRS states, previews of the next interval, due and new
   cards under the daily limit;
 - :mod:`~summitreader.study.session`: a study session as a plain state machine;
+- :mod:`~summitreader.study.plan`: which cards a session holds (due, one takeaway, cram);
 - :mod:`~summitreader.study.mastery`: how well each takeaway is known.
 
 Importing this package opens and creates nothing.

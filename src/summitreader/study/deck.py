@@ -58,7 +58,8 @@ def cards_of_takeaway(deck: Iterable[StudyCard], takeaway_id: str) -> tuple[Stud
 
 
 def cloze_parts(prompt: str) -> tuple[str, str, str]:
-    """A cloze prompt split as ``(before, hidden phrase, after)``; no blank gives ``(prompt, "", "")``."""
+    """A cloze prompt split as ``(before, hidden phrase, after)``; with no blank,
+    ``(prompt, "", "")``."""
     match = re.search(r"\{\{(.*?)\}\}", prompt, flags=re.DOTALL)
     if match is None:
         return prompt, "", ""
@@ -99,7 +100,9 @@ def _generated(pack: Pack) -> list[StudyCard]:
     return cards
 
 
-def _when_card(meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef) -> StudyCard | None:
+def _when_card(
+    meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef
+) -> StudyCard | None:
     answer = meeting.date.human()
     others = _nearest(meeting, meetings, lambda m: m.date.human())
     wrong = _distinct(others, exclude={answer})[:3]
@@ -119,7 +122,9 @@ def _when_card(meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRe
     )
 
 
-def _where_card(meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef) -> StudyCard | None:
+def _where_card(
+    meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef
+) -> StudyCard | None:
     answer = _short_place(meeting.place)
     others = _nearest(meeting, meetings, lambda m: _short_place(m.place))
     wrong = _distinct(others, exclude={answer})[:3]
@@ -207,7 +212,8 @@ def _order_issue_card(issue: Issue, passage: PassageRef) -> StudyCard | None:
         passage=passage,
         explanation="; ".join(
             f"{e.date.human()}: {t.rstrip('.')}" for e, t in zip(chosen, texts, strict=True)
-        ) + ".",
+        )
+        + ".",
         generated=True,
     )
 
@@ -244,7 +250,9 @@ class _PassageFinder:
         per_paragraph: dict[tuple[str, int], set[str]] = {}
         for mention in self.pack.mentions:
             if mention.entry in meeting_ids:
-                per_paragraph.setdefault((mention.section, mention.paragraph), set()).add(mention.entry)
+                per_paragraph.setdefault((mention.section, mention.paragraph), set()).add(
+                    mention.entry
+                )
         if per_paragraph:
             best = min(per_paragraph, key=lambda k: (-len(per_paragraph[k]), self._order.get(k, 0)))
             return PassageRef(*best)
@@ -258,7 +266,9 @@ class _PassageFinder:
         return PassageRef(*best)
 
     def _authored(self, entry_id: str) -> PassageRef | None:
-        refs = [c.passage for c in self.pack.cards_about(entry_id) if self.pack.paragraph(c.passage)]
+        refs = [
+            c.passage for c in self.pack.cards_about(entry_id) if self.pack.paragraph(c.passage)
+        ]
         if not refs:
             return None
         counts = Counter(refs)

@@ -32,8 +32,19 @@ ORDER_HARD_SHARE = 0.6
 
 Verdict = Literal["right", "close", "wrong", "shown"]
 
-_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe",
-                          "þ": "th", "&": " and "})
+_LETTERS = str.maketrans(
+    {
+        "đ": "d",
+        "ð": "d",
+        "ø": "o",
+        "ł": "l",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "&": " and ",
+    }
+)
 _ARTICLES = ("the ", "a ", "an ")
 
 
@@ -137,8 +148,13 @@ def grade_order(card: Card, arrangement: Sequence[str]) -> Grade:
         rating, verdict = AGAIN, "wrong"
         detail = f"{placed} of {len(positions)} in the right place"
     return Grade(
-        rating, verdict, " → ".join(card.items), " → ".join(arrangement), share,
-        positions=positions, detail=detail,
+        rating,
+        verdict,
+        " → ".join(card.items),
+        " → ".join(arrangement),
+        share,
+        positions=positions,
+        detail=detail,
     )
 
 

@@ -46,7 +46,9 @@ def mastery_by_takeaway(
         learned = [states[c.id] for c in cards if states.get(c.id)]
         due = sum(1 for s in learned if (d := due_of(s)) is not None and d <= now)
         recall = (
-            sum(schedule.retrievability(s, now) for s in learned) / len(learned) if learned else None
+            sum(schedule.retrievability(s, now) for s in learned) / len(learned)
+            if learned
+            else None
         )
         result.append(Mastery(takeaway.id, takeaway.title, len(cards), len(learned), due, recall))
     return result

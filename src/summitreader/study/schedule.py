@@ -27,8 +27,12 @@ NEW_PER_DAY_KEY = "new_per_day"
 NEW_PER_DAY_DEFAULT = 20
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card in (re)learning due within this time is shown again in the same session."""
-STATE_NAMES = {0: "new", int(State.Learning): "learning", int(State.Review): "review",
-               int(State.Relearning): "relearning"}
+STATE_NAMES = {
+    0: "new",
+    int(State.Learning): "learning",
+    int(State.Review): "review",
+    int(State.Relearning): "relearning",
+}
 
 
 class ReviewRecord(Protocol):
@@ -56,7 +60,10 @@ class Schedule:
     def __init__(
         self,
         desired_retention: float = 0.9,
-        learning_steps: Sequence[dt.timedelta] = (dt.timedelta(minutes=1), dt.timedelta(minutes=10)),
+        learning_steps: Sequence[dt.timedelta] = (
+            dt.timedelta(minutes=1),
+            dt.timedelta(minutes=10),
+        ),
         relearning_steps: Sequence[dt.timedelta] = (dt.timedelta(minutes=10),),
     ) -> None:
         self.scheduler = Scheduler(
@@ -66,7 +73,9 @@ class Schedule:
             enable_fuzzing=False,
         )
 
-    def fsrs_card(self, card_id: str, state: Mapping[str, Any] | None, now: dt.datetime) -> FsrsCard:
+    def fsrs_card(
+        self, card_id: str, state: Mapping[str, Any] | None, now: dt.datetime
+    ) -> FsrsCard:
         """The FSRS card for a stored state, or a new one due ``now``."""
         if state:
             return FsrsCard.from_dict(dict(state))  # type: ignore[arg-type]
@@ -220,7 +229,8 @@ def deck_status(
 
 
 def format_interval(interval: dt.timedelta) -> str:
-    """A short interval for the rating buttons: ``<1m``, ``10m``, ``3h``, ``4d``, ``2mo``, ``1.5y``."""
+    """A short interval for the rating buttons: ``<1m``, ``10m``, ``3h``, ``4d``, ``2mo``,
+    ``1.5y``."""
     seconds = interval.total_seconds()
     minutes = seconds / 60
     if minutes < 1:

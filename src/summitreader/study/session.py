@@ -10,6 +10,8 @@ rated. A card in (re)learning that falls due again within :data:`LEARN_AHEAD` co
 same session. Cramming changes no schedule: nothing is logged, and a card rated Again comes back
 at the end.
 
+Sessions are built by :mod:`summitreader.study.plan` (due cards, one takeaway, cram).
+
 Writes go through ``save``, a function that runs a write and says whether it worked (the app uses
 one that reports failures to the user); by default a write is simply run.
 """
@@ -25,7 +27,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from summitreader.pack.model import Card
-from summitreader.study.deck import cards_of_takeaway
 from summitreader.study.grading import (
     AGAIN,
     HARD,
@@ -35,18 +36,7 @@ from summitreader.study.grading import (
     grade_shown,
     grade_typed,
 )
-from summitreader.study.schedule import (
-    LEARN_AHEAD,
-    NEW_PER_DAY_DEFAULT,
-    NEW_PER_DAY_KEY,
-    Preview,
-    Schedule,
-    deck_status,
-    due_of,
-    new_per_day,
-    state_code,
-    utc,
-)
+from summitreader.study.schedule import LEARN_AHEAD, Preview, Schedule, due_of, state_code, utc
 
 Phase = Literal["asking", "answered", "reread", "done"]
 Mode = Literal["due", "takeaway", "cram"]
@@ -116,7 +106,7 @@ class _Entry:
 
 @dataclass
 class Session:
-    """Build one with :func:`due_session`, :func:`takeaway_session` or :func:`cram_session`."""
+    """Build one with :mod:`summitreader.study.plan`, or directly from a list of cards."""
 
     cards: Sequence[Card]
     store: StudyStore
@@ -186,7 +176,7 @@ class Session:
         return ("new", "learning", "review", "relearning")[code if 0 <= code <= 3 else 0]
 
     def order_start(self) -> tuple[str, ...]:
-        """The current order card's items in the order they are first shown (never the right one)."""
+        """The current order card's items in the order first shown (never the right one)."""
         card = self.current
         if card is None:
             return ()
@@ -227,9 +217,10 @@ class Session:
         self.last_card = card
         requeue = False
         if not self.cram:
-            preview = self.previews.get(rating) or self.schedule.preview(
-                card.id, self._states.get(card.id), now
-            )[rating]
+            preview = (
+                self.previews.get(rating)
+                or self.schedule.preview(card.id, self._states.get(card.id), now)[rating]
+            )
             state = preview.state
             duration = max(0, int((now - self._shown_at).total_seconds() * 1000))
 
@@ -320,61 +311,10 @@ class Session:
         self._shown_at = utc(self.clock())
         card = self._queue[0].card
         self.previews = (
-            {} if self.cram else self.schedule.preview(card.id, self._states.get(card.id), self._shown_at)
+            {}
+            if self.cram
+            else self.schedule.preview(card.id, self._states.get(card.id), self._shown_at)
         )
-
-
-# -- building sessions ---------------------------------------------------------------------------
-
-
-def due_session(
-    deck: Sequence[Card],
-    store: StudyStore,
-    schedule: Schedule,
-    clock: Callable[[], dt.datetime],
-    save: Save = run_write,
-    tz: dt.tzinfo | None = None,
-) -> Session:
-    """The cards due now, then new cards within the daily limit."""
-    status = deck_status(
-        deck, store.card_states(), store.review_log(), clock(),
-        new_per_day(store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT)), tz,
-    )
-    by_id = {card.id: card for card in deck}
-    cards = [by_id[i] for i in (*status.due, *status.new)]
-    return Session(cards, store, schedule, clock, "Due cards", "due", save, deck)
-
-
-def takeaway_session(
-    deck: Sequence[Card],
-    takeaway_id: str,
-    title: str,
-    store: StudyStore,
-    schedule: Schedule,
-    clock: Callable[[], dt.datetime],
-    save: Save = run_write,
-) -> Session:
-    """One takeaway's cards that are due or new (the daily limit does not apply: it is asked for)."""
-    states = store.card_states()
-    now = utc(clock())
-    cards = [
-        card
-        for card in cards_of_takeaway(deck, takeaway_id)
-        if (when := due_of(states.get(card.id))) is None or when <= now
-    ]
-    return Session(cards, store, schedule, clock, title, "takeaway", save, deck)
-
-
-def cram_session(
-    cards: Sequence[Card],
-    title: str,
-    store: StudyStore,
-    schedule: Schedule,
-    clock: Callable[[], dt.datetime],
-    save: Save = run_write,
-) -> Session:
-    """Every one of ``cards``, whatever is due, without changing any schedule."""
-    return Session(list(cards), store, schedule, clock, title, "cram", save, cards)
 
 
 def shuffled_items(card: Card) -> tuple[str, ...]:

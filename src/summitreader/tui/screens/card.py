@@ -74,10 +74,20 @@ class ReviewScreen(Screen[Summary | None]):
         Binding("b", "pick(1)", "Pick b", show=False, id="review.pick_b"),
         Binding("c", "pick(2)", "Pick c", show=False, id="review.pick_c"),
         Binding("d", "pick(3)", "Pick d", show=False, id="review.pick_d"),
-        Binding("shift+up,ctrl+up,u", "move(-1)", "Move item up", key_display="shift+↑/u",
-                id="review.move_up"),
-        Binding("shift+down,ctrl+down,d", "move(1)", "Move item down", key_display="shift+↓/d",
-                id="review.move_down"),
+        Binding(
+            "shift+up,ctrl+up,u",
+            "move(-1)",
+            "Move item up",
+            key_display="shift+↑/u",
+            id="review.move_up",
+        ),
+        Binding(
+            "shift+down,ctrl+down,d",
+            "move(1)",
+            "Move item down",
+            key_display="shift+↓/d",
+            id="review.move_down",
+        ),
         Binding("r", "reread", "Open in reader", id="review.reread"),
         Binding("escape", "end", "End session", id="review.end"),
         Binding("escape", "close", "Back to Study", id="review.close_escape"),
@@ -118,7 +128,11 @@ class ReviewScreen(Screen[Summary | None]):
         session = self.session
         phase = session.phase
         card = session.current
-        if phase == "asking" and card is not None and self._shown != card.id + str(session.done_count):
+        if (
+            phase == "asking"
+            and card is not None
+            and self._shown != card.id + str(session.done_count)
+        ):
             self._shown = card.id + str(session.done_count)
             self._ask(card)
         self._show_progress()
@@ -126,13 +140,17 @@ class ReviewScreen(Screen[Summary | None]):
         grade = session.grade if phase == "answered" else None
         input_box = self.query_one("#review-input", Input)
         options = self.query_one("#review-options", OptionList)
-        asking_kind = card.card_kind if card is not None and phase in ("asking", "answered") else None
+        asking_kind = (
+            card.card_kind if card is not None and phase in ("asking", "answered") else None
+        )
         input_box.display = asking_kind in ("typed", "cloze")
         input_box.disabled = phase != "asking"
         options.display = asking_kind in ("choice", "order")
         options.disabled = phase != "asking"
         self.query_one("#review-prompt", Static).update(
-            prompt_text(shown_card, revealed=phase == "answered") if shown_card and phase != "done" else ""
+            prompt_text(shown_card, revealed=phase == "answered")
+            if shown_card and phase != "done"
+            else ""
         )
         self.query_one("#review-prompt", Static).display = phase != "done"
         result = self.query_one("#review-result", Static)
@@ -160,7 +178,8 @@ class ReviewScreen(Screen[Summary | None]):
         options.clear_options()
         if card.card_kind == "choice":
             options.add_options(
-                Option(choice_label(n, text), id=f"choice-{n}") for n, text in enumerate(card.choices)
+                Option(choice_label(n, text), id=f"choice-{n}")
+                for n, text in enumerate(card.choices)
             )
             options.highlighted = 0
         elif card.card_kind == "order":
@@ -263,8 +282,12 @@ class ReviewScreen(Screen[Summary | None]):
         if action == "hold":
             return phase != "done"
         if action == "pick":
-            return (asking and kind == "choice" and bool(parameters)
-                    and int(parameters[0]) < len(card.choices if card else ()))  # type: ignore[call-overload]
+            return (
+                asking
+                and kind == "choice"
+                and bool(parameters)
+                and int(parameters[0]) < len(card.choices if card else ())
+            )  # type: ignore[call-overload]
         if action == "move":
             return asking and kind == "order"
         if action == "next":

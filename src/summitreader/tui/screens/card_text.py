@@ -50,7 +50,9 @@ def order_label(index: int, item: str, right: list[str], grade: Grade | None) ->
     place = right.index(item) + 1 if item in right else 0
     if place == index + 1:
         return Content.assemble("✓ ", (f"{index + 1}. ", "bold"), item)
-    return Content.assemble("✗ ", (f"{index + 1}. ", "bold"), item, (f"  (belongs {_nth(place)})", "italic"))
+    return Content.assemble(
+        "✗ ", (f"{index + 1}. ", "bold"), item, (f"  (belongs {_nth(place)})", "italic")
+    )
 
 
 def grade_text(card: Card, grade: Grade) -> Content:
@@ -59,7 +61,9 @@ def grade_text(card: Card, grade: Grade) -> Content:
     lines = [Content.assemble(verdict, f" · {grade.detail}") if grade.detail else verdict]
     if card.card_kind in ("typed", "cloze"):
         if grade.diff:
-            typed = [(p.given, "reverse" if p.kind in ("changed", "extra") else "") for p in grade.diff]
+            typed = [
+                (p.given, "reverse" if p.kind in ("changed", "extra") else "") for p in grade.diff
+            ]
             wanted = [
                 (p.expected, "reverse underline" if p.kind in ("changed", "missing") else "")
                 for p in grade.diff
@@ -77,7 +81,9 @@ def grade_text(card: Card, grade: Grade) -> Content:
         lines.append(Content(""))
         lines.append(Content(card.explanation).stylize("italic"))
     lines.append(Content(""))
-    lines.append(Content("Rate how well you knew it: 1–4, or enter for the proposed rating.").stylize("dim"))
+    lines.append(
+        Content("Rate how well you knew it: 1–4, or enter for the proposed rating.").stylize("dim")
+    )
     return Content("\n").join(lines)
 
 
@@ -87,20 +93,27 @@ def reread_text(pack: Pack, card: Card, queued: bool) -> Content:
     paragraph = pack.paragraph(card.passage)
     title = section.title if section else card.passage.section
     lines = [
-        Content.assemble(("Re-read", "bold underline"), "  ", (f"{title} ¶{card.passage.paragraph}", "bold")),
+        Content.assemble(
+            ("Re-read", "bold underline"), "  ", (f"{title} ¶{card.passage.paragraph}", "bold")
+        ),
         Content(""),
         Content(paragraph.text if paragraph else "(this passage is not in the article any more)"),
         Content(""),
     ]
     if queued:
-        lines.append(Content(
-            f"“{title}” is queued to re-read: it is marked ↻ in the reader's contents until you "
-            "read it again."
-        ))
+        lines.append(
+            Content(
+                f"“{title}” is queued to re-read: it is marked ↻ in the reader's contents "
+                "until you read it again."
+            )
+        )
     else:
         lines.append(Content("The re-read mark could not be saved."))
-    lines.append(Content.assemble(("r", "bold"), " opens the passage in the reader · ",
-                                  ("enter", "bold"), " goes on"))
+    lines.append(
+        Content.assemble(
+            ("r", "bold"), " opens the passage in the reader · ", ("enter", "bold"), " goes on"
+        )
+    )
     return Content("\n").join(lines)
 
 
@@ -117,11 +130,14 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
     if summary.cram:
         lines.append(_row("Schedule", "unchanged (cram)"))
     elif summary.next_due is not None:
-        lines.append(_row(
-            "Next due",
-            f"{format_when(summary.next_due, now)} ({summary.next_due.astimezone():%Y-%m-%d %H:%M}) · "
-            f"{summary.due_next_day} within a day",
-        ))
+        lines.append(
+            _row(
+                "Next due",
+                f"{format_when(summary.next_due, now)} "
+                f"({summary.next_due.astimezone():%Y-%m-%d %H:%M}) · "
+                f"{summary.due_next_day} within a day",
+            )
+        )
     else:
         lines.append(_row("Next due", "nothing scheduled"))
     if summary.reread:
@@ -130,7 +146,9 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
     if summary.not_saved:
         lines.append(_row("Not saved", f"{summary.not_saved} rating(s) could not be saved"))
     lines.append(Content(""))
-    lines.append(Content.assemble(("enter", "bold"), " or ", ("escape", "bold"), " goes back to Study"))
+    lines.append(
+        Content.assemble(("enter", "bold"), " or ", ("escape", "bold"), " goes back to Study")
+    )
     return Content("\n").join(lines)
 
 

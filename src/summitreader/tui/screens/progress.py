@@ -80,7 +80,9 @@ class ProgressScreen(Screen[None]):
     def action_refresh_figures(self) -> None:
         ids = [card.id for card in self.deck]
         stats = compute_stats(self.store, ids)
-        self.query_one("#progress-figures", Static).update(figures_text(stats, self._reread_titles()))
+        self.query_one("#progress-figures", Static).update(
+            figures_text(stats, self._reread_titles())
+        )
         mastery = mastery_by_takeaway(self.pack, self.deck, self.store.card_states(), self.clock())
         self.query_one("#progress-mastery", Static).update(mastery_text(mastery))
         per_day = reviews_per_day(self.store, ids, 30)
@@ -106,11 +108,16 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
     days = "day" if stats.streak_days == 1 else "days"
     lines = [
         Content("Reading").stylize("bold underline"),
-        _row("Read", f"{stats.sections_read} of {stats.sections_total} sections ({stats.percent_read:g}%)"),
+        _row(
+            "Read",
+            f"{stats.sections_read} of {stats.sections_total} sections ({stats.percent_read:g}%)",
+        ),
         _row("To re-read", _reread_summary(reread)),
         Content(""),
         Content("Study").stylize("bold underline"),
-        _row("Cards", f"{stats.cards_total}: {stats.cards_new} new · {stats.cards_learning} learning"),
+        _row(
+            "Cards", f"{stats.cards_total}: {stats.cards_new} new · {stats.cards_learning} learning"
+        ),
         _row("", f"{stats.cards_review} review · {stats.cards_relearning} relearning"),
         _row("Reviews", f"{stats.reviews_today} today · {stats.reviews_total} in all"),
         _row("True retention", retention),
@@ -148,7 +155,8 @@ def meter(share: float, width: int) -> str:
 
 def chart_lines(values: Sequence[int], height: int = CHART_HEIGHT, width: int = 1) -> list[str]:
     """Vertical bars of ``values``, ``height`` rows tall, each bar ``width`` cells wide with a
-    gap of one cell when wider than one; the top row first. A non-zero value is never drawn empty."""
+    gap of one cell when wider than one; the top row first. A non-zero value is never drawn
+    empty."""
     top = max(values, default=0)
     gap = " " if width > 1 else ""
     rows = []
@@ -173,7 +181,11 @@ def chart_text(title: str, series: Sequence[tuple[dt.date, int]], width: int = 1
     ]
     label = len(str(top))
     for n, row in enumerate(chart_lines(values, width=width)):
-        axis = str(top).rjust(label) if n == 0 else ("0".rjust(label) if n == CHART_HEIGHT - 1 else " " * label)
+        axis = (
+            str(top).rjust(label)
+            if n == 0
+            else ("0".rjust(label) if n == CHART_HEIGHT - 1 else " " * label)
+        )
         lines.append(Content(f"{axis} ┤{row}"))
     span = len(values) * (width + (1 if width > 1 else 0))
     if series:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck, cards_of_takeaway
+from summitreader.study.plan import cram_session, due_session, takeaway_session
 from summitreader.study.schedule import (
     NEW_PER_DAY_DEFAULT,
     NEW_PER_DAY_KEY,
@@ -27,15 +28,7 @@ from summitreader.study.schedule import (
     format_when,
     new_per_day,
 )
-from summitreader.study.session import (
-    Session,
-    Summary,
-    cram_session,
-    due_session,
-    run_write,
-    takeaway_session,
-)
-from summitreader.tui.messages import ProgressChanged
+from summitreader.study.session import Session, Summary, run_write
 from summitreader.tui.screens.card import ReviewScreen
 
 if TYPE_CHECKING:
@@ -66,9 +59,15 @@ class StudyScreen(Screen[None]):
     ]
     HELP_EXTRA = (
         ("↑ ↓", "Choose the due cards, or one takeaway's cards"),
-        ("c", "Cram the highlighted takeaway's cards (or every card): the schedule does not change"),
+        (
+            "c",
+            "Cram the highlighted takeaway's cards (or every card): the schedule does not change",
+        ),
         ("In a session", ""),
-        ("  space / enter", "Show a flip card's answer; enter submits a typed, choice or order answer"),
+        (
+            "  space / enter",
+            "Show a flip card's answer; enter submits a typed, choice or order answer",
+        ),
         ("  1 2 3 4", "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"),
         ("  enter", "Once the answer is shown: accept the proposed rating"),
         ("  a b c d", "Pick an option of a choice card (or ↑ ↓ and enter)"),
@@ -136,8 +135,12 @@ class StudyScreen(Screen[None]):
             )
             options.add_option(Option(label, id=f"takeaway:{takeaway.id}"))
         options.add_option(
-            Option(Content.assemble("  ", ("Every card".ljust(width), "bold"), f"  {len(self.deck):>3} cards"),
-                   id=ALL_ROWS)
+            Option(
+                Content.assemble(
+                    "  ", ("Every card".ljust(width), "bold"), f"  {len(self.deck):>3} cards"
+                ),
+                id=ALL_ROWS,
+            )
         )
         options.highlighted = highlighted if highlighted is not None else 0
         self.query_one("#study-hint", Static).update(
@@ -156,13 +159,16 @@ class StudyScreen(Screen[None]):
                 f"{len(status.new)} to start ({status.new_today} started today, "
                 f"{status.limit} a day; {status.new_total} not started in all)",
             ),
-            Content.assemble(("  Learning       ", "bold"), f"{len(status.learning)} due again later today"),
+            Content.assemble(
+                ("  Learning       ", "bold"), f"{len(status.learning)} due again later today"
+            ),
         ]
         if status.next_due is not None:
             lines.append(
                 Content.assemble(
                     ("  Next due       ", "bold"),
-                    f"{format_when(status.next_due, now)} ({status.next_due.astimezone():%Y-%m-%d %H:%M})",
+                    f"{format_when(status.next_due, now)} "
+                    f"({status.next_due.astimezone():%Y-%m-%d %H:%M})",
                 )
             )
         return Content("\n").join(lines)
@@ -173,7 +179,9 @@ class StudyScreen(Screen[None]):
             return Content.assemble(
                 ("▶ Study now", "bold"), f"  {len(status.due)} due + {len(status.new)} new"
             )
-        return Content.assemble(("▶ Study now", "bold"), "  nothing due and no new cards left today")
+        return Content.assemble(
+            ("▶ Study now", "bold"), "  nothing due and no new cards left today"
+        )
 
     # -- actions --------------------------------------------------------------------------
 
@@ -194,24 +202,37 @@ class StudyScreen(Screen[None]):
         if row == DUE_ROW:
             session = due_session(self.deck, self.store, self.schedule, self.clock, self._save)
             if not session.total:
-                self.notify("Nothing is due now, and no new card is left for today. "
-                            "c crams without changing the schedule.", title="Study", markup=False)
+                self.notify(
+                    "Nothing is due now, and no new card is left for today. "
+                    "c crams without changing the schedule.",
+                    title="Study",
+                    markup=False,
+                )
                 return
         elif row == ALL_ROWS:
-            self.notify("Press c to cram every card, or choose a takeaway.", title="Study",
-                        markup=False)
+            self.notify(
+                "Press c to cram every card, or choose a takeaway.", title="Study", markup=False
+            )
             return
         else:
             takeaway = self.pack.takeaway(row.removeprefix("takeaway:"))
             if takeaway is None:
                 return
             session = takeaway_session(
-                self.deck, takeaway.id, takeaway.title, self.store, self.schedule, self.clock,
+                self.deck,
+                takeaway.id,
+                takeaway.title,
+                self.store,
+                self.schedule,
+                self.clock,
                 self._save,
             )
             if not session.total:
-                self.notify(f"Nothing due or new for “{takeaway.title}”. c crams it.",
-                            title="Study", markup=False)
+                self.notify(
+                    f"Nothing due or new for “{takeaway.title}”. c crams it.",
+                    title="Study",
+                    markup=False,
+                )
                 return
         self._open(session)
 
@@ -229,7 +250,9 @@ class StudyScreen(Screen[None]):
     def action_new_limit(self, change: int) -> None:
         current = new_per_day(self.store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
         wanted = max(0, min(MAX_NEW_PER_DAY, current + change))
-        if wanted != current and self._save(lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted)):
+        if wanted != current and self._save(
+            lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted)
+        ):
             self.notify(f"{wanted} new cards a day.", title="Study", markup=False)
         self.refresh_status()
 
@@ -242,6 +265,4 @@ class StudyScreen(Screen[None]):
     def _save(self, write: Callable[[], object]) -> bool:
         """Writes go through the app, which tells the user when one fails."""
         save = getattr(self.app, "save", None)
-        ok = save(write) if callable(save) else run_write(write)
-        self.post_message(ProgressChanged())
-        return bool(ok)
+        return bool(save(write) if callable(save) else run_write(write))

@@ -1,0 +1,75 @@
+"""Which cards a session holds: the cards due now and the day's new ones, one takeaway's cards,
+or any cards crammed without changing their schedule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from summitreader.pack.model import Card
+from summitreader.study.deck import cards_of_takeaway
+from summitreader.study.schedule import (
+    NEW_PER_DAY_DEFAULT,
+    NEW_PER_DAY_KEY,
+    Schedule,
+    deck_status,
+    due_of,
+    new_per_day,
+    utc,
+)
+from summitreader.study.session import Save, Session, StudyStore, run_write
+
+
+def due_session(
+    deck: Sequence[Card],
+    store: StudyStore,
+    schedule: Schedule,
+    clock: Callable[[], dt.datetime],
+    save: Save = run_write,
+    tz: dt.tzinfo | None = None,
+) -> Session:
+    """The cards due now, then new cards within the daily limit."""
+    status = deck_status(
+        deck,
+        store.card_states(),
+        store.review_log(),
+        clock(),
+        new_per_day(store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT)),
+        tz,
+    )
+    by_id = {card.id: card for card in deck}
+    cards = [by_id[i] for i in (*status.due, *status.new)]
+    return Session(cards, store, schedule, clock, "Due cards", "due", save, deck)
+
+
+def takeaway_session(
+    deck: Sequence[Card],
+    takeaway_id: str,
+    title: str,
+    store: StudyStore,
+    schedule: Schedule,
+    clock: Callable[[], dt.datetime],
+    save: Save = run_write,
+) -> Session:
+    """One takeaway's cards that are due or new (the daily limit does not apply: this session
+    is asked for)."""
+    states = store.card_states()
+    now = utc(clock())
+    cards = [
+        card
+        for card in cards_of_takeaway(deck, takeaway_id)
+        if (when := due_of(states.get(card.id))) is None or when <= now
+    ]
+    return Session(cards, store, schedule, clock, title, "takeaway", save, deck)
+
+
+def cram_session(
+    cards: Sequence[Card],
+    title: str,
+    store: StudyStore,
+    schedule: Schedule,
+    clock: Callable[[], dt.datetime],
+    save: Save = run_write,
+) -> Session:
+    """Every one of ``cards``, whatever is due, without changing any schedule."""
+    return Session(list(cards), store, schedule, clock, title, "cram", save, cards)
