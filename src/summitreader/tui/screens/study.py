@@ -54,15 +54,14 @@ class StudyScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start session", id="study.start"),
         Binding("c", "cram", "Cram", id="study.cram"),
-        Binding("plus,equals_sign", "new_limit(5)", "More new/day", id="study.more_new"),
+        Binding(
+            "plus,equals_sign", "new_limit(5)", "More new/day", key_display="+", id="study.more_new"
+        ),
         Binding("minus", "new_limit(-5)", "Fewer new/day", id="study.fewer_new"),
     ]
     HELP_EXTRA = (
         ("↑ ↓", "Choose the due cards, or one takeaway's cards"),
-        (
-            "c",
-            "Cram the highlighted takeaway's cards (or every card): the schedule does not change",
-        ),
+        ("", "Cram: the highlighted takeaway's cards (or every card), schedule unchanged"),
         ("In a session", ""),
         (
             "  space / enter",
