@@ -166,3 +166,17 @@ def test_date_spans(text: str, human: str) -> None:
     span = DateSpan.parse(text)
     assert span.human() == human
     assert DateSpan.parse(span.iso()) == span
+
+
+def test_the_c_parser_and_the_python_parser_give_the_same_pack(monkeypatch):
+    """libyaml reads valid files (fast); the Python parser is the reference for every place."""
+    from summitreader.pack import load_pack, yamlsafe
+    from summitreader.paths import default_pack_dir
+
+    fast = load_pack(default_pack_dir())
+    monkeypatch.setattr(yamlsafe, "_FAST_LOADER", None)
+    slow = load_pack(default_pack_dir())
+    assert fast == slow
+    for group in ("sections", "meetings", "issues", "takeaways", "cards", "notes"):
+        fast_places = [entry.location for entry in getattr(fast, group)]
+        assert fast_places == [entry.location for entry in getattr(slow, group)]
