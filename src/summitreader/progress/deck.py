@@ -1,5 +1,4 @@
-"""The ids of the cards a pack is studied with: its own cards, plus the generated ones when the
-study module is there to build them."""
+"""The ids of the cards a pack is studied with: its own cards, then the generated ones."""
 
 from __future__ import annotations
 
@@ -10,20 +9,8 @@ if TYPE_CHECKING:
 
 
 def deck_card_ids(pack: Pack) -> list[str]:
-    """The pack's card ids in pack order, then those of generated cards from
-    ``summitreader.study.deck.build_deck(pack)`` if that exists. No duplicates."""
-    ids = [card.id for card in pack.cards]
-    try:
-        from summitreader.study.deck import build_deck
-    except ImportError as error:
-        if error.name in ("summitreader.study", "summitreader.study.deck"):
-            return ids  # no generated cards (yet)
-        raise
-    deck = build_deck(pack)
-    seen = set(ids)
-    for card in getattr(deck, "cards", deck):
-        card_id = getattr(card, "id", None)
-        if isinstance(card_id, str) and card_id not in seen:
-            seen.add(card_id)
-            ids.append(card_id)
-    return ids
+    """The ids of ``summitreader.study.deck.build_deck(pack)``: the pack's cards in pack order,
+    then the generated ones (never an id twice)."""
+    from summitreader.study.deck import build_deck
+
+    return [card.id for card in build_deck(pack)]

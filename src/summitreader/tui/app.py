@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -18,57 +19,41 @@ from summitreader.tui.services import Services
 
 @dataclass(frozen=True)
 class ScreenSpec:
-    """A top-level screen: its mode name, its key, its label and how to build it."""
+    """A top-level screen: its mode name, its key, its label, and where its class is.
+
+    The class is imported on first use (when the screen is first shown, or when the help lists
+    its keys), so start-up pays only for the screen it shows first. Every top-level screen class
+    has a ``from_services(services)`` constructor that takes from :class:`Services` what it needs.
+    """
 
     name: str
     key: str
     label: str
     description: str
-    screen_type: type[Screen]
-    build: Callable[[Services], Screen]
+    path: str
+    """``module:Class``."""
+
+    @property
+    def screen_type(self) -> type[Screen]:
+        module, _, name = self.path.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def build(self, services: Services) -> Screen:
+        return self.screen_type.from_services(services)  # type: ignore[attr-defined]
 
 
-def available_screens() -> tuple[ScreenSpec, ...]:
-    """The top-level screens, in key order. Imported here, not at module level, to keep start-up
-    cheap for the screens not shown first."""
-    from summitreader.tui.screens.index import IndexScreen
-    from summitreader.tui.screens.read import ReadScreen
-    from summitreader.tui.screens.search import SearchScreen
-
-    specs = [
-        ScreenSpec(
-            "read", "1", "Read", "Read the article section by section", ReadScreen,
-            lambda s: ReadScreen(s.pack, s.store),
-        ),
-        ScreenSpec(
-            "index", "2", "Index", "Meetings, issues and the timeline", IndexScreen,
-            lambda s: IndexScreen(s.pack),
-        ),
-        ScreenSpec(
-            "search", "3", "Search", "Search the article, the index and your notes", SearchScreen,
-            lambda s: SearchScreen(s.pack, s.search),
-        ),
-    ]
-    specs.extend(_study_screens())
-    return tuple(specs)
-
-
-def _study_screens() -> list[ScreenSpec]:
-    try:
-        from summitreader.tui.screens.progress import ProgressScreen
-        from summitreader.tui.screens.study import StudyScreen
-    except ModuleNotFoundError:
-        return []
-    return [
-        ScreenSpec(
-            "study", "4", "Study", "Recall the takeaways, meetings and issues", StudyScreen,
-            StudyScreen.from_services,
-        ),
-        ScreenSpec(
-            "progress", "5", "Progress", "Reading and study progress", ProgressScreen,
-            ProgressScreen.from_services,
-        ),
-    ]
+SCREENS = (
+    ScreenSpec("read", "1", "Read", "Read the article section by section",
+               "summitreader.tui.screens.read:ReadScreen"),
+    ScreenSpec("index", "2", "Index", "Meetings, issues and the timeline",
+               "summitreader.tui.screens.index:IndexScreen"),
+    ScreenSpec("search", "3", "Search", "Search the article, the index and your notes",
+               "summitreader.tui.screens.search:SearchScreen"),
+    ScreenSpec("study", "4", "Study", "Recall the takeaways, meetings and issues",
+               "summitreader.tui.screens.study:StudyScreen"),
+    ScreenSpec("progress", "5", "Progress", "Reading and study progress",
+               "summitreader.tui.screens.progress:ProgressScreen"),
+)
 
 
 class SummitApp(App[None]):
@@ -90,7 +75,7 @@ class SummitApp(App[None]):
     def __init__(self, services: Services, screens: Iterable[ScreenSpec] | None = None) -> None:
         super().__init__()
         self.services = services
-        self.specs = {spec.name: spec for spec in (screens or available_screens())}
+        self.specs = {spec.name: spec for spec in (screens or SCREENS)}
         self._history: list[str] = []
         # The part of the title before its colon, so the reading progress fits beside it.
         self.title = services.pack.title.split(":", 1)[0].strip() or services.pack.title

@@ -9,12 +9,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summitreader.pack.model import Pack
+    from summitreader.pack.model import Card, Pack
     from summitreader.progress import Store
     from summitreader.search import SearchIndex
 
@@ -66,3 +67,11 @@ class Services:
     clock: Callable[[], datetime]
     notices: list[str] = field(default_factory=list)
     """Messages to show once the app is up (from opening the store, for example)."""
+
+    @cached_property
+    def deck(self) -> tuple[Card, ...]:
+        """The cards studied: the pack's and those generated from its index. Built on first
+        need, once for every screen."""
+        from summitreader.study.deck import build_deck
+
+        return build_deck(self.pack)

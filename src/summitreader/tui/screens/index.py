@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +24,9 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Issue, Meeting, Pack, Takeaway
 from summitreader.tui.widgets.entry_detail import SETTING_NAMES, EntryDetail
+
+if TYPE_CHECKING:
+    from summitreader.tui.services import Services
 
 COLUMNS = (("date", "Date"), ("place", "Place"), ("setting", "Setting"), ("outcome", "Outcome"))
 NAMED = "★"
@@ -67,6 +72,10 @@ class IndexScreen(Screen[None]):
         self.pack = pack
         self.sort_column = 0
         self.sort_reverse = False
+
+    @classmethod
+    def from_services(cls, services: Services) -> IndexScreen:
+        return cls(services.pack)
 
     def compose(self) -> ComposeResult:
         yield Header()

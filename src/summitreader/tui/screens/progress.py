@@ -58,7 +58,7 @@ class ProgressScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
-        return cls(services.pack, services.store, services.clock)
+        return cls(services.pack, services.store, services.clock, services.deck)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -23,6 +23,7 @@ from summitreader.tui.widgets.passage import Mark, Passage
 if TYPE_CHECKING:
     from summitreader.progress import Store
     from summitreader.tui.app import SummitApp
+    from summitreader.tui.services import Services
 
 NARROW = 70
 """Below this width the table of contents folds away."""
@@ -57,6 +58,10 @@ class ReadScreen(AnnotationActions, Screen[None]):
         self._hit = -1
         self._body: Vertical | None = None
         self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
+
+    @classmethod
+    def from_services(cls, services: Services) -> ReadScreen:
+        return cls(services.pack, services.store)
 
     @property
     def summit_app(self) -> SummitApp:

@@ -20,7 +20,7 @@ from summitreader.tui.messages import OpenEntry, OpenPassage
 
 if TYPE_CHECKING:
     from summitreader.search import Hit, SearchResult
-    from summitreader.tui.services import SearchHandle
+    from summitreader.tui.services import SearchHandle, Services
 
 KINDS = (
     ("Everything", ""),
@@ -62,6 +62,10 @@ class SearchScreen(Screen[None]):
         self.hits: list[Hit] = []
         self._timer: Timer | None = None
         self._generation = 0
+
+    @classmethod
+    def from_services(cls, services: Services) -> SearchScreen:
+        return cls(services.pack, services.search)
 
     def compose(self) -> ComposeResult:
         yield Header()

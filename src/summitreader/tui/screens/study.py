@@ -93,7 +93,7 @@ class StudyScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> StudyScreen:
-        return cls(services.pack, services.store, services.clock)
+        return cls(services.pack, services.store, services.clock, services.deck)
 
     def compose(self) -> ComposeResult:
         yield Header()
