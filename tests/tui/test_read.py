@@ -203,3 +203,43 @@ async def test_no_color_gives_a_monochrome_app_with_marks_that_are_not_colour(
         labels = [str(toc.get_option_at_index(n).prompt) for n in range(toc.option_count)]
         assert labels[0].startswith("✓ ") and labels[1].startswith("↻ ")
         assert labels[2].startswith("  ")
+
+
+async def test_a_scroll_just_before_quitting_is_kept(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await reader(app).go_to(PassageRef("pros-and-cons", 1))
+        await pilot.pause(0.6)
+        text = reader(app).query_one("#text", VerticalScroll)
+        text.scroll_to(y=text.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.pause()
+        expected = reader(app).top_paragraph().paragraph.number
+        assert expected > 1
+        # Quit at once, before the position's save timer has run.
+    again = build_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        assert reader(again).section.id == "pros-and-cons"
+        assert reader(again).top_paragraph().paragraph.number == expected
+
+
+async def test_a_remembered_paragraph_the_section_no_longer_has_opens_its_top(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    # As if the pack had changed since: the section has fewer paragraphs now.
+    app.services.store.set_position("in-depth-analysis", 99, 500.0)
+    again = build_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        screen = reader(again)
+        assert screen.section.id == "in-depth-analysis"
+        assert screen.query_one("#text", VerticalScroll).scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause(0.6)
+        position = again.services.store.get_position()
+        assert (position.section, position.paragraph) == (
+            "in-depth-analysis", screen.top_paragraph().paragraph.number
+        )
+        assert position.paragraph > 1

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 NARROW = 70
 """Below this width the table of contents folds away."""
+SAVE_DELAY = 0.4
+"""Seconds after the last move before the reading position is saved."""
 
 
 class ReadScreen(AnnotationActions, Screen[None]):
@@ -53,6 +55,8 @@ class ReadScreen(AnnotationActions, Screen[None]):
         self.store = store
         self.section: Section = pack.sections[0]
         self._save_timer: Timer | None = None
+        self._saved: tuple[str, int, float] | None = None
+        self._unsaved: tuple[str, int, float] | None = None
         self._restoring = False
         self._hits: list[tuple[int, int, int]] = []
         self._hit = -1
@@ -82,6 +86,8 @@ class ReadScreen(AnnotationActions, Screen[None]):
     async def on_mount(self) -> None:
         position = self.store.get_position()
         section = self.pack.section(position.section) if position else None
+        if position is not None:
+            self._saved = (position.section, position.paragraph, position.scroll)
         self.refresh_contents()
         target = PassageRef(section.id, position.paragraph) if section and position else None
         scroll = position.scroll if section and position else None
@@ -94,11 +100,7 @@ class ReadScreen(AnnotationActions, Screen[None]):
     @on(Passage.Sized)
     def _laid_out(self) -> None:
         if self._pending_arrival is not None:
-            self._arrive(*self._pending_arrival, attempts=0)
-
-    def on_screen_resume(self) -> None:
-        if self._pending_arrival is not None:
-            self.call_after_refresh(self._arrive, *self._pending_arrival)
+            self._arrive(*self._pending_arrival)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -189,43 +191,32 @@ class ReadScreen(AnnotationActions, Screen[None]):
         self.call_after_refresh(self._arrive, target, terms, scroll)
 
     def _arrive(
-        self,
-        target: PassageRef | None,
-        terms: tuple[str, ...],
-        scroll: float | None,
-        attempts: int = 20,
+        self, target: PassageRef | None, terms: tuple[str, ...], scroll: float | None
     ) -> None:
-        """Scroll to ``target`` once the new section is laid out (it may take a few refreshes:
-        until then the scroll range is too short and the scroll would stop early)."""
-        if not self.is_current:
-            # Not on screen yet (a switch from another screen is under way): nothing is laid out
-            # until it is; arrive when it resumes.
+        """Scroll to ``target`` once its paragraph is laid out. Until then (the screen may not
+        be shown yet, or the new section not laid out) the place is not known and a scroll would
+        stop short: the arrival waits for the paragraph's :class:`Passage.Sized`."""
+        if target is not None and self.section.paragraph(target.paragraph) is None:
+            target = None  # a remembered paragraph the section no longer has: its top
+        passage = self._passage(target.paragraph) if target is not None else None
+        if target is not None and (
+            not self.is_current or passage is None or passage.virtual_region.height == 0
+        ):
             self._pending_arrival = (target, terms, scroll)
             return
         self._pending_arrival = None
         text = self.query_one("#text", VerticalScroll)
         desired = 0.0
-        passage = self._passage(target.paragraph) if target is not None else None
-        if passage is not None and target is not None and target.section == self.section.id:
+        if passage is not None:
             if terms:
                 passage.set_marks(Mark(s, e) for s, e in find_spans(passage.paragraph.text, terms))
             if scroll is not None and self.top_paragraph(scroll) is passage:
                 desired = scroll
             else:
                 desired = float(passage.virtual_region_with_margin.y)
-        if target is not None and passage is None:
-            laid_out = False  # the new paragraphs are not mounted yet
-        else:
-            laid_out = passage is None or passage.virtual_region.height > 0
-        if not laid_out or text.max_scroll_y < min(desired, text.virtual_size.height - text.size.height):
-            # Laid out later: the scroll range grows when it is (see _laid_out).
-            self._pending_arrival = (target, terms, scroll)
-            if attempts:
-                self.call_after_refresh(self._arrive, target, terms, scroll, attempts - 1)
-            return
         text.scroll_to(y=desired, animate=False, immediate=True)
         self._restoring = False
-        self._save_position()
+        self._schedule_save()
         self._check_read()
 
     async def go_to(self, ref: PassageRef, terms: tuple[str, ...] = ()) -> None:
@@ -261,18 +252,28 @@ class ReadScreen(AnnotationActions, Screen[None]):
     def _scrolled(self) -> None:
         if self._restoring:
             return
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(0.4, self._save_position)
+        self._schedule_save()
         self._check_read()
 
-    def _save_position(self) -> None:
+    def _schedule_save(self) -> None:
+        """Note where the reader is, and save it a moment after the last move: one write for a
+        whole scroll, and none before the first frame is drawn."""
         top = self.top_paragraph()
         if top is None:
             return
         scroll = self.query_one("#text", VerticalScroll).scroll_y
-        section, number = self.section.id, top.paragraph.number
-        self.summit_app.save(lambda: self.store.set_position(section, number, scroll))
+        self._unsaved = (self.section.id, top.paragraph.number, scroll)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
+
+    def _save_position(self) -> None:
+        self._save_timer = None
+        position, self._unsaved = self._unsaved, None
+        if position is None or position == self._saved:
+            return
+        if self.summit_app.save(lambda: self.store.set_position(*position)):
+            self._saved = position
 
     def _check_read(self) -> None:
         text = self.query_one("#text", VerticalScroll)
@@ -287,8 +288,10 @@ class ReadScreen(AnnotationActions, Screen[None]):
                 self.post_message(ProgressChanged())
 
     def on_unmount(self) -> None:
+        # The app is closing: a move not saved yet is saved now.
         if self._save_timer is not None:
             self._save_timer.stop()
+        self._save_position()
 
     # -- moving between sections ----------------------------------------------------------
     async def action_next_section(self) -> None:
