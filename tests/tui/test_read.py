@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.containers import VerticalScroll
 
 from summitreader.pack.model import PassageRef
+from summitreader.progress import ProgressNotSaved
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.widgets.passage import Passage
@@ -243,3 +245,28 @@ async def test_a_remembered_paragraph_the_section_no_longer_has_opens_its_top(bu
             "in-depth-analysis", screen.top_paragraph().paragraph.number
         )
         assert position.paragraph > 1
+
+
+async def test_a_full_disk_is_told_once_and_the_reader_goes_on(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        store = app.services.store
+        store.add_note("introduction", 3, "kept")  # the file exists from here on
+        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+        store._conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+        for size in (20_000, 2_000, 200, 20, 1):  # fill what space is left, to the last byte
+            with pytest.raises(ProgressNotSaved):
+                for _ in range(1_000):
+                    store.add_note("future-outlook", 1, "z" * size)
+        notes_before = store.notes()
+        await pilot.press("n", *("x" * 30), "enter")
+        await pilot.pause()
+        await pilot.press("n", *("y" * 30), "enter")
+        await pilot.pause()
+        told = [n for n in app._notifications if n.title == "Not saved"]
+        assert len(told) == 1 and "disk is full" in told[0].message
+        assert store.notes() == notes_before
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader(app).section.id == "context-and-background"

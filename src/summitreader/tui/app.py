@@ -77,6 +77,7 @@ class SummitApp(App[None]):
         self.services = services
         self.specs = {spec.name: spec for spec in (screens or SCREENS)}
         self._history: list[str] = []
+        self._failures_told: set[str] = set()
         # The part of the title before its colon, so the reading progress fits beside it.
         self.title = services.pack.title.split(":", 1)[0].strip() or services.pack.title
         for spec in self.specs.values():
@@ -209,12 +210,16 @@ class SummitApp(App[None]):
 
     # -- saving -----------------------------------------------------------------------------
     def save(self, write: Callable[[], object]) -> bool:
-        """Run one store write; on failure tell the user (once per kind of failure) and go on."""
+        """Run one store write; on failure tell the user (once per distinct message, so a full
+        disk does not repeat itself at every scroll) and go on."""
         from summitreader.progress import ProgressNotSaved
 
         try:
             write()
         except ProgressNotSaved as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            message = str(error)
+            if message not in self._failures_told:
+                self._failures_told.add(message)
+                self.notify(message, title="Not saved", severity="error", timeout=10)
             return False
         return True
