@@ -26,6 +26,13 @@ def hostile_pack(tmp_path):
         + intro.read_text(encoding="utf-8"),
         encoding="utf-8",
     )
+    manifest = root / "pack.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "title: Introduction,", 'title: "Intro [/] [b]x[/b] [@click=app.quit]q[/]",', 1
+        ),
+        encoding="utf-8",
+    )
     meetings = root / "meetings.yaml"
     text = meetings.read_text(encoding="utf-8")
     meetings.write_text(text.replace("title: Helsinki summit", 'title: "Helsinki [b]summit[/b]"', 1), encoding="utf-8")
@@ -77,3 +84,15 @@ async def test_a_link_that_is_not_a_web_address_is_shown_and_never_opened(build_
         await pilot.press("o")
         await pilot.pause()
         assert opened == ["https://example.org/a"]
+
+
+async def test_a_notification_quoting_content_shows_it_as_written(build_app, hostile_pack):
+    app = build_app(hostile_pack)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        assert app.is_running
+        told = [n.message for n in app._notifications]
+        assert told == ["Bookmarked: Intro [/] [b]x[/b] [@click=app.quit]q[/] ¶1"]
+        assert all(not n.markup for n in app._notifications)

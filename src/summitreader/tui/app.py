@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import AwaitMount
@@ -207,6 +208,19 @@ class SummitApp(App[None]):
         total = len(pack.sections)
         percent = round(100 * done / total) if total else 0
         self.sub_title = f"{done}/{total} sections read · {percent}%"
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification, always as plain text: messages quote the pack (a section's title) and
+        paths, which must never be read as markup (an unbalanced ``[/]`` would even fail)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- saving -----------------------------------------------------------------------------
     def save(self, write: Callable[[], object]) -> bool:
