@@ -75,3 +75,24 @@ async def test_a_query_that_cannot_be_parsed_gets_a_message_not_a_crash(build_ap
         message = str(app.screen.query_one("#search-message").render())
         assert message  # the screen says something: a message, matches or no matches
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_a_note_written_in_the_reader_is_found_by_search(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("n", *"zanzibar reminder", "enter")
+        await pilot.pause()
+        await pilot.press("3", *"zanzibar")
+        screen = app.screen
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen.hits:
+                break
+        assert [(h.kind, h.section, h.paragraph) for h in screen.hits] == [
+            ("note", "introduction", 1)
+        ]
+        await pilot.press("enter", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReadScreen)
+        assert app.screen.section.id == "introduction"

@@ -7,7 +7,7 @@ file or a database of its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime
@@ -34,6 +34,7 @@ class SearchHandle:
         self.error: str | None = None
         self.progress: tuple[int, int] = (0, 0)
         self._lock = threading.Lock()
+        self._notes: tuple[tuple[int, str, int, str], ...] = ()
 
     def open(self, on_progress: Callable[[int, int], None] | None = None) -> SearchIndex | None:
         with self._lock:
@@ -51,6 +52,16 @@ class SearchHandle:
             except Exception as error:  # noqa: BLE001 - shown to the user; the app goes on
                 self.error = f"search is not available: {error}"
             return self.index
+
+    def sync_notes(self, notes: Iterable[tuple[int, str, int, str]]) -> None:
+        """Give the index the reader's notes as ``(id, section, paragraph, text)``, when they
+        changed since the last time. Called from the search worker, off the UI thread."""
+        notes = tuple(notes)
+        with self._lock:
+            if self.index is None or notes == self._notes:
+                return
+            self.index.set_notes(notes)
+            self._notes = notes
 
     def close(self) -> None:
         with self._lock:

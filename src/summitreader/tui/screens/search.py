@@ -19,6 +19,7 @@ from summitreader.pack.model import Pack, PassageRef
 from summitreader.tui.messages import OpenEntry, OpenPassage
 
 if TYPE_CHECKING:
+    from summitreader.progress import Store
     from summitreader.search import Hit, SearchResult
     from summitreader.tui.services import SearchHandle, Services
 
@@ -55,17 +56,18 @@ class SearchScreen(Screen[None]):
         ("enter", "In the box: go to the results. In the results: open the hit"),
     )
 
-    def __init__(self, pack: Pack, search: SearchHandle) -> None:
+    def __init__(self, pack: Pack, search: SearchHandle, store: Store) -> None:
         super().__init__()
         self.pack = pack
         self.search = search
+        self.store = store
         self.hits: list[Hit] = []
         self._timer: Timer | None = None
         self._generation = 0
 
     @classmethod
     def from_services(cls, services: Services) -> SearchScreen:
-        return cls(services.pack, services.search)
+        return cls(services.pack, services.search, services.store)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,13 +137,21 @@ class SearchScreen(Screen[None]):
         self._generation += 1
         kind = self.query_one("#kind", Select).value
         kinds = (str(kind),) if kind else None
-        self._run_search(self.query_one("#query", Input).value, kinds, self._generation)
+        notes = [(n.id, n.section, n.paragraph, n.text) for n in self.store.notes()]
+        self._run_search(self.query_one("#query", Input).value, kinds, notes, self._generation)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _run_search(self, query: str, kinds: tuple[str, ...] | None, generation: int) -> None:
+    def _run_search(
+        self,
+        query: str,
+        kinds: tuple[str, ...] | None,
+        notes: list[tuple[int, str, int, str]],
+        generation: int,
+    ) -> None:
         index = self.search.index
         if index is None:
             return
+        self.search.sync_notes(notes)
         result = index.search(query, kinds=kinds, limit=50, as_you_type=True)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_result, result, generation)
