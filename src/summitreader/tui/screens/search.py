@@ -36,7 +36,10 @@ DEBOUNCE = 0.12
 
 def hit_label(hit: Hit) -> Content:
     """A hit as two lines: where it is, then its snippet with the matched words marked."""
-    head = Content.assemble((hit.title, "bold"), ("  ·  ", ""), (hit.where, "italic"))
+    if hit.kind == "paragraph":  # its title is its section's, which its place already names
+        head = Content(hit.where).stylize("bold")
+    else:
+        head = Content.assemble((hit.title, "bold"), ("  ·  ", ""), (hit.where, "italic"))
     snippet = Content.assemble(
         *((segment.text, "reverse bold" if segment.match else "") for segment in hit.snippet)
     )
