@@ -21,6 +21,13 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
+def shorten(value: str, width: int) -> str:
+    """``value`` on one line (runs of white space made one space), cut to at most ``width``
+    characters with an ellipsis when it is longer."""
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[: max(width - 1, 0)] + "…"
+
+
 def clean_text(value: str) -> str:
     """``value`` without terminal escape sequences, control characters (but tab and newline)
     and bidirectional override characters. ``\\r\\n`` and lone ``\\r`` become ``\\n``."""

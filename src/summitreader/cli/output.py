@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from summitreader.text import clean_text
+from summitreader.text import clean_text, shorten
 
 
 def styled() -> bool:
@@ -56,7 +56,7 @@ def emit_json(value: Any) -> None:
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], max_width: int = 60) -> None:
     """A plain text table; cells longer than ``max_width`` are cut with an ellipsis."""
-    cells = [[_fit(clean_text(str(c)), max_width) for c in row] for row in rows]
+    cells = [[shorten(clean_text(str(c)), max_width) for c in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in cells:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
@@ -65,7 +65,3 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], max_width: int 
     for row in cells:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
-
-def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say
-from summitreader.text import clean_text
+from summitreader.text import clean_text, shorten
 
 if TYPE_CHECKING:
     from summitreader.pack.model import Pack
@@ -239,8 +239,7 @@ def _print_markdown(
 
 
 def _excerpt(text: str, width: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return shorten(text, width)
 
 
 # -- reset ---------------------------------------------------------------------------------------

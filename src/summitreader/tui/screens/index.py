@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Issue, Meeting, Pack, Takeaway
 from summitreader.tui.widgets.entry_detail import SETTING_NAMES, EntryDetail
+from summitreader.text import shorten
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
@@ -46,10 +47,6 @@ def _matches(entry: Meeting | Issue | Takeaway, words: list[str]) -> bool:
         fields.append(entry.text)
     haystack = " ".join(fields).casefold()
     return all(word in haystack for word in words)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class IndexScreen(Screen[None]):
@@ -130,11 +127,11 @@ class IndexScreen(Screen[None]):
         table = self.query_one("#meetings", DataTable)
         table.clear()
         for meeting in meetings:
-            outcome = _cut(meeting.outcome, 48)
+            outcome = shorten(meeting.outcome, 48)
             # Rich Text, not str: the table would read a str as markup.
             table.add_row(
                 Text(meeting.date.start.isoformat()),
-                Text(_cut(meeting.place, 24)),
+                Text(shorten(meeting.place, 24)),
                 Text(SETTING_NAMES.get(meeting.setting, meeting.setting)),
                 Text(outcome),
                 key=meeting.id,

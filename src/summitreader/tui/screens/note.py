@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from summitreader.text import shorten
+
 
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note's new text ("" to remove it), or None when cancelled."""
@@ -46,7 +48,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content(f"Note on {self.where}").stylize("bold"))
-            quote = self.passage_text if len(self.passage_text) <= 200 else self.passage_text[:199] + "…"
+            quote = shorten(self.passage_text, 200)
             yield Label(Content(quote), classes="note--quote")
             yield Input(self.text, placeholder="Your note (enter saves, escape cancels, empty removes it)")
             yield Label(Content("enter save · escape cancel"), classes="note--quote")

@@ -19,6 +19,7 @@ from summitreader.pack.model import Card, Pack
 from summitreader.progress.stats import compute_stats, due_forecast, reviews_per_day
 from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
+from summitreader.text import shorten
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -133,7 +134,7 @@ def mastery_text(rows: Sequence[Mastery]) -> Content:
         Content(f"{'':<{TITLE_WIDTH}} {'learned':<12} {'recall':>5}").stylize("dim"),
     ]
     for row in rows:
-        title = row.title if len(row.title) <= TITLE_WIDTH else row.title[: TITLE_WIDTH - 1] + "…"
+        title = shorten(row.title, TITLE_WIDTH)
         recall = f"{round(100 * row.recall)}%" if row.recall is not None else "—"
         lines.append(
             Content.assemble(
@@ -199,7 +200,7 @@ def _reread_summary(titles: Sequence[str]) -> str:
     if not titles:
         return "nothing"
     if len(titles) == 1:
-        return titles[0] if len(titles[0]) <= 30 else titles[0][:29] + "…"
+        return shorten(titles[0], 30)
     return f"{len(titles)} sections (↻ in the reader)"
 
 

@@ -13,6 +13,7 @@ from textual.content import Content
 
 from summitreader.pack.model import PassageRef
 from summitreader.tui.messages import OpenEntry
+from summitreader.text import shorten
 
 if TYPE_CHECKING:
     from summitreader.pack.model import Pack, Section
@@ -110,9 +111,7 @@ class AnnotationActions:
         section = self.pack.section(ref.section)
         paragraph = self.pack.paragraph(ref)
         where = f"{section.title if section else ref.section} ¶{ref.paragraph}"
-        body = note if note is not None else (paragraph.text if paragraph else "")
-        if len(body) > 90:
-            body = body[:89] + "…"
+        body = shorten(note if note is not None else (paragraph.text if paragraph else ""), 90)
         return Content.assemble((f"{kind} · ", "bold"), (where, "italic"), "\n  ", body)
 
     def action_mentions(self) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Issue, Meeting, Pack, PassageRef, Takeaway
+from summitreader.text import shorten
 from summitreader.tui.messages import OpenEntry, OpenPassage
 
 SETTING_NAMES = {
@@ -127,7 +128,7 @@ class EntryDetail(VerticalScroll):
             paragraph = self.pack.paragraph(ref)
             if section is None or paragraph is None:
                 continue
-            excerpt = paragraph.text if len(paragraph.text) <= 70 else paragraph.text[:69] + "…"
+            excerpt = shorten(paragraph.text, 70)
             self._targets.append(ref)
             label = Content.assemble(
                 ("Passage · ", "bold"), (f"{section.title} ¶{ref.paragraph}", "italic"),
