@@ -14,3 +14,19 @@ def test_long_text_is_cut_with_an_ellipsis_within_the_width():
 
 def test_zero_width_gives_only_the_ellipsis():
     assert shorten("abc", 0) == "…"
+
+
+def test_a_c1_control_sequence_goes_whole():
+    from summitreader.text import clean_text
+
+    assert clean_text("a\x9b31mred\x9b0m b") == "ared b"
+    assert clean_text("a\x9d0;title\x9c b") == "a b"
+
+
+def test_an_escape_string_that_never_ends_loses_only_its_introducer():
+    from summitreader.text import clean_text
+
+    assert clean_text("before \x1b]0;no end, and the rest of the paragraph") == (
+        "before 0;no end, and the rest of the paragraph"
+    )
+    assert clean_text("a \x1b]0;t\x07b \x1bP1$r\x1b\\c") == "a b c"

@@ -12,11 +12,13 @@ import re
 # isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
 # the one it is stored in.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# An ESC-introduced sequence (CSI, OSC, ...) is removed whole, so no fragment of it is shown.
+# An escape sequence (CSI, OSC, ...) is removed whole, so no fragment of it is shown, whether it
+# starts with ESC or with its one-character C1 form (0x9B for ESC [, 0x9D for ESC ], ...). A string
+# sequence (OSC, DCS...) is removed only with its terminator: one that never ends loses just its
+# introducer (below), and the text after it stays.
 _ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, ended by BEL or ST
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, ...
     r"|\x1b[ -/]*[0-~]"  # the others: ESC c, ESC 7, ESC =, ESC ( B, ... (ECMA-35)
 )
 
