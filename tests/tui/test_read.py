@@ -270,3 +270,26 @@ async def test_a_full_disk_is_told_once_and_the_reader_goes_on(build_app):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert reader(app).section.id == "context-and-background"
+
+
+async def test_an_impossible_data_folder_still_opens_and_says_progress_is_not_saved(
+    pack, tmp_path
+):
+    from summitreader.progress import open_store
+    from summitreader.tui.factory import make_app
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    store = open_store(blocker / "data", pack)
+    try:
+        app = make_app(pack, store, tmp_path / "cache")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            told = [n.message for n in app._notifications if n.title == "Progress"]
+            assert told and any("not be saved" in message for message in told), told
+            await pilot.press("b")
+            await pilot.pause()
+            assert reader(app).top_paragraph().bookmarked  # works for this session
+        assert not (blocker / "data").exists() and blocker.read_text() == "not a folder"
+    finally:
+        store.close()
