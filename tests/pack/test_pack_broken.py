@@ -649,3 +649,17 @@ def test_references_that_can_be_checked_still_are(make_pack: MakePack) -> None:
     found = problems(make_pack({"meetings.yaml": meetings, "cards.yaml": "- [\n"}))
     assert "meetings.yaml:1:3: meeting 'helsinki': issues: there is no issue 'nukes'" in found
     assert len(found) == 2
+
+
+def test_a_broken_pack_yaml_does_not_hide_the_other_files_problems(make_pack) -> None:
+    meetings = replace_once(MEETINGS_YAML, "- id: budapest", "- id: helsinki")
+    root = make_pack({"pack.yaml": "id: x\n  bad: [\n", "meetings.yaml": meetings})
+    with pytest.raises(PackError) as caught:
+        load_pack(root)
+    reported = [str(problem) for problem in caught.value.problems]
+    assert "pack.yaml:2:6: YAML syntax: mapping values are not allowed here" in reported
+    assert (
+        "meetings.yaml:17:3: meeting 'helsinki': the id is already used by the meeting at "
+        "meetings.yaml:1:3"
+    ) in reported
+    assert not any("no section" in problem for problem in reported)  # sections are unknown

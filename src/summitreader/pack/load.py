@@ -136,9 +136,10 @@ class _Loader:
         takeaways = self._entries("takeaways.yaml", "takeaway", self._takeaway)
         cards = self._entries("cards.yaml", "card", self._card)
         notes = self._entries("notes.yaml", "note", self._note)
-        if head is None:
-            raise PackError(self.root, self.problems)
-        pack_id, title, subtitle, source, sections = head
+        # Even without a usable pack.yaml (its sections unknown), the other files are checked
+        # against each other: every problem is reported at once.
+        sections = head[4] if head is not None else ()
+        unreadable = set(self.unreadable) | (set() if head is not None else {"section"})
         check_references(
             self.problems,
             sections,
@@ -147,11 +148,12 @@ class _Loader:
             takeaways,
             cards,
             notes,
-            unreadable=frozenset(self.unreadable),
+            unreadable=frozenset(unreadable),
             left_out=frozenset(self.left_out),
         )
-        if self.problems:
+        if head is None or self.problems:
             raise PackError(self.root, self.problems)
+        pack_id, title, subtitle, source, _ = head
         return Pack(
             id=pack_id,
             title=title,
