@@ -9,27 +9,38 @@ from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say, table
 from summitreader.pack.model import Card, Issue, Meeting, Pack, Section, Takeaway
 from summitreader.pack.serialize import entry_dict, entry_links
+from summitreader.study.deck import build_deck, find_card
 
 GROUPS = ("sections", "meetings", "issues", "takeaways", "cards", "notes")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    listing = sub.add_parser("list", help="list the sections, meetings, issues, takeaways or cards")
+    listing = sub.add_parser(
+        "list",
+        help="list the sections, meetings, issues, takeaways, notes or cards (the whole deck, "
+        "written and generated)",
+    )
     listing.add_argument("group", choices=GROUPS)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(handler=list_command)
 
     show = sub.add_parser("show", help="show one entry in full, with its links")
-    show.add_argument("id", help="the id of a section, meeting, issue, takeaway or card")
+    show.add_argument(
+        "id", help="the id of a section, meeting, issue, takeaway, note or card (generated too)"
+    )
     show.add_argument("--json", action="store_true", help="print a JSON object")
     show.set_defaults(handler=show_command)
 
-    validate = sub.add_parser("validate", help="check a pack and list every problem")
+    validate = sub.add_parser(
+        "validate", help="check a pack and list every problem, and what the card lint finds"
+    )
     validate.add_argument("path", nargs="?", help="the pack folder (default: --pack, or the shipped pack)")
     validate.set_defaults(handler=validate_command)
 
 
 def _entries(pack: Pack, group: str) -> tuple[Section | Meeting | Issue | Takeaway | Card, ...]:
+    if group == "cards":
+        return build_deck(pack)
     return getattr(pack, group)
 
 
@@ -39,13 +50,16 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         emit_json([entry_dict(e) for e in entries])
         return 0
-    if args.group in ("meetings", "issues"):
-        for number, entry in enumerate(entries):
-            if number:
-                print()
-            _print_record(pack, entry)
-        return 0
-    if args.group == "sections":
+    if args.group == "meetings":
+        rows = [
+            (m.id, m.date.iso(), m.setting, "yes" if m.held else "no", m.title)
+            for m in pack.meetings
+        ]
+        table(("id", "date", "setting", "held", "title"), rows)
+    elif args.group == "issues":
+        rows = [(i.id, i.title, str(len(i.timeline))) for i in pack.issues]
+        table(("id", "title", "events"), rows)
+    elif args.group == "sections":
         rows = [(s.id, s.title, str(len(s.paragraphs))) for s in pack.sections]
         table(("id", "title", "paragraphs"), rows)
     elif args.group == "takeaways":
@@ -53,13 +67,19 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
     elif args.group == "notes":
         table(("id", "title", "about"), [(n.id, n.title, str(n.passage or "")) for n in pack.notes])
     else:
-        table(("id", "kind", "prompt"), [(c.id, c.card_kind, c.prompt) for c in pack.cards])
+        rows = [
+            (c.id, c.card_kind, "yes" if c.generated else "no", " ".join(c.prompt.split()))
+            for c in build_deck(pack)
+        ]
+        table(("id", "kind", "generated", "prompt"), rows)
+    if args.group in ("meetings", "issues"):
+        print(f"(full records: summitreader show ID, or list {args.group} --json)")
     return 0
 
 
 def show_command(args: argparse.Namespace, context: Context) -> int:
     pack = context.pack
-    entry = pack.get(args.id)
+    entry = pack.get(args.id) or find_card(build_deck(pack), args.id)
     if entry is None:
         raise CliError(f"there is no entry '{args.id}' in this pack (see 'summitreader list')")
     if args.json:
@@ -115,6 +135,7 @@ def _print_record(pack: Pack, entry: Section | Meeting | Issue | Takeaway | Card
 
 def validate_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.pack import PackError, load_pack
+    from summitreader.pack.lint import lint_cards
 
     root = Path(args.path) if args.path else context.pack_path
     try:
@@ -122,11 +143,19 @@ def validate_command(args: argparse.Namespace, context: Context) -> int:
     except PackError as error:
         say(error.report())
         return 1
+    deck = build_deck(pack)
+    findings = lint_cards(pack, deck)
+    errors = [f for f in findings if f.severity == "error"]
+    generated = sum(card.generated for card in deck)
+    state = "ok" if not findings else "has card errors" if errors else "ok, with card warnings"
     say(
-        f"{pack.id}: ok — {len(pack.sections)} sections "
+        f"{pack.id}: {state} — {len(pack.sections)} sections "
         f"({sum(len(s.paragraphs) for s in pack.sections)} paragraphs), "
         f"{len(pack.meetings)} meetings, {len(pack.issues)} issues, "
-        f"{len(pack.takeaways)} takeaways, {len(pack.cards)} cards, "
+        f"{len(pack.takeaways)} takeaways, "
+        f"{len(deck) - generated} written + {generated} generated cards, "
         f"{len(pack.notes)} notes, {len(pack.mentions)} mentions"
     )
-    return 0
+    for finding in sorted(findings, key=lambda f: (f.severity != "error")):
+        say(f"  {finding}")
+    return 1 if errors else 0

@@ -30,12 +30,15 @@ from summitreader.pack.model import (
     TimelineEvent,
 )
 from summitreader.pack.references import check_references
+from summitreader.pack.templates import read_template
 from summitreader.pack.yamlsafe import MAX_BYTES, Problem, compose, read_text
 from summitreader.text import clean_text
 
 T = TypeVar("T")
 SETTINGS = ("summit", "bilateral", "informal", "called-off")
-INDEX_FILES = ("meetings.yaml", "issues.yaml", "takeaways.yaml", "cards.yaml", "notes.yaml")
+INDEX_FILES = (
+    "meetings.yaml", "issues.yaml", "takeaways.yaml", "cards.yaml", "notes.yaml", "templates.yaml"
+)
 MAX_SECTION_BYTES = 4 * MAX_BYTES
 
 
@@ -136,6 +139,7 @@ class _Loader:
         takeaways = self._entries("takeaways.yaml", "takeaway", self._takeaway)
         cards = self._entries("cards.yaml", "card", self._card)
         notes = self._entries("notes.yaml", "note", self._note)
+        templates = self._entries("templates.yaml", "template", read_template)
         # Even without a usable pack.yaml (its sections unknown), the other files are checked
         # against each other: every problem is reported at once.
         sections = head[4] if head is not None else ()
@@ -168,6 +172,7 @@ class _Loader:
             cards=cards,
             notes=notes,
             mentions=find_mentions(sections, (*meetings, *issues)),
+            templates=templates,
         )
 
     def _head(self) -> tuple[str, str, str, str, tuple[Section, ...]] | None:
@@ -273,11 +278,12 @@ class _Loader:
         )
 
         def event(item: Node, item_path: str) -> TimelineEvent:
-            fields = reader.mapping(item, item_path, ("date", "text"), ("sources",))
+            fields = reader.mapping(item, item_path, ("date", "text"), ("sources", "key"))
             return TimelineEvent(
                 date=reader.field(fields, "date", item_path, reader.date),
                 text=reader.field(fields, "text", item_path, reader.text),
                 sources=reader.each(fields, "sources", item_path, reader.url),
+                key=reader.field(fields, "key", item_path, reader.boolean, False),
             )
 
         return Issue(

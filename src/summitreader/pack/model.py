@@ -124,6 +124,8 @@ class TimelineEvent:
     date: DateSpan
     text: str
     sources: tuple[str, ...] = ()
+    key: bool = False
+    """A key event: an issue's ordering card asks about its key events when it has 3 to 5."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,36 @@ class Note:
     kind: ClassVar[str] = "note"
 
 
+TEMPLATE_ASKS: tuple[str, ...] = (
+    "meeting-date",
+    "meeting-place",
+    "meeting-by-outcome",
+    "meeting-by-controversy",
+    "meeting-order",
+    "issue-order",
+)
+"""What a card template asks; the wording is the template's, the mechanics the deck's."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardTemplate:
+    """A pattern the deck turns into cards from the index (see ``templates.yaml`` in the pack
+    format). ``prompt`` and ``explanation`` hold ``{placeholders}`` filled in per entry."""
+
+    id: str
+    ask: str
+    """One of :data:`TEMPLATE_ASKS`."""
+    prompt: str
+    explanation: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+    kind: ClassVar[str] = "template"
+
+    @property
+    def title(self) -> str:
+        return self.prompt
+
+
 Entry = Section | Meeting | Issue | Takeaway | Card | Note
 
 
@@ -269,6 +301,8 @@ class Pack:
     cards: tuple[Card, ...]
     notes: tuple[Note, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    templates: tuple[CardTemplate, ...] = ()
+    """How the deck generates cards from the index (none without a ``templates.yaml``)."""
     _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,17 +1,24 @@
-"""The deck: the pack's own cards, plus cards generated from its index of meetings and issues.
+"""The deck: the pack's own cards, plus cards generated from its index by the pack's templates.
 
-Generated cards are ordinary :class:`~summitreader.pack.model.Card` values with ``generated=True``:
+Generated cards are ordinary :class:`~summitreader.pack.model.Card` values with ``generated=True``,
+made by the templates of the pack's ``templates.yaml`` (their wording is the pack's; this module
+only knows the mechanics). A template with id ``T`` gives:
 
-- ``gen-when-MEETING``: when a meeting took place (choice among the dates of other meetings);
-- ``gen-where-MEETING``: where the meeting of a given date took place (choice among places);
-- ``gen-outcome-MEETING`` and ``gen-controversy-MEETING``: which meeting a fact belongs to
-  (choice among meetings; the meetings' names are blanked out of the fact);
-- ``gen-order-meetings``: put meetings in order;
-- ``gen-order-ISSUE``: put events of an issue's timeline in order.
+- ``meeting-date``: ``gen-T-MEETING``, when a meeting took place (choice among the dates of
+  other meetings); one card per date;
+- ``meeting-place``: ``gen-T-MEETING``, where (choice among places, each written as the part of
+  the meeting's ``place`` before any closing remark in brackets, its last two parts); one card per
+  place and date;
+- ``meeting-by-outcome`` and ``meeting-by-controversy``: ``gen-T-MEETING``, which meeting a fact
+  belongs to (choice among meetings; the meetings' names are blanked out of the fact);
+- ``meeting-order``: ``gen-T``, put meetings in order;
+- ``issue-order``: ``gen-T-ISSUE``, put events of an issue's timeline in order: its key events
+  when it marks 3 to 5, else events spread over the timeline.
 
-Ids depend only on the entry's id and the kind of question, so progress survives an edit of the
-pack. Wrong choices are picked and shuffled deterministically (seeded by the card's id), so the
-same pack always gives the same deck.
+Only meetings that were held are asked about or offered as choices. Ids depend only on the
+template's and the entry's ids, so progress survives an edit of the pack. Wrong choices are picked
+and shuffled deterministically (seeded by the card's id), so the same pack always gives the same
+deck. A generated card's ``location`` is its template's.
 
 Every card knows its passage. For a generated card it is the paragraph that names the entry most
 often; else the paragraph the pack's own cards about the entry point to most; else the paragraph
@@ -27,7 +34,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from summitreader.pack.model import Card, Issue, Meeting, Pack, PassageRef, TimelineEvent
+from summitreader.pack.model import (
+    Card,
+    CardTemplate,
+    Issue,
+    Meeting,
+    Pack,
+    PassageRef,
+    TimelineEvent,
+)
+from summitreader.pack.templates import fill
 
 StudyCard = Card
 """A card of the deck: the pack's own card type (``generated`` tells the two apart)."""
@@ -52,6 +68,11 @@ def build_deck(pack: Pack) -> tuple[StudyCard, ...]:
     return tuple(deck)
 
 
+def find_card(deck: Iterable[StudyCard], card_id: str) -> StudyCard | None:
+    """The card of the deck with this id, written or generated."""
+    return next((card for card in deck if card.id == card_id), None)
+
+
 def cards_of_takeaway(deck: Iterable[StudyCard], takeaway_id: str) -> tuple[StudyCard, ...]:
     """The cards about one takeaway (those that list it in ``about``)."""
     return tuple(card for card in deck if takeaway_id in card.about)
@@ -70,152 +91,182 @@ def cloze_parts(prompt: str) -> tuple[str, str, str]:
 
 
 def _generated(pack: Pack) -> list[StudyCard]:
+    """Meeting by meeting, the cards of each meeting template; then the order cards."""
     finder = _PassageFinder(pack)
-    cards: list[StudyCard] = []
     held = [m for m in pack.meetings if m.held]
-    seen_places: set[tuple[str, str]] = set()
-    for meeting in pack.meetings:
+    per_meeting = [t for t in pack.templates if t.ask in _MEETING_ASKS]
+    asked: dict[str, set[str]] = {t.id: set() for t in per_meeting}
+    cards: list[StudyCard] = []
+    for meeting in held:
         passage = finder.for_meeting(meeting.id)
-        if meeting.held:
-            when = _when_card(meeting, held, passage)
-            if when:
-                cards.append(when)
-            key = (meeting.date.iso(), _short_place(meeting.place))
-            if key not in seen_places:
-                seen_places.add(key)
-                where = _where_card(meeting, held, passage)
-                if where:
-                    cards.append(where)
-        for fact in ("outcome", "controversy"):
-            card = _which_meeting_card(pack, meeting, fact, passage)
-            if card:
+        for template in per_meeting:
+            key, card = _meeting_card(template, meeting, held, passage)
+            if card and key not in asked[template.id]:
+                asked[template.id].add(key)
                 cards.append(card)
-    order = _order_meetings_card(pack, finder)
-    if order:
-        cards.append(order)
-    for issue in pack.issues:
-        card = _order_issue_card(issue, finder.for_issue(issue.id))
-        if card:
-            cards.append(card)
+    for template in pack.templates:
+        if template.ask == "meeting-order":
+            card = _order_meetings_card(template, held, finder)
+            cards.extend([card] if card else [])
+        elif template.ask == "issue-order":
+            for issue in pack.issues:
+                card = _order_issue_card(template, issue, finder.for_issue(issue.id))
+                cards.extend([card] if card else [])
     return cards
 
 
-def _when_card(
-    meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef
+_MEETING_ASKS = ("meeting-date", "meeting-place", "meeting-by-outcome", "meeting-by-controversy")
+
+
+def _meeting_card(
+    template: CardTemplate, meeting: Meeting, held: Sequence[Meeting], passage: PassageRef
+) -> tuple[str, StudyCard | None]:
+    """The template's card for one meeting, with what makes it the same question as another's
+    (the date for a date card, the place and date for a place card)."""
+    if template.ask == "meeting-date":
+        card = _choice_of_value(template, meeting, held, passage, lambda m: m.date.human())
+        return meeting.date.iso(), card
+    if template.ask == "meeting-place":
+        card = _choice_of_value(template, meeting, held, passage, _where)
+        return f"{meeting.date.iso()} {_where(meeting)}", card
+    fact = template.ask.removeprefix("meeting-by-")
+    return meeting.id, _which_meeting_card(template, meeting, held, fact, passage)
+
+
+def _values(meeting: Meeting, **more: str) -> dict[str, str]:
+    return {
+        "title": meeting.title,
+        "date": meeting.date.human(),
+        "place": meeting.place,
+        "where": _where(meeting),
+        **more,
+    }
+
+
+def _where(meeting: Meeting) -> str:
+    return _short_place(meeting.place)
+
+
+def _choice_of_value(
+    template: CardTemplate,
+    meeting: Meeting,
+    meetings: Sequence[Meeting],
+    passage: PassageRef,
+    value: Callable[[Meeting], str],
 ) -> StudyCard | None:
-    answer = meeting.date.human()
-    others = _nearest(meeting, meetings, lambda m: m.date.human())
-    wrong = _distinct(others, exclude={answer})[:3]
+    answer = value(meeting)
+    wrong = _distinct(_nearest(meeting, meetings, value), exclude={answer})[:3]
     if len(wrong) < 3:
         return None
-    card_id = f"gen-when-{meeting.id}"
+    card_id = f"gen-{template.id}-{meeting.id}"
+    values = _values(meeting)
     return Card(
         id=card_id,
         card_kind="choice",
-        prompt=f"When did the {meeting.title} take place?",
+        prompt=fill(template.prompt, values),
         answer=answer,
         choices=_shuffled(card_id, [answer, *wrong]),
         about=(meeting.id,),
         passage=passage,
-        explanation=f"{meeting.title}: {answer}, {meeting.place}.",
+        explanation=fill(template.explanation, values),
         generated=True,
-    )
-
-
-def _where_card(
-    meeting: Meeting, meetings: Sequence[Meeting], passage: PassageRef
-) -> StudyCard | None:
-    answer = _short_place(meeting.place)
-    others = _nearest(meeting, meetings, lambda m: _short_place(m.place))
-    wrong = _distinct(others, exclude={answer})[:3]
-    if len(wrong) < 3:
-        return None
-    card_id = f"gen-where-{meeting.id}"
-    return Card(
-        id=card_id,
-        card_kind="choice",
-        prompt=f"Where did Trump and Putin meet on {meeting.date.human()}?",
-        answer=answer,
-        choices=_shuffled(card_id, [answer, *wrong]),
-        about=(meeting.id,),
-        passage=passage,
-        explanation=f"{meeting.title}: {meeting.place}.",
-        generated=True,
+        location=template.location,
     )
 
 
 def _which_meeting_card(
-    pack: Pack, meeting: Meeting, fact: str, passage: PassageRef
+    template: CardTemplate,
+    meeting: Meeting,
+    meetings: Sequence[Meeting],
+    fact: str,
+    passage: PassageRef,
 ) -> StudyCard | None:
     text = " ".join(getattr(meeting, fact).split())
     if not text:
         return None
-    others = _nearest(meeting, pack.meetings, lambda m: m.title)
-    wrong = _distinct(others, exclude={meeting.title})[:3]
+    wrong = _distinct(_nearest(meeting, meetings, lambda m: m.title), exclude={meeting.title})[:3]
     if len(wrong) < 3:
         return None
-    names = [name for m in pack.meetings for name in m.names]
-    label = "came out of" if fact == "outcome" else "was controversial about"
-    card_id = f"gen-{fact}-{meeting.id}"
+    names = [name for m in meetings for name in m.names]
+    card_id = f"gen-{template.id}-{meeting.id}"
+    values = _values(meeting, fact=_blank_out(text, names))
     return Card(
         id=card_id,
         card_kind="choice",
-        prompt=f"Which meeting is this about? (what {label} it)\n\n“{_blank_out(text, names)}”",
+        prompt=fill(template.prompt, values),
         answer=meeting.title,
         choices=_shuffled(card_id, [meeting.title, *wrong]),
         about=(meeting.id,),
         passage=passage,
-        explanation=f"{meeting.title}, {meeting.date.human()}.",
+        explanation=fill(template.explanation, values),
         generated=True,
+        location=template.location,
     )
 
 
-def _order_meetings_card(pack: Pack, finder: _PassageFinder) -> StudyCard | None:
+def _order_meetings_card(
+    template: CardTemplate, held: Sequence[Meeting], finder: _PassageFinder
+) -> StudyCard | None:
     by_date: dict[str, Meeting] = {}
-    for meeting in sorted(pack.meetings, key=lambda m: m.date.start):
+    for meeting in sorted(held, key=lambda m: m.date.start):
         by_date.setdefault(meeting.date.start.isoformat(), meeting)
     chosen = _spread(list(by_date.values()), MAX_ORDER_ITEMS)
     if len(chosen) < MIN_ORDER_ITEMS:
         return None
+    events = "; ".join(f"{m.title}: {m.date.human()}" for m in chosen)
     return Card(
-        id="gen-order-meetings",
+        id=f"gen-{template.id}",
         card_kind="order",
-        prompt="Put these meetings in the order they took place (or were planned).",
+        prompt=fill(template.prompt, {"events": events}),
         answer="",
         items=tuple(m.title for m in chosen),
         about=tuple(m.id for m in chosen),
         passage=finder.overview(),
-        explanation="; ".join(f"{m.title}: {m.date.human()}" for m in chosen) + ".",
+        explanation=fill(template.explanation, {"events": events}),
         generated=True,
+        location=template.location,
     )
 
 
-def _order_issue_card(issue: Issue, passage: PassageRef) -> StudyCard | None:
-    by_date: dict[str, TimelineEvent] = {}
-    for event in sorted(issue.timeline, key=lambda e: e.date.start):
-        by_date.setdefault(event.date.start.isoformat(), event)
-    events = list(by_date.values())
-    short = [e for e in events if len(e.text) <= LONG_EVENT]
-    chosen = _spread(short if len(short) >= MIN_ORDER_ITEMS else events, MAX_ORDER_ITEMS)
+def _order_issue_card(
+    template: CardTemplate, issue: Issue, passage: PassageRef
+) -> StudyCard | None:
+    chosen = _issue_events(issue)
     if len(chosen) < MIN_ORDER_ITEMS:
         return None
     texts = [" ".join(e.text.split()) for e in chosen]
     if len(set(texts)) < len(texts):
         return None
+    events = "; ".join(
+        f"{e.date.human()}: {t.rstrip('.')}" for e, t in zip(chosen, texts, strict=True)
+    )
+    values = {"title": issue.title, "events": events}
     return Card(
-        id=f"gen-order-{issue.id}",
+        id=f"gen-{template.id}-{issue.id}",
         card_kind="order",
-        prompt=f"{issue.title}: put these events in chronological order.",
+        prompt=fill(template.prompt, values),
         answer="",
         items=tuple(texts),
         about=(issue.id,),
         passage=passage,
-        explanation="; ".join(
-            f"{e.date.human()}: {t.rstrip('.')}" for e, t in zip(chosen, texts, strict=True)
-        )
-        + ".",
+        explanation=fill(template.explanation, values),
         generated=True,
+        location=template.location,
     )
+
+
+def _issue_events(issue: Issue) -> list[TimelineEvent]:
+    """The events an issue's order card asks about: its key events when it marks 3 to 5 (one
+    per date), else events spread over its timeline, short ones first."""
+    by_date: dict[str, TimelineEvent] = {}
+    for event in sorted(issue.timeline, key=lambda e: e.date.start):
+        by_date.setdefault(event.date.start.isoformat(), event)
+    events = list(by_date.values())
+    key = [e for e in events if e.key]
+    if MIN_ORDER_ITEMS <= len(key) <= MAX_ORDER_ITEMS:
+        return key
+    short = [e for e in events if len(e.text) <= LONG_EVENT]
+    return _spread(short if len(short) >= MIN_ORDER_ITEMS else events, MAX_ORDER_ITEMS)
 
 
 # -- passages ---------------------------------------------------------------------------------

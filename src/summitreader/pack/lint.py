@@ -1,0 +1,142 @@
+"""The card lint: what can be checked mechanically about a deck's cards, beyond loading.
+
+:func:`lint_cards` takes the whole deck (the pack's cards and those its templates generate) and
+returns findings with the place of the card, or of the template a generated card comes from:
+
+- errors (the card cannot work): a choice card whose answer is not exactly once among its choices,
+  or with the same choice twice; a typed or cloze card whose every answer lacks a letter or digit
+  (typing can only match letters and digits); an order card with the same item twice;
+- warnings: choices or items that differ only in case, accents or punctuation; a typed or cloze
+  card whose prompt (outside the blank) holds its own answer; a typed or cloze answer no typing
+  can match while another accepted answer can; two cards asking the same question with the same
+  answer; a card whose passage shares no word with it.
+
+Words are compared case- and accent-blind, with short and very common words left out, and a plural
+``-s`` dropped. No Textual, no study code: the pack layer alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from summitreader.pack.model import Card, Location, Pack
+from summitreader.pack.yamlsafe import Problem
+
+Severity = Literal["error", "warning"]
+_CLOZE = re.compile(r"\{\{(.*?)\}\}", flags=re.DOTALL)
+_COMMON = frozenset(
+    """
+    a an and are as at be been but by did do does for from had has have he her his how in into is
+    it its not of on or our she so than that the their them then there these they this those to
+    was were what when where which who whom why will with would you your about after also any
+    can could more most other over such only own same some very just which while
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing the lint found about a card, at a place of the pack."""
+
+    severity: Severity
+    card: str
+    message: str
+    location: Location | None
+
+    def problem(self) -> Problem:
+        where = self.location or Location("cards.yaml", 1, 1)
+        return Problem(
+            where.file, where.line, where.column, f"{self.severity}: card '{self.card}': {self.message}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.problem())
+
+
+def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
+    """Every finding about the cards of ``deck``, in deck order."""
+    findings: list[Finding] = []
+    seen: dict[tuple[str, str], Card] = {}
+    for card in deck:
+
+        def add(severity: Severity, message: str, card: Card = card) -> None:
+            findings.append(Finding(severity, card.id, message, card.location))
+
+        if card.card_kind == "choice":
+            _check_choices(card, add)
+        if card.card_kind in {"typed", "cloze"}:
+            _check_typed(card, add)
+        if card.card_kind == "order":
+            _check_items(card, add)
+        key = (_normal(card.prompt), _normal(card.answer or " | ".join(card.items)))
+        other = seen.get(key)
+        if other is not None:
+            add("warning", f"asks the same question with the same answer as card '{other.id}'")
+        else:
+            seen[key] = card
+        paragraph = None if card.generated else pack.paragraph(card.passage)
+        if paragraph is not None and not (_words(paragraph.text) & _words(_card_text(card))):
+            add("warning", f"its passage ({card.passage}) shares no word with the card")
+    return findings
+
+
+def _check_choices(card: Card, add) -> None:  # type: ignore[no-untyped-def]
+    count = card.choices.count(card.answer)
+    if count != 1:
+        add("error", f"the answer is {count} times among the choices (it must be once)")
+    if len(set(card.choices)) != len(card.choices):
+        add("error", "the same choice is given twice")
+    elif len({_normal(c) for c in card.choices}) != len(card.choices):
+        add("warning", "two choices differ only in case, accents or punctuation")
+
+
+def _check_items(card: Card, add) -> None:  # type: ignore[no-untyped-def]
+    if len(set(card.items)) != len(card.items):
+        add("error", "the same item is given twice")
+    elif len({_normal(i) for i in card.items}) != len(card.items):
+        add("warning", "two items differ only in case, accents or punctuation")
+
+
+def _check_typed(card: Card, add) -> None:  # type: ignore[no-untyped-def]
+    answers = [a for a in (card.answer, *card.accept) if a.strip()]
+    typeable = [a for a in answers if _normal(a)]
+    if answers and not typeable:
+        add("error", "no answer has a letter or digit, so no typing can match it")
+    elif card.answer and not _normal(card.answer):
+        add("warning", f"the answer '{card.answer}' has no letter or digit: no typing matches it")
+    prompt = _CLOZE.sub(" ", card.prompt) if card.card_kind == "cloze" else card.prompt
+    answer = _normal(card.answer)
+    if answer and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", _normal(prompt)):
+        add("warning", f"the prompt holds its own answer '{card.answer}'")
+
+
+def _card_text(card: Card) -> str:
+    return " ".join(
+        (card.prompt, card.answer, *card.choices, *card.items, *card.accept, card.explanation)
+    )
+
+
+def _normal(text: str) -> str:
+    """Case, accents and punctuation away; single spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() else " " for c in text)
+    return " ".join(text.split())
+
+
+def _words(text: str) -> set[str]:
+    """The text's words that say something (three letters or more, not among the most common),
+    cut to their first five letters so that a word's forms meet (``sanction``, ``sanctions``;
+    ``cyberattack``, ``cybersecurity``)."""
+    return {
+        word[:5]
+        for word in _normal(text).split()
+        if (len(word) >= 3 or word.isdigit()) and word not in _COMMON
+    }
+
+
+__all__ = ["Finding", "lint_cards"]
