@@ -141,6 +141,38 @@ NOTES_YAML = """\
   sources: [https://example.org/count]
 """
 
+TEMPLATES_YAML = """\
+- id: when
+  ask: meeting-date
+  prompt: "When did the {title} take place?"
+  explanation: "{title}: {date}, {place}."
+
+- id: where
+  ask: meeting-place
+  prompt: "Where was the meeting of {date}?"
+  explanation: "{title}: {place}."
+
+- id: outcome
+  ask: meeting-by-outcome
+  prompt: "Which meeting is this about? (what came out of it)\\n\\n{fact}"
+  explanation: "{title}, {date}."
+
+- id: controversy
+  ask: meeting-by-controversy
+  prompt: "Which meeting is this about? (what was disputed about it)\\n\\n{fact}"
+  explanation: "{title}, {date}."
+
+- id: order-meetings
+  ask: meeting-order
+  prompt: Put these meetings in the order they took place.
+  explanation: "{events}."
+
+- id: order
+  ask: issue-order
+  prompt: "{title}: put these events in chronological order."
+  explanation: "{events}."
+"""
+
 FILES: dict[str, str] = {
     "pack.yaml": PACK_YAML,
     "sections/01-opening.md": OPENING_MD,
@@ -150,6 +182,7 @@ FILES: dict[str, str] = {
     "takeaways.yaml": TAKEAWAYS_YAML,
     "cards.yaml": CARDS_YAML,
     "notes.yaml": NOTES_YAML,
+    "templates.yaml": TEMPLATES_YAML,
 }
 
 

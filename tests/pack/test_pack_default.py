@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -249,3 +250,116 @@ def test_mentions_do_not_overlap(pack: Pack) -> None:
         spans.sort()
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert end <= start
+
+
+# -- the fact check's corrections -------------------------------------------------------------
+
+WEAK_SOURCES = (
+    "blogspot.com",
+    "substack.com",
+    "preprod.",
+    "ibossumind.com",
+    "osmarks.net",
+    "graphsearch.epfl.ch",
+    "entertaingwe.com",
+    "jp24h.com",
+    "vigile.quebec",
+)
+"""Blogs, a staging domain, a page the pack calls unreliable, Wikipedia mirrors, copies."""
+
+
+def _all_sources(pack: Pack) -> list[tuple[str, str]]:
+    found = [(e.id, s) for e in (*pack.meetings, *pack.issues, *pack.notes) for s in e.sources]
+    found += [(i.id, s) for i in pack.issues for e in i.timeline for s in e.sources]
+    return found
+
+
+def test_no_weak_source(pack: Pack) -> None:
+    for entry_id, source in _all_sources(pack):
+        assert not any(weak in source for weak in WEAK_SOURCES), (entry_id, source)
+
+
+def test_state_media_are_named_where_they_are_the_source(pack: Pack) -> None:
+    for meeting in pack.meetings:
+        state = [s for s in meeting.sources if any(d in s for d in ("sputnik", "rt.com"))]
+        if state:
+            text = " ".join((meeting.setting_detail, meeting.outcome, meeting.controversy))
+            assert re.search(r"state (media|broadcaster)", text), meeting.id
+
+
+def test_time_count_is_six_earlier_meetings_as_its_later_version_says(pack: Pack) -> None:
+    note = next(n for n in pack.notes if n.id == "note-six-meetings-count")
+    assert "not six" not in note.text and "counted five earlier meetings" not in note.text
+    assert "seventh" in note.text and "two versions" in note.text
+    for card in pack.cards:
+        assert card.answer not in {"Five", "five"}, card.id
+    alaska = pack.meeting("alaska")
+    assert alaska is not None and "New York Times" not in alaska.note
+
+
+def test_helsinki_incredible_offer_is_mueller_access_to_the_indicted_officers(pack: Pack) -> None:
+    helsinki = pack.meeting("helsinki")
+    assert helsinki is not None
+    assert "Mueller's investigators" in helsinki.controversy
+    assert "disagreed" in helsinki.controversy
+    assert "ukraine" in helsinki.issues
+    assert "Ukraine" in helsinki.setting_detail
+    ukraine = pack.issue("ukraine")
+    assert ukraine is not None and "Helsinki" in ukraine.summary
+
+
+def test_new_start_expired(pack: Pack) -> None:
+    arms = pack.issue("arms-control")
+    assert arms is not None
+    assert "due to expire" not in arms.summary and "expired on 5 February 2026" in arms.summary
+    assert any(e.date.iso() == "2026-02-05" for e in arms.timeline)
+    for event in arms.timeline:  # no editorial remark in what ends up in an ordering card
+        assert "(" not in event.text and "sources used here" not in event.text, event.text
+
+
+@pytest.mark.parametrize(
+    ("issue", "date"),
+    [
+        ("election-interference", "2017-05-17"),
+        ("sanctions", "2018-03-26"),
+        ("sanctions", "2018-04-06"),
+        ("sanctions", "2018-08-08"),
+        ("arms-control", "2020-05-21"),
+        ("arms-control", "2020-11-22"),
+        ("counter-terrorism", "2017-12-17"),
+    ],
+)
+def test_the_missing_events_are_in_the_index(pack: Pack, issue: str, date: str) -> None:
+    entry = pack.issue(issue)
+    assert entry is not None and any(e.date.iso() == date for e in entry.timeline)
+    assert all(e.sources for e in entry.timeline)
+
+
+def test_how_alaska_came_about_and_the_two_time_frames(pack: Pack) -> None:
+    alaska = pack.meeting("alaska")
+    assert alaska is not None and "8 August 2025" in alaska.setting_detail
+    assert any("2017-2021" in n.text and "Alaska" in n.text for n in pack.notes)
+
+
+def test_certainty_only_as_far_as_the_sources_go(pack: Pack) -> None:
+    da_nang, paris, hamburg = (pack.meeting(m) for m in ("da-nang", "paris", "hamburg-bilateral"))
+    assert da_nang is not None and paris is not None and hamburg is not None
+    assert "drafted" not in da_nang.outcome and "agreed by Lavrov and Tillerson" in da_nang.outcome
+    assert "scheduling" in da_nang.setting_detail and "protocol" in da_nang.setting_detail
+    assert "Russian side" in paris.setting_detail
+    assert "other administration officials" in hamburg.controversy
+
+
+def test_no_choice_gives_away_another_cards_answer(pack: Pack) -> None:
+    short = [c for c in pack.cards if c.card_kind in {"typed", "cloze"}]
+    for card in pack.cards:
+        for other in short:
+            for choice in card.choices:
+                assert not re.search(rf"(?<!\w){re.escape(other.answer)}(?!\w)", choice), (
+                    card.id,
+                    other.id,
+                )
+    pros = next(c for c in pack.cards if c.id == "pros-of-the-meetings")
+    for card in pack.cards:
+        named = [c for c in card.choices if c.casefold() in pros.answer.casefold()]
+        assert len(named) <= 1, (card.id, named)

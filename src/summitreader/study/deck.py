@@ -340,8 +340,8 @@ class _PassageFinder:
 
 def _short_place(place: str) -> str:
     """The last two parts of a place, without a closing remark in brackets:
-    ``Hamburg, Germany (on the sidelines of the G20 summit)`` → ``Hamburg, Germany``,
-    ``Presidential Palace, Helsinki, Finland`` → ``Helsinki, Finland``."""
+    ``Lyon, France (at the town hall)`` → ``Lyon, France``,
+    ``Town Hall, Lyon, France`` → ``Lyon, France``."""
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(place.split())) or place
     parts = [p.strip() for p in bare.split(",") if p.strip()]
     return ", ".join(parts[-2:]) if parts else bare
