@@ -90,8 +90,8 @@ def test_validate_a_good_pack(capsys: pytest.CaptureFixture[str], small: Path) -
     code, out, err = cli(capsys, "validate", str(small))
     assert code == 0
     assert out == (
-        "mini: ok — 2 sections (7 paragraphs), 2 meetings, 2 issues, 1 takeaways, 5 cards, "
-        "1 notes, 5 mentions\n"
+        "mini: ok — 2 sections (7 paragraphs), 2 meetings, 2 issues, 1 takeaways, "
+        "5 written + 0 generated cards, 1 notes, 5 mentions\n"
     )
     assert err == ""
 
@@ -99,8 +99,56 @@ def test_validate_a_good_pack(capsys: pytest.CaptureFixture[str], small: Path) -
 def test_validate_the_default_pack(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "validate")
     assert code == 0
-    assert out.count("\n") == 1
+    assert out.count("\n") == 1  # no problem, no lint warning
     assert out.startswith(f"{paths.DEFAULT_PACK_ID}: ok — 7 sections (43 paragraphs), ")
+    assert "61 written + 37 generated cards" in out
+
+
+def test_validate_counts_the_cards_as_the_deck_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from summitreader.pack import load_pack
+    from summitreader.study.deck import build_deck
+
+    pack = load_pack(paths.default_pack_dir())
+    deck = build_deck(pack)
+    generated = sum(card.generated for card in deck)
+    _, out, _ = cli(capsys, "validate")
+    assert f" {len(pack.cards)} written + {generated} generated cards, " in out
+    listed = json_of(capsys, "list", "cards", "--json")
+    assert [c["id"] for c in listed] == [c.id for c in deck]  # type: ignore[union-attr]
+
+
+def test_validate_lists_lint_warnings_with_their_places(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cards = replace_once(
+        CARDS_YAML,
+        "prompt: Which treaty does the second paragraph name?",
+        "prompt: Which treaty, the INF Treaty or another, does the second paragraph name?",
+    )
+    root = write_pack(tmp_path / "warned", {"cards.yaml": cards})
+    code, out, _ = cli(capsys, "validate", str(root))
+    assert code == 0
+    assert out.splitlines() == [
+        "mini: ok, with card warnings — 2 sections (7 paragraphs), 2 meetings, 2 issues, "
+        "1 takeaways, 5 written + 0 generated cards, 1 notes, 5 mentions",
+        "  cards.yaml:8:3: warning: card 'card-typed': the prompt holds its own answer "
+        "'INF Treaty'",
+    ]
+
+
+def test_validate_fails_on_a_card_that_cannot_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cards = replace_once(
+        CARDS_YAML, "  answer: INF Treaty\n  accept: [INF, the INF Treaty]", '  answer: "?!"'
+    )
+    root = write_pack(tmp_path / "unmatchable", {"cards.yaml": cards})
+    code, out, _ = cli(capsys, "validate", str(root))
+    assert code == 1
+    assert out.startswith("mini: has card errors — ")
+    assert "  cards.yaml:8:3: error: card 'card-typed': no answer has a letter or digit" in out
 
 
 def test_validate_uses_pack_when_no_path_is_given(
@@ -206,6 +254,7 @@ def test_list_issues_json(capsys: pytest.CaptureFixture[str], small: Path) -> No
             "date": "2019-08-02",
             "text": "The United States leaves the INF Treaty.",
             "sources": ["https://example.org/inf"],
+            "key": False,
         }
     ]
     assert arms["sources"] == ["https://example.org/arms"]
@@ -251,17 +300,50 @@ def test_list_json_of_every_group_of_the_default_pack(
         assert entry["kind"] == group.removesuffix("s")
 
 
-def test_list_meetings_shows_the_full_record(
+def test_list_meetings_and_issues_are_tables(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
     code, out, _ = cli(capsys, "--pack", str(small), "list", "meetings")
     assert code == 0
-    assert "Helsinki summit  [helsinki]" in out
-    assert "  date: 2018-07-16" in out
-    assert "  place: Helsinki, Finland" in out
-    assert "  held: no" in out  # Budapest
-    assert "    - https://example.org/helsinki" in out
-    assert "    - https://example.org/budapest" in out
+    assert out.splitlines() == [
+        "id        date                   setting     held  title",
+        "helsinki  2018-07-16             summit      yes   Helsinki summit",
+        "budapest  2025-10-16/2025-10-21  called-off  no    Budapest summit",
+        "(full records: summitreader show ID, or list meetings --json)",
+    ]
+    code, out, _ = cli(capsys, "--pack", str(small), "list", "issues")
+    assert out.splitlines()[:3] == [
+        "id            title         events",
+        "arms-control  Arms control  1",
+        "sanctions     Sanctions     0",
+    ]
+
+
+def test_list_meetings_of_the_default_pack_is_one_line_each(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = cli(capsys, "list", "meetings")
+    assert len(out.splitlines()) == 1 + 9 + 1
+    _, out, _ = cli(capsys, "list", "issues")
+    assert len(out.splitlines()) == 1 + 8 + 1
+
+
+def test_list_cards_is_the_whole_deck_and_show_finds_generated_cards(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = cli(capsys, "list", "cards")
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "kind", "generated", "prompt"]
+    generated = [line for line in lines[1:] if line.split()[2] == "yes"]
+    assert len(lines) - 1 == 61 + 37 and len(generated) == 37
+    assert any(line.startswith("gen-when-helsinki ") for line in generated)
+    code, out, err = cli(capsys, "show", "gen-when-helsinki")
+    assert code == 0, err
+    assert out.startswith("When did the Helsinki summit take place?  [gen-when-helsinki]\n")
+    assert "  generated: yes" in out and "About\n  helsinki  Helsinki summit" in out
+    data = json_of(capsys, "show", "gen-order-meetings", "--json")
+    assert data["generated"] is True and data["card_kind"] == "order"  # type: ignore[index]
+    assert data["defined_at"].startswith("templates.yaml:")  # type: ignore[index]
 
 
 def test_list_tables(capsys: pytest.CaptureFixture[str], small: Path) -> None:
@@ -279,7 +361,7 @@ def test_list_tables(capsys: pytest.CaptureFixture[str], small: Path) -> None:
     ]
     code, out, _ = cli(capsys, "--pack", str(small), "list", "cards")
     assert code == 0
-    assert "card-cloze   cloze   The first point is about {{sanctions}}." in out
+    assert "card-cloze   cloze   no         The first point is about {{sanctions}}." in out
     code, out, _ = cli(capsys, "--pack", str(small), "list", "takeaways")
     assert "first-point  First Point  opening, lists" in out
 
