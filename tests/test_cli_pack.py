@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "pack"))
 
-from packfactory import (  # noqa: E402
+from packfactory import (
     CARDS_YAML,
     MEETINGS_YAML,
     PACK_YAML,
@@ -20,8 +20,8 @@ from packfactory import (  # noqa: E402
     write_pack,
 )
 
-from summitreader import __version__, paths  # noqa: E402
-from summitreader.cli import main  # noqa: E402
+from summitreader import __version__, paths
+from summitreader.cli import main
 
 Run = tuple[int, str, str]
 
@@ -617,3 +617,12 @@ def test_pack_commands_write_nothing_into_the_data_and_cache_folders(
         code, _, err = cli(capsys, *options, *argv)
         assert code == 0, err
     assert not data.exists() and not cache.exists()
+
+
+def test_show_an_issue_with_key_events(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", "arms-control")
+    assert code == 0, err
+    assert "  timeline:\n" in out
+    expiry = "    - 2026-02-05: New START expires; the US has not accepted Putin's one-year offer."
+    assert expiry in out
+    assert "(key event; https://www.local10.com/" in out

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from packfactory import write_pack  # noqa: E402
+from packfactory import write_pack
 
 
 @pytest.fixture

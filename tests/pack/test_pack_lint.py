@@ -52,7 +52,9 @@ def test_a_cloze_prompt_that_holds_its_answer_outside_the_blank(
 
 
 def test_a_typed_answer_no_typing_can_match(make_pack: Callable[..., Path]) -> None:
-    cards = replace_once(CARDS_YAML, "  answer: INF Treaty\n  accept: [INF, the INF Treaty]", '  answer: "?!"')
+    cards = replace_once(
+        CARDS_YAML, "  answer: INF Treaty\n  accept: [INF, the INF Treaty]", '  answer: "?!"'
+    )
     (finding,) = _findings(make_pack, cards)
     assert "error: card 'card-typed': no answer has a letter or digit" in finding
     cards = replace_once(CARDS_YAML, "  answer: INF Treaty", '  answer: "—"')
@@ -61,8 +63,14 @@ def test_a_typed_answer_no_typing_can_match(make_pack: Callable[..., Path]) -> N
 
 
 def test_choices_and_items_that_differ_only_in_case(make_pack: Callable[..., Path]) -> None:
-    cards = replace_once(CARDS_YAML, "[Helsinki, Budapest, Osaka, Paris]", "[Helsinki, Budapest, Osaka, helsinki]")
-    cards = replace_once(cards, "[Helsinki, INF withdrawal, Budapest announced]", "[Helsinki, INF withdrawal, helsinki!]")
+    cards = replace_once(
+        CARDS_YAML, "[Helsinki, Budapest, Osaka, Paris]", "[Helsinki, Budapest, Osaka, helsinki]"
+    )
+    cards = replace_once(
+        cards,
+        "[Helsinki, INF withdrawal, Budapest announced]",
+        "[Helsinki, INF withdrawal, helsinki!]",
+    )
     findings = _findings(make_pack, cards)
     assert [f.split(": ", 2)[2] for f in findings] == [
         "card 'card-choice': two choices differ only in case, accents or punctuation",

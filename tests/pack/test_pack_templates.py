@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from packfactory import TEMPLATES_YAML
 
 from summitreader.pack import PackError, load_pack

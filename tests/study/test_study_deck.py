@@ -156,7 +156,7 @@ def test_an_authored_id_is_never_generated_again(mini_pack: Callable[..., Pack])
     assert len(same) == 1 and not same[0].generated
 
 
-def test_the_store_knows_the_generated_cards(pack: Pack, data_dir, clock) -> None:  # noqa: ANN001
+def test_the_store_knows_the_generated_cards(pack: Pack, data_dir, clock) -> None:
     with open_store(data_dir, pack, clock=clock) as store:
         assert {c.id for c in build_deck(pack)} <= store.known_cards()
 

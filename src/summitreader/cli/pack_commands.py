@@ -7,7 +7,7 @@ from pathlib import Path
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say, table
-from summitreader.pack.model import Card, Issue, Meeting, Pack, Section, Takeaway
+from summitreader.pack.model import Entry, Pack, Section
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
 
@@ -34,14 +34,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     validate = sub.add_parser(
         "validate", help="check a pack and list every problem, and what the card lint finds"
     )
-    validate.add_argument("path", nargs="?", help="the pack folder (default: --pack, or the shipped pack)")
+    validate.add_argument(
+        "path", nargs="?", help="the pack folder (default: --pack, or the shipped pack)"
+    )
     validate.set_defaults(handler=validate_command)
 
 
-def _entries(pack: Pack, group: str) -> tuple[Section | Meeting | Issue | Takeaway | Card, ...]:
+def _entries(pack: Pack, group: str) -> tuple[Entry, ...]:
     if group == "cards":
         return build_deck(pack)
-    return getattr(pack, group)
+    entries: tuple[Entry, ...] = getattr(pack, group)
+    return entries
 
 
 def list_command(args: argparse.Namespace, context: Context) -> int:
@@ -50,6 +53,7 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         emit_json([entry_dict(e) for e in entries])
         return 0
+    rows: list[tuple[str, ...]]
     if args.group == "meetings":
         rows = [
             (m.id, m.date.iso(), m.setting, "yes" if m.held else "no", m.title)
@@ -63,9 +67,11 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
         rows = [(s.id, s.title, str(len(s.paragraphs))) for s in pack.sections]
         table(("id", "title", "paragraphs"), rows)
     elif args.group == "takeaways":
-        table(("id", "title", "argued in"), [(t.id, t.title, ", ".join(t.sections)) for t in pack.takeaways])
+        rows = [(t.id, t.title, ", ".join(t.sections)) for t in pack.takeaways]
+        table(("id", "title", "argued in"), rows)
     elif args.group == "notes":
-        table(("id", "title", "about"), [(n.id, n.title, str(n.passage or "")) for n in pack.notes])
+        rows = [(n.id, n.title, str(n.passage or "")) for n in pack.notes]
+        table(("id", "title", "about"), rows)
     else:
         rows = [
             (c.id, c.card_kind, "yes" if c.generated else "no", " ".join(c.prompt.split()))
@@ -104,7 +110,7 @@ def show_command(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _print_record(pack: Pack, entry: Section | Meeting | Issue | Takeaway | Card) -> None:
+def _print_record(pack: Pack, entry: Entry) -> None:
     print(bold(f"{entry.title}") + f"  [{entry.id}]")
     if isinstance(entry, Section):
         for paragraph in entry.paragraphs:
@@ -122,15 +128,23 @@ def _print_record(pack: Pack, entry: Section | Meeting | Issue | Takeaway | Card
             say(f"  {label}:")
             for item in value:
                 if isinstance(item, dict):
-                    rest = {k: v for k, v in item.items() if k not in ("date", "text")}
-                    extra = f"  ({'; '.join(', '.join(v) for v in rest.values() if v)})" if any(rest.values()) else ""
-                    say(f"    - {item.get('date', '')}: {item.get('text', '')}{extra}")
+                    say(f"    - {item.get('date', '')}: {item.get('text', '')}{_event_extra(item)}")
                 else:
                     say(f"    - {item}")
         elif isinstance(value, dict):
             say(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
         elif value not in ("", None, False) or isinstance(value, bool):
             say(f"  {label}: {'yes' if value is True else 'no' if value is False else value}")
+
+
+def _event_extra(event: dict[str, object]) -> str:
+    """What a timeline event has besides its date and text: whether it is a key event, and
+    its sources."""
+    parts = ["key event"] if event.get("key") is True else []
+    sources = event.get("sources")
+    if isinstance(sources, list) and sources:
+        parts.append(", ".join(str(s) for s in sources))
+    return f"  ({'; '.join(parts)})" if parts else ""
 
 
 def validate_command(args: argparse.Namespace, context: Context) -> int:

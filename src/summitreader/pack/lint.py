@@ -29,13 +29,17 @@ from summitreader.pack.yamlsafe import Problem
 Severity = Literal["error", "warning"]
 _CLOZE = re.compile(r"\{\{(.*?)\}\}", flags=re.DOTALL)
 _COMMON = frozenset(
-    """
-    a an and are as at be been but by did do does for from had has have he her his how in into is
-    it its not of on or our she so than that the their them then there these they this those to
-    was were what when where which who whom why will with would you your about after also any
-    can could more most other over such only own same some very just which while
-    """.split()
+    (
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does",
+        "for", "from", "had", "has", "have", "he", "her", "his", "how", "in", "into", "is", "it",
+        "its", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their",
+        "them", "then", "there", "these", "they", "this", "those", "to", "was", "were", "what",
+        "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "your",
+        "about", "after", "also", "any", "can", "could", "more", "most", "other", "over",
+        "such", "only", "own", "same", "some", "very", "just", "while",
+    )
 )
+"""Words too common to tell whether a passage is about a card."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +53,8 @@ class Finding:
 
     def problem(self) -> Problem:
         where = self.location or Location("cards.yaml", 1, 1)
-        return Problem(
-            where.file, where.line, where.column, f"{self.severity}: card '{self.card}': {self.message}"
-        )
+        message = f"{self.severity}: card '{self.card}': {self.message}"
+        return Problem(where.file, where.line, where.column, message)
 
     def __str__(self) -> str:
         return str(self.problem())

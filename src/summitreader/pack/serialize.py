@@ -8,6 +8,7 @@ from typing import Any
 from summitreader.pack.model import (
     Card,
     DateSpan,
+    Entry,
     Issue,
     Meeting,
     Pack,
@@ -35,7 +36,7 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def entry_dict(entry: Section | Meeting | Issue | Takeaway | Card) -> dict[str, Any]:
+def entry_dict(entry: Entry) -> dict[str, Any]:
     """The entry's own fields, with ``kind`` and ``title`` always present."""
     data: dict[str, Any] = {"id": entry.id, "kind": entry.kind, "title": entry.title}
     data.update(to_plain(entry))
@@ -50,7 +51,7 @@ def entry_dict(entry: Section | Meeting | Issue | Takeaway | Card) -> dict[str, 
     return data
 
 
-def entry_links(pack: Pack, entry: Section | Meeting | Issue | Takeaway | Card) -> dict[str, Any]:
+def entry_links(pack: Pack, entry: Entry) -> dict[str, Any]:
     """What the entry is linked to: its mentions in the article, related entries, its cards."""
 
     def brief(ids: Any) -> list[dict[str, str]]:
