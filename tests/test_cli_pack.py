@@ -626,3 +626,15 @@ def test_show_an_issue_with_key_events(capsys: pytest.CaptureFixture[str]) -> No
     expiry = "    - 2026-02-05: New START expires; the US has not accepted Putin's one-year offer."
     assert expiry in out
     assert "(key event; https://www.local10.com/" in out
+
+
+def test_the_readme_counts_the_deck_as_validate_does(capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"a deck of (\d+) study cards \((\d+) written, (\d+) generated", readme)
+    assert found is not None
+    total, written, generated = (int(n) for n in found.groups())
+    _, out, _ = cli(capsys, "validate")
+    assert f" {written} written + {generated} generated cards, " in out
+    assert total == written + generated
