@@ -9,7 +9,8 @@ returns findings with the place of the card, or of the template a generated card
 - warnings: choices or items that differ only in case, accents or punctuation; a typed or cloze
   card whose prompt (outside the blank) holds its own answer; a typed or cloze answer no typing
   can match while another accepted answer can; two cards asking the same question with the same
-  answer; a card whose passage shares no word with it.
+  answer; a written card whose passage shares no word with it (a generated card's passage is
+  chosen by rule: the paragraph naming its entry, or the article's overview of the meetings).
 
 Words are compared case- and accent-blind, with short and very common words left out, and a plural
 ``-s`` dropped. No Textual, no study code: the pack layer alone.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +28,7 @@ from summitreader.pack.model import Card, Location, Pack
 from summitreader.pack.yamlsafe import Problem
 
 Severity = Literal["error", "warning"]
+Add = Callable[[Severity, str], None]
 _CLOZE = re.compile(r"\{\{(.*?)\}\}", flags=re.DOTALL)
 _COMMON = frozenset(
     (
@@ -87,7 +89,7 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
     return findings
 
 
-def _check_choices(card: Card, add) -> None:  # type: ignore[no-untyped-def]
+def _check_choices(card: Card, add: Add) -> None:
     count = card.choices.count(card.answer)
     if count != 1:
         add("error", f"the answer is {count} times among the choices (it must be once)")
@@ -97,14 +99,14 @@ def _check_choices(card: Card, add) -> None:  # type: ignore[no-untyped-def]
         add("warning", "two choices differ only in case, accents or punctuation")
 
 
-def _check_items(card: Card, add) -> None:  # type: ignore[no-untyped-def]
+def _check_items(card: Card, add: Add) -> None:
     if len(set(card.items)) != len(card.items):
         add("error", "the same item is given twice")
     elif len({_normal(i) for i in card.items}) != len(card.items):
         add("warning", "two items differ only in case, accents or punctuation")
 
 
-def _check_typed(card: Card, add) -> None:  # type: ignore[no-untyped-def]
+def _check_typed(card: Card, add: Add) -> None:
     answers = [a for a in (card.answer, *card.accept) if a.strip()]
     typeable = [a for a in answers if _normal(a)]
     if answers and not typeable:
