@@ -41,7 +41,7 @@ def scaled_pack(source: Path, scale: int, target: Path) -> Path:
     for copy in range(scale):
         shift = copy * ROTATION
         position = 0
-        for number, (section, own) in enumerate(zip(originals, blocks), start=1):
+        for number, (section, own) in enumerate(zip(originals, blocks, strict=True), start=1):
             chosen = [flat[(position + i + shift) % len(flat)] for i in range(len(own))]
             position += len(own)
             if copy == 0:
@@ -60,7 +60,11 @@ def scaled_pack(source: Path, scale: int, target: Path) -> Path:
         "id": head["id"] if scale == 1 else f"{head['id']}-x{scale}",
         "sections": sections,
     }
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items() if key != "sections"]
+    lines = [
+        f"{key}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in head.items()
+        if key != "sections"
+    ]
     lines.append("sections:")
     lines += [f"  - {json.dumps(section, ensure_ascii=False)}" for section in sections]
     (target / "pack.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

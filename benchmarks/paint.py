@@ -8,6 +8,7 @@ one line of the screen, so line wrapping does not split it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -55,7 +56,8 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("TEXTUAL", "SUMMITREADER")) and key not in ("NO_COLOR", "FORCE_COLOR", "COLORTERM")
+        if not key.startswith(("TEXTUAL", "SUMMITREADER"))
+        and key not in ("NO_COLOR", "FORCE_COLOR", "COLORTERM")
     }
     env.update(TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
     env.update(extra or {})
@@ -171,10 +173,8 @@ def _drain(fd: int, wait: float) -> None:
 
 
 def _stop(pid: int, master: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     try:
         while _read_nowait(master):
             pass

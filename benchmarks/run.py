@@ -41,7 +41,6 @@ import packs  # noqa: E402
 import paint  # noqa: E402
 import saving  # noqa: E402
 import searching  # noqa: E402
-
 from summitreader.pack import load_pack  # noqa: E402
 from summitreader.paths import default_pack_dir  # noqa: E402
 from summitreader.search import SearchIndex  # noqa: E402
@@ -123,7 +122,9 @@ def machine() -> dict[str, object]:
         "textual": version("textual"),
         "whoosh": version("whoosh-reloaded"),
         "sqlite": sqlite3.sqlite_version,
-        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+        "load_average": [round(x, 2) for x in os.getloadavg()]
+        if hasattr(os, "getloadavg")
+        else None,
     }
 
 
@@ -131,11 +132,21 @@ def machine() -> dict[str, object]:
 
 
 def app_argv(data: Path, cache: Path) -> list[str]:
-    return [sys.executable, "-m", "summitreader", "--data-dir", str(data), "--cache-dir", str(cache)]
+    return [
+        sys.executable,
+        "-m",
+        "summitreader",
+        "--data-dir",
+        str(data),
+        "--cache-dir",
+        str(cache),
+    ]
 
 
 def app_env(data: Path, cache: Path) -> dict[str, str]:
-    return paint.environment({"SUMMITREADER_DATA_DIR": str(data), "SUMMITREADER_CACHE_DIR": str(cache)})
+    return paint.environment(
+        {"SUMMITREADER_DATA_DIR": str(data), "SUMMITREADER_CACHE_DIR": str(cache)}
+    )
 
 
 def bare_argv(pack: Path) -> list[str]:
@@ -174,7 +185,9 @@ def first_paints(settings: Settings, work: Path) -> dict[str, object]:
         record("bare", paint.first_paint(bare, PHRASE, env=bare_env))
         fresh = Path(tempfile.mkdtemp(prefix="fresh-", dir=work))
         data, cache = fresh / "data", fresh / "cache"
-        record("app_cold", paint.first_paint(app_argv(data, cache), PHRASE, env=app_env(data, cache)))
+        record(
+            "app_cold", paint.first_paint(app_argv(data, cache), PHRASE, env=app_env(data, cache))
+        )
         shutil.rmtree(fresh, ignore_errors=True)
         record("bare", paint.first_paint(bare, PHRASE, env=bare_env))
 
@@ -206,7 +219,7 @@ def search_figures(settings: Settings, pack_dirs: dict[int, Path]) -> dict[str, 
     result: dict[str, object] = {}
     # Imports and first-use costs out of the way: a throwaway build and search.
     warm_pack = load_pack(pack_dirs[1])
-    times, folder = searching.build_times(warm_pack, 1)
+    _, folder = searching.build_times(warm_pack, 1)
     with SearchIndex.open(warm_pack, folder) as index:
         fts = searching.Fts5(warm_pack)
         searching.query_times(index, fts, 1)
@@ -288,7 +301,10 @@ def open_in_new_process(pack_dir: Path, work: Path) -> float:
     )
     argv = [sys.executable, "-c", script, str(pack_dir), str(cache)]
     subprocess.run(argv, check=True, capture_output=True)  # builds it
-    times = [float(subprocess.run(argv, check=True, capture_output=True, text=True).stdout) for _ in range(3)]
+    times = [
+        float(subprocess.run(argv, check=True, capture_output=True, text=True).stdout)
+        for _ in range(3)
+    ]
     return median(times)
 
 
@@ -332,11 +348,26 @@ def checks(figures: dict[str, dict]) -> list[dict[str, object]]:
     memory = figures["first_paint"]["median_peak_kib_settled"]
     search = figures["search"]
     return [
-        check("first paint, warm caches ÷ bare Textual app", paints["app_warm"] / paints["bare"], 1.2, "×"),
-        check("first paint, empty caches ÷ bare Textual app", paints["app_cold"] / paints["bare"], 1.5, "×"),
+        check(
+            "first paint, warm caches ÷ bare Textual app",
+            paints["app_warm"] / paints["bare"],
+            1.2,
+            "×",
+        ),
+        check(
+            "first paint, empty caches ÷ bare Textual app",
+            paints["app_cold"] / paints["bare"],
+            1.5,
+            "×",
+        ),
         check("search p95 at 1×", search["1x"]["p95_ms"], 5.0, "ms"),
         check("search p95 at 100×", search["100x"]["p95_ms"], 15.0, "ms"),
-        check("search p95 at 100× ÷ FTS5 p95", search["100x"]["p95_ms"] / search["100x"]["fts5"]["p95_ms"], 20.0, "×"),
+        check(
+            "search p95 at 100× ÷ FTS5 p95",
+            search["100x"]["p95_ms"] / search["100x"]["fts5"]["p95_ms"],
+            20.0,
+            "×",
+        ),
         check("index build at 1×", 1000 * search["1x"]["build_median_seconds"], 50.0, "ms"),
         check("index build at 100×", search["100x"]["build_median_seconds"], 2.0, "s"),
         check(
@@ -367,7 +398,9 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     """A Markdown table, padded so it also reads as plain text."""
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = [
-        "| " + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) + " |"
+        "| "
+        + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
+        + " |"
         for row in [header, ["-" * w for w in widths], *rows]
     ]
     return "\n".join(lines)
@@ -386,7 +419,12 @@ def report(result: dict[str, object]) -> str:
         "",
         table(
             [
-                [c["name"], number(c["value"], c["unit"]), f"≤ {number(c['target'], c['unit'])}", "pass" if c["pass"] else "FAIL"]
+                [
+                    c["name"],
+                    number(c["value"], c["unit"]),
+                    f"≤ {number(c['target'], c['unit'])}",
+                    "pass" if c["pass"] else "FAIL",
+                ]
                 for c in result["checks"]
             ],
             ["goal", "value", "target", "result"],
@@ -407,11 +445,31 @@ def report(result: dict[str, object]) -> str:
         "",
         table(
             [
-                ["summitreader, warm caches", f"{1000 * ms['app_warm']:.0f} ms", mib(peak["app_warm"]), mib(settled["app_warm"])],
-                ["summitreader, empty caches", f"{1000 * ms['app_cold']:.0f} ms", mib(peak["app_cold"]), "–"],
-                ["bare Textual app (Markdown)", f"{1000 * ms['bare']:.0f} ms", mib(peak["bare"]), mib(settled["bare"])],
+                [
+                    "summitreader, warm caches",
+                    f"{1000 * ms['app_warm']:.0f} ms",
+                    mib(peak["app_warm"]),
+                    mib(settled["app_warm"]),
+                ],
+                [
+                    "summitreader, empty caches",
+                    f"{1000 * ms['app_cold']:.0f} ms",
+                    mib(peak["app_cold"]),
+                    "–",
+                ],
+                [
+                    "bare Textual app (Markdown)",
+                    f"{1000 * ms['bare']:.0f} ms",
+                    mib(peak["bare"]),
+                    mib(settled["bare"]),
+                ],
             ],
-            ["program", "first paint", "peak memory at first paint", f"peak memory {SETTLE:.0f} s later"],
+            [
+                "program",
+                "first paint",
+                "peak memory at first paint",
+                f"peak memory {SETTLE:.0f} s later",
+            ],
         ),
         "",
         "Search (query + highlighted snippets, top 20 and the count of matches; "
@@ -436,13 +494,31 @@ def report(result: dict[str, object]) -> str:
             ]
         )
     out += [
-        table(rows, ["pack", "size", "p50", "p95", "FTS5 p50", "FTS5 p95", "p95 ÷ FTS5", "index build", "cached open"]),
+        table(
+            rows,
+            [
+                "pack",
+                "size",
+                "p50",
+                "p95",
+                "FTS5 p50",
+                "FTS5 p95",
+                "p95 ÷ FTS5",
+                "index build",
+                "cached open",
+            ],
+        ),
         "",
         "Search p95 by kind of query at 100× (summitreader / FTS5)",
         "",
         table(
             [
-                [kind, number(v["p50_ms"], "ms"), number(v["p95_ms"], "ms"), number(v["fts5_p95_ms"], "ms")]
+                [
+                    kind,
+                    number(v["p50_ms"], "ms"),
+                    number(v["p95_ms"], "ms"),
+                    number(v["fts5_p95_ms"], "ms"),
+                ]
                 for kind, v in search["100x"]["by_kind"].items()
             ],
             ["kind", "p50", "p95", "FTS5 p95"],
@@ -454,14 +530,28 @@ def report(result: dict[str, object]) -> str:
     out += [
         table(
             [
-                ["pack load + validate, 1× / 10× / 100×",
-                 " / ".join(number(1000 * loads[f"{s}x"]["median_seconds"], "ms") for s in SCALES)],
-                ["review save p50 / p95 / max",
-                 f"{number(review['p50_ms'], 'ms')} / {number(review['p95_ms'], 'ms')} / {number(review['max_ms'], 'ms')}"],
-                ["first review save (creates the file)", number(1000 * review["first_save_seconds"], "ms")],
-                ["cached index open in a new process, imports included",
-                 number(1000 * figures["open_in_new_process_seconds"], "ms")],
-                ["first query on an opened index, 1×", number(1000 * search["1x"]["first_query_seconds"], "ms")],
+                [
+                    "pack load + validate, 1× / 10× / 100×",
+                    " / ".join(
+                        number(1000 * loads[f"{s}x"]["median_seconds"], "ms") for s in SCALES
+                    ),
+                ],
+                [
+                    "review save p50 / p95 / max",
+                    " / ".join(number(review[k], "ms") for k in ("p50_ms", "p95_ms", "max_ms")),
+                ],
+                [
+                    "first review save (creates the file)",
+                    number(1000 * review["first_save_seconds"], "ms"),
+                ],
+                [
+                    "cached index open in a new process, imports included",
+                    number(1000 * figures["open_in_new_process_seconds"], "ms"),
+                ],
+                [
+                    "first query on an opened index, 1×",
+                    number(1000 * search["1x"]["first_query_seconds"], "ms"),
+                ],
             ],
             ["other figures", "median"],
         ),

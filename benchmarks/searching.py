@@ -44,7 +44,9 @@ class Query:
 
 def _typing(word: str, first: int) -> list[Query]:
     return [
-        Query("prefix", word[:n], f"{{title body}} : {{prefix:{word[:n].lower()}}}", as_you_type=True)
+        Query(
+            "prefix", word[:n], f"{{title body}} : {{prefix:{word[:n].lower()}}}", as_you_type=True
+        )
         for n in range(first, len(word) + 1)
     ]
 
@@ -75,7 +77,11 @@ QUERIES: tuple[Query, ...] = (
     Query("filter", "kind:meeting Helsinki", "kind : meeting AND {title body} : helsinki"),
     Query("filter", "date:2019 kind:meeting", "date : 2019 AND kind : meeting"),
     Query("filter", "kind:takeaway summit", "kind : takeaway AND {title body} : summit"),
-    Query("filter", "section:introduction relationship", "section : introduction AND {title body} : relationship"),
+    Query(
+        "filter",
+        "section:introduction relationship",
+        "section : introduction AND {title body} : relationship",
+    ),
 )
 
 
@@ -183,7 +189,9 @@ class Fts5:
         def near(match: re.Match[str]) -> str:
             word = match.group(1)
             distance = 2 if len(word) >= 8 else 1
-            found = self._extract(word, self.words, scorer=self._scorer, score_cutoff=distance, limit=5)
+            found = self._extract(
+                word, self.words, scorer=self._scorer, score_cutoff=distance, limit=5
+            )
             alternatives = [word, *(w for w, _, _ in found if w != word)]
             return "(" + " OR ".join(alternatives) + ")"
 
@@ -196,7 +204,9 @@ class Fts5:
             "ORDER BY bm25(docs, 0, 0, 0, 0, 3, 1) LIMIT ?",
             (expression, LIMIT),
         ).fetchall()
-        (total,) = self.db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (expression,)).fetchone()
+        (total,) = self.db.execute(
+            "SELECT count(*) FROM docs WHERE docs MATCH ?", (expression,)
+        ).fetchone()
         return hits, total
 
     def close(self) -> None:
@@ -213,7 +223,9 @@ def query_times(
     theirs: dict[str, list[float]] = {query.text: [] for query in QUERIES}
     totals, fts_totals = {}, {}
     for query in QUERIES:
-        totals[query.text] = index.search(query.text, limit=LIMIT, as_you_type=query.as_you_type).total
+        totals[query.text] = index.search(
+            query.text, limit=LIMIT, as_you_type=query.as_you_type
+        ).total
         fts_totals[query.text] = fts.search(query.fts)[1]
     for _ in range(rounds):
         for query in QUERIES:

@@ -39,8 +39,10 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel installed (without its dependencies, which this environment has) in a folder."""
     target = tmp_path_factory.mktemp("site")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet"]
-        + ["--disable-pip-version-check", "--target", str(target), str(wheel)],
+        [
+            *(sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet"),
+            *("--disable-pip-version-check", "--target", str(target), str(wheel)),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

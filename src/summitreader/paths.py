@@ -12,7 +12,8 @@ DEFAULT_PACK_ID = "trump-putin-summits"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The progress folder: ``override``, else ``$SUMMITREADER_DATA_DIR``, else the user data folder."""
+    """The progress folder: ``override``, else ``$SUMMITREADER_DATA_DIR``, else the user data
+    folder."""
     if override:
         return Path(override).expanduser()
     env = os.environ.get(DATA_DIR_ENV)

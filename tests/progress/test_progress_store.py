@@ -209,7 +209,7 @@ def test_threads_share_a_store(store: Store) -> None:
                 )
                 store.get_position()
                 store.bookmarks()
-        except BaseException as error:  # reported below
+        except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]

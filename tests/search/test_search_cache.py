@@ -237,7 +237,7 @@ def test_four_threads_opening_at_once_all_succeed(pack: Pack, cache_dir: Path) -
         try:
             barrier.wait(timeout=10)
             results.append(open_and_search(pack, cache_dir))
-        except BaseException as error:
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
             errors.append(error)
 
     threads = [threading.Thread(target=work) for _ in range(4)]
@@ -263,7 +263,7 @@ def test_four_threads_building_different_indexes_at_once(tmp_path: Path) -> None
             source, hits = open_and_search(pack, cache_dir)
             assert hits
             sources.append(source)
-        except BaseException as error:
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
             errors.append(error)
 
     threads = [

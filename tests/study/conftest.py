@@ -13,11 +13,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "pack"))
 
-from study_helpers import START, Clock  # noqa: E402
+from study_helpers import START, Clock
 
-from summitreader.pack import Pack, load_pack  # noqa: E402
-from summitreader.paths import default_pack_dir  # noqa: E402
-from summitreader.progress import Store, open_store  # noqa: E402
+from summitreader.pack import Pack, load_pack
+from summitreader.paths import default_pack_dir
+from summitreader.progress import Store, open_store
 
 
 @pytest.fixture(autouse=True)

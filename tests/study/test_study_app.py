@@ -215,7 +215,7 @@ async def test_pack_text_is_shown_as_written(
     mini_pack,
     data_dir: Path,
     clock: Clock,
-    cache_dir: Path,  # noqa: ANN001
+    cache_dir: Path,
 ) -> None:
     pack = mini_pack({"cards.yaml": HOSTILE_CARDS, "takeaways.yaml": HOSTILE_TAKEAWAYS})
     app, store = build_app(pack, data_dir, clock, cache_dir)

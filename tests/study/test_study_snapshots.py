@@ -21,7 +21,7 @@ from summitreader.study.session import Session, shuffled_items
 SIZE = (100, 30)
 
 
-def test_study_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:  # noqa: ANN001
+def test_study_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:
     app, store = build_app(pack, data_dir, Clock(), cache_dir)
 
     async def run_before(pilot: Pilot) -> None:
@@ -32,7 +32,7 @@ def test_study_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path)
     store.close()
 
 
-def test_card_screen_near_miss(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:  # noqa: ANN001
+def test_card_screen_near_miss(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:
     """A cloze card answered with a near miss: the difference, the proposed Hard, and the next
     interval under each rating."""
     app, store = build_app(pack, data_dir, Clock(), cache_dir)
@@ -45,7 +45,7 @@ def test_card_screen_near_miss(snap_compare, pack: Pack, data_dir: Path, cache_d
     store.close()
 
 
-def test_card_screen_after_again(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:  # noqa: ANN001
+def test_card_screen_after_again(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:
     """After Again: the passage, and its section queued to re-read."""
     app, store = build_app(pack, data_dir, Clock(), cache_dir)
 
@@ -94,7 +94,7 @@ def run_through(session: Session, clock: Clock, rng: random.Random) -> None:
         session.rate(rng.choice([1, 2, 3, 3, 3, 4]))
 
 
-def test_progress_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:  # noqa: ANN001
+def test_progress_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path) -> None:
     clock = seed_three_weeks(pack, data_dir)
     app, store = build_app(pack, data_dir, clock, cache_dir)
 

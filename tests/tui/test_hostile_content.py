@@ -35,7 +35,10 @@ def hostile_pack(tmp_path):
     )
     meetings = root / "meetings.yaml"
     text = meetings.read_text(encoding="utf-8")
-    meetings.write_text(text.replace("title: Helsinki summit", 'title: "Helsinki [b]summit[/b]"', 1), encoding="utf-8")
+    meetings.write_text(
+        text.replace("title: Helsinki summit", 'title: "Helsinki [b]summit[/b]"', 1),
+        encoding="utf-8",
+    )
     return load_pack(root)
 
 

@@ -67,7 +67,11 @@ async def test_issue_detail_shows_summary_timeline_sources_and_meetings(build_ap
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.post_message(__import__("summitreader.tui.messages", fromlist=["OpenEntry"]).OpenEntry("arms-control"))
+        app.post_message(
+            __import__("summitreader.tui.messages", fromlist=["OpenEntry"]).OpenEntry(
+                "arms-control"
+            )
+        )
         await pilot.pause(0.2)
         screen = app.screen
         assert isinstance(screen, IndexScreen)

@@ -61,7 +61,10 @@ async def test_a_typo_still_finds_helsinki_and_digits_type_into_the_box(build_ap
                 break
         assert isinstance(app.screen, SearchScreen)
         assert screen.query_one("#query").value == "Helsinky 2018"
-        assert any("Helsinki" in h.title or any("Helsinki" in s.text for s in h.snippet) for h in screen.hits)
+        assert any(
+            "Helsinki" in h.title or any("Helsinki" in s.text for s in h.snippet)
+            for h in screen.hits
+        )
 
 
 async def test_a_query_that_cannot_be_parsed_gets_a_message_not_a_crash(build_app):

@@ -1,4 +1,5 @@
-"""``summitreader`` with no command: the app on the pack, the progress store and the search cache."""
+"""``summitreader`` with no command: the app on the pack, the progress store and the search
+cache."""
 
 from __future__ import annotations
 

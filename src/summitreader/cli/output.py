@@ -36,9 +36,12 @@ def prepare_streams() -> None:
     mode they are ASCII (with "surrogateescape", which fails on the article's first dash or
     typographic quote): there they print '?' for what they cannot encode instead of failing."""
     for stream in (sys.stdout, sys.stderr):
-        if not unicode_stream(stream) and isinstance(stream, io.TextIOWrapper):
-            if stream.errors in _FAILING:
-                stream.reconfigure(errors="replace")
+        if (
+            not unicode_stream(stream)
+            and isinstance(stream, io.TextIOWrapper)
+            and stream.errors in _FAILING
+        ):
+            stream.reconfigure(errors="replace")
 
 
 def unicode_stream(stream: object) -> bool:

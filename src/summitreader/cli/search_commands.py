@@ -66,7 +66,7 @@ def search_command(args: argparse.Namespace, context: Context) -> int:
 def _notes(context: Context) -> list[tuple[int, str, int, str]]:
     try:
         notes = context.store.notes()
-    except Exception:
+    except Exception:  # noqa: BLE001 - search works without the notes
         return []
     return [(note.id, note.section, note.paragraph, note.text) for note in notes]
 

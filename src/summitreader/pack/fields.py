@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -18,7 +19,12 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-_TEXT_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
+_TEXT_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
 _REQUIRED = object()
 _KIND_NAMES = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a value"}
 
@@ -86,10 +92,8 @@ class FileReader:
         result: list[T] = []
         try:
             for item_path, item in self.items(values[key], _join(path, key)):
-                try:
+                with contextlib.suppress(Missing):
                     result.append(convert(item, item_path))
-                except Missing:
-                    pass
         except Missing:
             pass
         return tuple(result)
@@ -156,7 +160,9 @@ class FileReader:
             return DateSpan.parse(value)
         except ValueError as error:
             raise self.problem(
-                node, path, f"'{value}' is not a date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD): {error}"
+                node,
+                path,
+                f"'{value}' is not a date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD): {error}",
             ) from None
 
     def url(self, node: Node, path: str) -> str:
@@ -170,9 +176,7 @@ class FileReader:
         def convert(node: Node, path: str) -> str:
             value = self.text(node, path)
             if value not in options:
-                raise self.problem(
-                    node, path, f"'{value}' is not one of: {', '.join(options)}"
-                )
+                raise self.problem(node, path, f"'{value}' is not one of: {', '.join(options)}")
             return value
 
         return convert
@@ -203,4 +207,3 @@ def _describe(node: Node) -> str:
         _STR: "text",
     }
     return names.get(node.tag, "a value")
-

@@ -58,7 +58,8 @@ class PackError(Exception):
 
 
 def load_pack(root: str | os.PathLike[str]) -> Pack:
-    """Load and check the pack in folder ``root``; raise :class:`PackError` listing every problem."""
+    """Load and check the pack in folder ``root``; raise :class:`PackError` listing every
+    problem."""
     return _Loader(Path(root)).load()
 
 
@@ -123,9 +124,12 @@ class _Loader:
         """Note the id of an entry left out for its own problems, if it has one."""
         if isinstance(node, MappingNode):
             for key, value in node.value:
-                if isinstance(key, ScalarNode) and key.value == "id":
-                    if isinstance(value, ScalarNode):
-                        self.left_out.add(str(value.value).strip())
+                if (
+                    isinstance(key, ScalarNode)
+                    and key.value == "id"
+                    and isinstance(value, ScalarNode)
+                ):
+                    self.left_out.add(str(value.value).strip())
 
     # -- the pack -------------------------------------------------------------------------
     def load(self) -> Pack:
@@ -181,9 +185,7 @@ class _Loader:
             return None
         reader, node = document
         try:
-            values = reader.mapping(
-                node, "", ("id", "title", "sections"), ("subtitle", "source")
-            )
+            values = reader.mapping(node, "", ("id", "title", "sections"), ("subtitle", "source"))
         except Missing:
             return None
         try:
@@ -239,8 +241,17 @@ class _Loader:
             node,
             path,
             (
-                "id", "title", "date", "place", "setting", "duration", "issues", "outcome",
-                "in_article", "held", "sources",
+                "id",
+                "title",
+                "date",
+                "place",
+                "setting",
+                "duration",
+                "issues",
+                "outcome",
+                "in_article",
+                "held",
+                "sources",
             ),
             ("setting_detail", "controversy", "aliases", "note"),
         )

@@ -1,8 +1,8 @@
 """A section's Markdown split into addressable paragraphs, and each paragraph's inline Markdown as
 runs of plain text with their emphasis.
 
-The same runs give a paragraph's plain text (for search, mentions and cards) and its rendering in the
-app, so offsets into the plain text always line up with what is shown.
+The same runs give a paragraph's plain text (for search, mentions and cards) and its rendering in
+the app, so offsets into the plain text always line up with what is shown.
 """
 
 from __future__ import annotations

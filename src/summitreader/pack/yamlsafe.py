@@ -106,13 +106,17 @@ def _syntax(name: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     message = error.problem or error.context or "not valid YAML"
     start = error.context_mark
-    if error.problem and error.context and start is not None:
-        if mark is None or (start.line, start.column) != (mark.line, mark.column):
-            if error.context.startswith("while "):
-                where = f"line {start.line + 1}, column {start.column + 1}"
-                message += f" ({error.context} that starts at {where})"
-            else:
-                message += f" ({error.context})"
+    if (
+        error.problem
+        and error.context
+        and start is not None
+        and (mark is None or (start.line, start.column) != (mark.line, mark.column))
+    ):
+        if error.context.startswith("while "):
+            where = f"line {start.line + 1}, column {start.column + 1}"
+            message += f" ({error.context} that starts at {where})"
+        else:
+            message += f" ({error.context})"
     return Problem(*_place(name, mark), f"YAML syntax: {message}")
 
 

@@ -210,7 +210,7 @@ def _json_value(value: Any, where: str) -> Any:
     return value  # anything JSON could parse
 
 
-class _optional:  # noqa: N801 - used like the checks, which are functions
+class _optional:
     """A field that may be null or left out."""
 
     def __init__(self, check: Callable[[Any, str], Any]) -> None:

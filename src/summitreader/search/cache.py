@@ -125,7 +125,7 @@ def load(folder: Path, key: Key, doc_count: int) -> Loaded | None:
         if index.doc_count_all() != doc_count:
             return None
         return Loaded(storage=storage, index=index, vocabulary=vocabulary)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a damaged cache (any error) is rebuilt
         return None
 
 

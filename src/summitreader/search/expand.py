@@ -221,7 +221,7 @@ def _collect(q: query.Query, reader: IndexReader, add: Callable[[str], None]) ->
         return
     try:
         terms = list(q.expanded_terms(reader, phrases=True))
-    except Exception:
+    except Exception:  # noqa: BLE001 - whoosh's errors have no common type
         return
     for name, value in terms:
         if name in TEXT_FIELDS or name == "place":

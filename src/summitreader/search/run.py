@@ -43,13 +43,13 @@ def search(
         return _result([], 0, None, messages, text)
     try:
         return _answer(searcher, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
-    except Exception:
+    except Exception:  # noqa: BLE001 - whoosh's errors have no common type
         pass
     messages.append(NOT_READABLE)
     words = " ".join(w.lower() for w in WORD.findall(text)[:MAX_WORDS])
     try:
         return _answer(searcher, vocabulary, make_hit, words, messages, kinds, limit, False)
-    except Exception:
+    except Exception:  # noqa: BLE001 - whoosh's errors have no common type
         return _result([], 0, None, messages, words)
 
 

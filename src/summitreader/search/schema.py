@@ -7,9 +7,8 @@ cached indexes of another version are then rebuilt.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
@@ -64,7 +63,7 @@ class WordAnalyzer(Tokenizer):
     def __hash__(self) -> int:
         return hash(type(self))
 
-    def __call__(  # noqa: PLR0913 - whoosh's analyzer signature
+    def __call__(
         self,
         value: str,
         positions: bool = False,
