@@ -57,8 +57,9 @@ def test_version_1_is_backed_up_and_migrated(
         assert set(store.read_sections()) == {"opening"}  # the removed section is an orphan
         assert [(b.section, b.paragraph) for b in store.bookmarks()] == [("opening", 3)]
         assert [n.text for n in store.notes()] == ["The count of meetings is debatable."]
-        assert set(store.card_states()) == {"card-one", "card-two"}
-        log = store.review_log()
+        deck = [card.id for card in pack.cards]
+        assert set(store.card_states(deck)) == {"card-one", "card-two"}
+        log = store.review_log(card_ids=deck)
         assert [(r.card_id, r.rating) for r in log] == [
             ("card-one", 3),
             ("card-one", 3),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from progress_support import make_pack
 
-from summitreader.progress.deck import deck_card_ids
+from summitreader.study.deck import build_deck
 
 
 def test_importing_the_progress_modules_loads_no_textual_and_creates_nothing(
@@ -23,7 +23,7 @@ def test_importing_the_progress_modules_loads_no_textual_and_creates_nothing(
         import sys
         import summitreader.progress
         import summitreader.progress.exchange
-        import summitreader.progress.stats
+        import summitreader.figures
         import summitreader.cli.progress_commands
         assert "textual" not in sys.modules, "textual was imported"
         print("ok")
@@ -52,6 +52,6 @@ def test_importing_the_progress_modules_loads_no_textual_and_creates_nothing(
 
 def test_the_deck_is_the_packs_cards_first() -> None:
     pack = make_pack()
-    ids = deck_card_ids(pack)
+    ids = [card.id for card in build_deck(pack)]
     assert ids[: len(pack.cards)] == [card.id for card in pack.cards]
     assert len(ids) == len(set(ids))

@@ -7,8 +7,8 @@ import datetime as dt
 import fsrs
 from progress_support import CARD_IDS, Clock
 
+from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.progress import Store
-from summitreader.progress.stats import compute_stats, due_forecast, reviews_per_day
 
 EST = dt.timezone(dt.timedelta(hours=-5))
 

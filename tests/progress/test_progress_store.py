@@ -180,22 +180,25 @@ def test_a_changed_pack_keeps_progress_on_ids_that_remain(data_dir: Path, clock:
         assert set(store.read_sections()) == {"opening"}
         assert store.bookmarks() == [] and store.notes() == []
         assert store.get_position() is None
-        assert set(store.card_states()) == {"card-two"}
-        assert [r.card_id for r in store.review_log()] == ["card-two"]
+        deck = [card.id for card in changed.cards]
+        assert set(store.card_states(deck)) == {"card-two"}
+        assert [r.card_id for r in store.review_log(card_ids=deck)] == ["card-two"]
         store.mark_read("new-part")
 
     with open_store(data_dir, old, clock=clock) as store:  # the orphans were kept
         assert set(store.read_sections()) == {"opening", "middle"}
         assert len(store.notes()) == 1
-        assert set(store.card_states()) == {"card-two", "card-three"}
+        assert set(store.card_states(card.id for card in old.cards)) == {"card-two", "card-three"}
+        assert set(store.card_states()) == {"card-two", "card-three"}  # every card with progress
 
 
-def test_card_ids_given_at_opening_count_as_known(data_dir: Path, pack: Pack, clock: Clock) -> None:
-    with open_store(data_dir, pack, clock=clock, card_ids=["gen-when-1"]) as store:
+def test_card_methods_return_the_cards_asked_for(data_dir: Path, pack: Pack, clock: Clock) -> None:
+    with open_store(data_dir, pack, clock=clock) as store:
         store.save_review("gen-when-1", {"state": 1}, 3, clock.now)
         store.save_review("not-in-deck", {"state": 1}, 3, clock.now)
-        assert set(store.card_states()) == {"gen-when-1"}
-        assert store.known_cards() >= {"gen-when-1", "card-one"}
+        assert set(store.card_states(["gen-when-1", "card-one"])) == {"gen-when-1"}
+        assert [r.card_id for r in store.review_log(card_ids=["gen-when-1"])] == ["gen-when-1"]
+        assert set(store.card_states()) == {"gen-when-1", "not-in-deck"}
 
 
 def test_threads_share_a_store(store: Store) -> None:

@@ -8,9 +8,9 @@ from study_helpers import Clock
 from study_pilot import answer_current, build_app, put_in_order, review_screen
 from textual.widgets import Input, Static
 
+from summitreader.card_state import state_code
 from summitreader.pack import Pack
 from summitreader.study.deck import build_deck
-from summitreader.study.schedule import state_code
 from summitreader.study.session import Session, shuffled_items
 from summitreader.tui.screens.card import ReviewScreen
 from summitreader.tui.screens.read import ReadScreen

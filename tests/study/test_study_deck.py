@@ -10,6 +10,8 @@ from packfactory import MEETINGS_YAML
 from summitreader.pack import Pack
 from summitreader.progress import open_store
 from summitreader.study.deck import build_deck, cards_of_takeaway, cloze_parts
+from summitreader.study.grading import GOOD
+from summitreader.study.schedule import Schedule
 
 
 def test_deck_holds_the_pack_cards_first_then_generated_ones(pack: Pack) -> None:
@@ -156,9 +158,17 @@ def test_an_authored_id_is_never_generated_again(mini_pack: Callable[..., Pack])
     assert len(same) == 1 and not same[0].generated
 
 
-def test_the_store_knows_the_generated_cards(pack: Pack, data_dir, clock) -> None:
+def test_the_store_keeps_generated_cards_it_is_asked_for(pack: Pack, data_dir, clock) -> None:
+    deck = build_deck(pack)
+    generated = next(c for c in deck if c.generated)
+    state = Schedule().review(generated.id, None, GOOD, clock())
     with open_store(data_dir, pack, clock=clock) as store:
-        assert {c.id for c in build_deck(pack)} <= store.known_cards()
+        store.save_review(generated.id, state, GOOD, clock())
+        store.save_review("gone-from-the-pack", state, GOOD, clock())
+        assert set(store.card_states(c.id for c in deck)) == {generated.id}
+        assert [r.card_id for r in store.review_log(card_ids=[c.id for c in deck])] == [
+            generated.id
+        ]
 
 
 def test_cards_of_a_takeaway_list_it_in_about(pack: Pack) -> None:

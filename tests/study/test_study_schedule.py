@@ -8,20 +8,18 @@ import datetime as dt
 import pytest
 from study_helpers import START, Clock, answer_right
 
+from summitreader.card_state import due_of, state_code
 from summitreader.pack import Pack
 from summitreader.progress import Store
 from summitreader.study.deck import build_deck
 from summitreader.study.grading import AGAIN, EASY, GOOD, HARD
-from summitreader.study.plan import due_session
+from summitreader.study.plan import due_session, today_status
 from summitreader.study.schedule import (
     NEW_PER_DAY_DEFAULT,
     Schedule,
-    deck_status,
-    due_of,
     format_interval,
     format_when,
     new_per_day,
-    state_code,
 )
 
 
@@ -134,7 +132,7 @@ def test_daily_limit_of_new_cards_over_days(pack: Pack, store: Store, clock: Clo
     assert set(store.card_states()) == set(first_day)
 
     clock.advance(hours=1)
-    again = deck_status(deck, store.card_states(), store.review_log(), clock(), 5)
+    again = today_status(deck, store, clock())
     assert again.new == () and again.new_today == 5 and again.due == ()
     assert due_session(deck, store, schedule, clock).total == 0
 
@@ -144,7 +142,7 @@ def test_daily_limit_of_new_cards_over_days(pack: Pack, store: Store, clock: Clo
     assert len(ids) == 5 and not set(ids) & set(first_day)
 
     clock.advance(days=30)
-    later = deck_status(deck, store.card_states(), store.review_log(), clock(), 5)
+    later = today_status(deck, store, clock())
     assert set(first_day) <= set(later.due)
 
 
@@ -155,10 +153,10 @@ def test_deck_status_counts_learning_cards_due_later_today(
     session = due_session(deck, store, Schedule(), clock)
     answer_right(session)
     session.rate(GOOD)  # a new card on Good: due again in ten minutes
-    status = deck_status(deck, store.card_states(), store.review_log(), clock(), 20)
+    status = today_status(deck, store, clock())
     assert status.learning == (deck[0].id,)
     assert status.next_due == clock() + dt.timedelta(minutes=10)
     assert status.new_today == 1 and len(status.new) == 19
     clock.advance(minutes=11)
-    status = deck_status(deck, store.card_states(), store.review_log(), clock(), 20)
+    status = today_status(deck, store, clock())
     assert status.due == (deck[0].id,) and status.learning == ()

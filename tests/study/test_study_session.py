@@ -8,12 +8,13 @@ from collections.abc import Callable
 import pytest
 from study_helpers import Clock, answer_right
 
+from summitreader.card_state import due_of, state_code
 from summitreader.pack import Pack
 from summitreader.progress import Store
 from summitreader.study.deck import build_deck, cards_of_takeaway
 from summitreader.study.grading import AGAIN, EASY, GOOD, HARD
 from summitreader.study.plan import cram_session, due_session, takeaway_session
-from summitreader.study.schedule import Schedule, due_of, state_code
+from summitreader.study.schedule import Schedule
 from summitreader.study.session import Session, shuffled_items
 
 

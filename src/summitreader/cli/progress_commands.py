@@ -58,12 +58,12 @@ def open_progress(context: Context) -> Store:
 
 
 def stats_command(args: argparse.Namespace, context: Context) -> int:
-    from summitreader.progress.deck import deck_card_ids
-    from summitreader.progress.stats import compute_stats
+    from summitreader.figures import compute_stats
+    from summitreader.study.deck import build_deck
 
     pack = context.pack
     store = open_progress(context)
-    stats = compute_stats(store, deck_card_ids(pack))
+    stats = compute_stats(store, [card.id for card in build_deck(pack)])
     if args.json:
         emit_json(
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, say, table
@@ -20,21 +21,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def handler(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.card_state import due_of
     from summitreader.study.deck import build_deck
-    from summitreader.study.schedule import (
-        NEW_PER_DAY_DEFAULT,
-        NEW_PER_DAY_KEY,
-        deck_status,
-        due_of,
-        new_per_day,
-    )
+    from summitreader.study.plan import today_status
 
     pack, store = context.pack, context.store
     deck = build_deck(pack)
-    states = store.card_states()
+    states = store.card_states(card.id for card in deck)
     now = store.now()
-    limit = new_per_day(store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
-    status = deck_status(deck, states, store.review_log(), now, limit)
+    status = today_status(deck, store, now)
     by_id = {card.id: card for card in deck}
     due = [by_id[card_id] for card_id in status.due]
     if args.json:
@@ -68,5 +63,5 @@ def handler(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _iso(moment: object) -> str | None:
-    return moment.isoformat() if moment is not None else None  # type: ignore[attr-defined]
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None

@@ -23,7 +23,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -46,7 +46,6 @@ class StoreCore:
         opened: files.Opened,
         *,
         clock: Clock,
-        card_ids: Iterable[str] | None = None,
     ) -> None:
         self.pack = pack
         self.path = path
@@ -57,7 +56,6 @@ class StoreCore:
         self._pending = opened.pending
         self._lock = threading.RLock()
         self._sections = {s.id: n for n, s in enumerate(pack.sections)}
-        self._cards = None if card_ids is None else frozenset(card_ids) | _pack_cards(pack)
 
     def has_file(self) -> bool:
         """Whether there is a progress file behind this store (False before the first write)."""
@@ -139,10 +137,6 @@ class StoreCore:
     def _check_section(self, section: str) -> None:
         if section not in self._sections:
             raise ValueError(f"no section {section!r} in pack {self.pack.id!r}")
-
-
-def _pack_cards(pack: Pack) -> frozenset[str]:
-    return frozenset(card.id for card in pack.cards)
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

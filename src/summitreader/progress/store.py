@@ -10,8 +10,8 @@ Per pack
     Rows are keyed by the pack's id; the pack's content hash is recorded with every write. Section
     and card ids are stable: when the pack changes, progress on ids that still exist is kept. Rows
     for ids no longer in the pack (orphans) stay in the file and in exports, but the store's
-    methods do not return them. The known cards are the pack's cards plus, when the study module
-    provides ``build_deck``, the generated ones (or the ids given as ``card_ids``).
+    methods do not return them. Card ids are the exception: the store does not know the deck (the
+    pack's cards and those generated from it), so card methods take the ids wanted.
 
 Settings
     Per pack too, as JSON values (``theme``, ``new_per_day``, ...).
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,14 +43,13 @@ def open_store(
     pack: Pack,
     *,
     clock: Clock | None = None,
-    card_ids: Iterable[str] | None = None,
 ) -> Store:
     """Open the progress of ``pack`` kept in ``data_dir``. Never raises for the state of the file
     or the folder: problems become ``store.notices``. Nothing is created until the first write."""
     clock = clock or utc_now
     path = Path(data_dir) / files.DB_NAME
     opened = files.open_database(path, create=False, now=checked(clock()))
-    return Store(pack, path, opened, clock=clock, card_ids=card_ids)
+    return Store(pack, path, opened, clock=clock)
 
 
 class Store(ReadingProgress, CardProgress):

@@ -1,7 +1,9 @@
 """How well each takeaway is known, from the states of the cards about it.
 
-Two honest figures rather than one blended score: how many of its cards have been learned (studied
-at least once), and the mean chance of recalling those now, as FSRS predicts it.
+Two honest figures rather than one blended score: how many of its cards have been learned, and the
+mean chance of recalling those now, as FSRS predicts it. A card is learned once it is past its
+learning steps (in FSRS's review state): a card being learned, or relearned after Again, is not,
+so a card rated Again a moment ago does not count with a recall of 100 %.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from summitreader.card_state import REVIEW, due_of, state_code
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import cards_of_takeaway
-from summitreader.study.schedule import Schedule, due_of
+from summitreader.study.schedule import Schedule
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,9 @@ def mastery_by_takeaway(
     result = []
     for takeaway in pack.takeaways:
         cards = cards_of_takeaway(deck, takeaway.id)
-        learned = [states[c.id] for c in cards if states.get(c.id)]
-        due = sum(1 for s in learned if (d := due_of(s)) is not None and d <= now)
+        studied = [states[c.id] for c in cards if states.get(c.id)]
+        learned = [s for s in studied if state_code(s) == REVIEW]
+        due = sum(1 for s in studied if (d := due_of(s)) is not None and d <= now)
         recall = (
             sum(schedule.retrievability(s, now) for s in learned) / len(learned)
             if learned

@@ -6,18 +6,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from summitreader.card_state import due_of
 from summitreader.pack.model import Card
 from summitreader.study.deck import cards_of_takeaway
 from summitreader.study.schedule import (
     NEW_PER_DAY_DEFAULT,
     NEW_PER_DAY_KEY,
+    DeckStatus,
     Schedule,
     deck_status,
-    due_of,
+    end_of_day,
     new_per_day,
+    start_of_day,
     utc,
 )
 from summitreader.study.session import Save, Session, StudyStore, run_write
+
+
+def today_status(
+    deck: Sequence[Card], store: StudyStore, now: dt.datetime, tz: dt.tzinfo | None = None
+) -> DeckStatus:
+    """What ``deck`` holds at ``now``: due cards, learning ones, and the day's new ones under the
+    daily limit kept in the store. The review log is only asked which cards were started today."""
+    ids = [card.id for card in deck]
+    started = store.started_between(start_of_day(now, tz), end_of_day(now, tz), ids)
+    limit = new_per_day(store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
+    return deck_status(deck, store.card_states(ids), started, now, limit, tz)
 
 
 def due_session(
@@ -29,14 +43,7 @@ def due_session(
     tz: dt.tzinfo | None = None,
 ) -> Session:
     """The cards due now, then new cards within the daily limit."""
-    status = deck_status(
-        deck,
-        store.card_states(),
-        store.review_log(),
-        clock(),
-        new_per_day(store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT)),
-        tz,
-    )
+    status = today_status(deck, store, clock(), tz)
     by_id = {card.id: card for card in deck}
     cards = [by_id[i] for i in (*status.due, *status.new)]
     return Session(cards, store, schedule, clock, "Due cards", "due", save, deck)
@@ -53,7 +60,7 @@ def takeaway_session(
 ) -> Session:
     """One takeaway's cards that are due or new (the daily limit does not apply: this session
     is asked for)."""
-    states = store.card_states()
+    states = store.card_states(card.id for card in deck)
     now = utc(clock())
     cards = [
         card

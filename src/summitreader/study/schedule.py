@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from fsrs import Card as FsrsCard
-from fsrs import Rating, Scheduler, State
+from fsrs import Rating, Scheduler
 
+from summitreader.card_state import LEARNING, RELEARNING, due_of, state_code
 from summitreader.pack.model import Card
 
 UTC = dt.UTC
@@ -27,12 +28,6 @@ NEW_PER_DAY_KEY = "new_per_day"
 NEW_PER_DAY_DEFAULT = 20
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card in (re)learning due within this time is shown again in the same session."""
-STATE_NAMES = {
-    0: "new",
-    int(State.Learning): "learning",
-    int(State.Review): "review",
-    int(State.Relearning): "relearning",
-}
 
 
 class ReviewRecord(Protocol):
@@ -108,26 +103,7 @@ class Schedule:
         return float(self.scheduler.get_card_retrievability(card, utc(now)))
 
 
-# -- states ----------------------------------------------------------------------------------
-
-
-def state_code(state: Mapping[str, Any] | None) -> int:
-    """0 new, 1 learning, 2 review, 3 relearning."""
-    if not state:
-        return 0
-    try:
-        return int(state.get("state", 0))
-    except (TypeError, ValueError):
-        return 0
-
-
-def due_of(state: Mapping[str, Any] | None) -> dt.datetime | None:
-    if not state:
-        return None
-    try:
-        return utc(dt.datetime.fromisoformat(str(state["due"])))
-    except (KeyError, ValueError):
-        return None
+# -- times -----------------------------------------------------------------------------------
 
 
 def utc(moment: dt.datetime) -> dt.datetime:
@@ -140,6 +116,12 @@ def utc(moment: dt.datetime) -> dt.datetime:
 def local_day(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.date:
     """The calendar day of ``moment`` in ``tz`` (default: the machine's local time)."""
     return moment.astimezone(tz).date()
+
+
+def start_of_day(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.datetime:
+    """The first moment of ``moment``'s local day, in UTC."""
+    local = moment.astimezone(tz)
+    return utc(dt.datetime.combine(local.date(), dt.time(), local.tzinfo))
 
 
 def end_of_day(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.datetime:
@@ -193,11 +175,13 @@ def started_today(
 def deck_status(
     deck: Sequence[Card],
     states: Mapping[str, Mapping[str, Any]],
-    log: Iterable[ReviewRecord],
+    today: Collection[str],
     now: dt.datetime,
     limit: int = NEW_PER_DAY_DEFAULT,
     tz: dt.tzinfo | None = None,
 ) -> DeckStatus:
+    """What ``deck`` holds at ``now``, given the cards' ``states`` and the cards started ``today``
+    (:func:`started_today`, or the store's ``started_between`` the day's bounds)."""
     now = utc(now)
     tonight = end_of_day(now, tz)
     due: list[tuple[dt.datetime, int, str]] = []
@@ -213,9 +197,8 @@ def deck_status(
             due.append((when, n, card.id))
         else:
             later.append(when)
-            if state_code(state) in (int(State.Learning), int(State.Relearning)) and when < tonight:
+            if state_code(state) in (LEARNING, RELEARNING) and when < tonight:
                 learning.append(card.id)
-    today = started_today(log, now, tz)
     room = max(0, limit - len(today))
     return DeckStatus(
         due=tuple(card_id for _, _, card_id in sorted(due)),

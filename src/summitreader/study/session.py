@@ -22,10 +22,11 @@ import datetime as dt
 import hashlib
 import random
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from summitreader.card_state import LEARNING, RELEARNING, due_of, state_code
 from summitreader.pack.model import Card
 from summitreader.study.grading import (
     AGAIN,
@@ -36,7 +37,7 @@ from summitreader.study.grading import (
     grade_shown,
     grade_typed,
 )
-from summitreader.study.schedule import LEARN_AHEAD, Preview, Schedule, due_of, state_code, utc
+from summitreader.study.schedule import LEARN_AHEAD, Preview, Schedule, utc
 
 Phase = Literal["asking", "answered", "reread", "done"]
 Mode = Literal["due", "takeaway", "cram"]
@@ -45,7 +46,10 @@ Mode = Literal["due", "takeaway", "cram"]
 class StudyStore(Protocol):
     """What a session needs of the progress store."""
 
-    def card_states(self) -> dict[str, dict[str, Any]]: ...
+    def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]: ...
+    def started_between(
+        self, start: dt.datetime, end: dt.datetime, card_ids: Iterable[str] | None = None
+    ) -> set[str]: ...
     def save_review(
         self,
         card_id: str,
@@ -56,7 +60,6 @@ class StudyStore(Protocol):
         answer: str | None = None,
     ) -> None: ...
     def queue_reread(self, section_id: str) -> None: ...
-    def review_log(self, card_id: str | None = None) -> Sequence[Any]: ...
     def get_setting(self, key: str, default: Any = None) -> Any: ...
 
 
@@ -129,7 +132,8 @@ class Session:
 
     def __post_init__(self) -> None:
         self._queue = [_Entry(card) for card in self.cards]
-        self._states = dict(self.store.card_states())
+        ids = {card.id for card in (*self.cards, *self.deck)}
+        self._states = self.store.card_states(ids)
         self._started = utc(self.clock())
         self._shown_at = self._started
         self._ratings: Counter[int] = Counter()
@@ -231,7 +235,9 @@ class Session:
                 self._states[card.id] = state
                 when = due_of(state)
                 requeue = (
-                    state_code(state) in (1, 3) and when is not None and when <= now + LEARN_AHEAD
+                    state_code(state) in (LEARNING, RELEARNING)
+                    and when is not None
+                    and when <= now + LEARN_AHEAD
                 )
             else:
                 self._not_saved += 1

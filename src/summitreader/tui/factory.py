@@ -12,7 +12,7 @@ from summitreader.tui.services import SearchHandle, Services
 if TYPE_CHECKING:
     from summitreader.pack.model import Pack
     from summitreader.progress import Store
-    from summitreader.tui.app import ScreenSpec, SummitApp
+    from summitreader.tui.app import SummitApp
 
 
 def make_app(
@@ -21,9 +21,9 @@ def make_app(
     cache_dir: Path,
     *,
     clock: Callable[[], datetime] | None = None,
-    screens: tuple[ScreenSpec, ...] | None = None,
 ) -> SummitApp:
-    """The app on ``pack``, keeping progress in ``store`` and the search index under ``cache_dir``."""
+    """The app on ``pack``, keeping progress in ``store`` and the search index under
+    ``cache_dir``. The deck is built once, on first need, for every screen."""
     from summitreader.tui.app import SummitApp
 
     services = Services(
@@ -32,4 +32,4 @@ def make_app(
         search=SearchHandle(pack, cache_dir),
         clock=clock or (lambda: datetime.now(UTC)),
     )
-    return SummitApp(services, screens)
+    return SummitApp(services)

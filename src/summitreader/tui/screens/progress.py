@@ -1,5 +1,5 @@
 """The Progress screen: reading, cards by state, true retention, the streak, reviews per day,
-the due forecast and mastery per takeaway. Figures come from :mod:`summitreader.progress.stats`
+the due forecast and mastery per takeaway. Figures come from :mod:`summitreader.figures`
 and :mod:`summitreader.study.mastery`; charts are drawn as text with block characters."""
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack
-from summitreader.progress.stats import compute_stats, due_forecast, reviews_per_day
 from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
 from summitreader.text import shorten
 
 if TYPE_CHECKING:
+    from summitreader.figures import Stats
     from summitreader.progress import Store
-    from summitreader.progress.stats import Stats
     from summitreader.tui.services import Services
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -84,7 +84,9 @@ class ProgressScreen(Screen[None]):
         self.query_one("#progress-figures", Static).update(
             figures_text(stats, self._reread_titles())
         )
-        mastery = mastery_by_takeaway(self.pack, self.deck, self.store.card_states(), self.clock())
+        mastery = mastery_by_takeaway(
+            self.pack, self.deck, self.store.card_states(ids), self.clock()
+        )
         self.query_one("#progress-mastery", Static).update(mastery_text(mastery))
         per_day = reviews_per_day(self.store, ids, 30)
         self.query_one("#progress-reviews", Static).update(

@@ -15,16 +15,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from summitreader.card_state import due_of
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck, cards_of_takeaway
-from summitreader.study.plan import cram_session, due_session, takeaway_session
+from summitreader.study.plan import cram_session, due_session, takeaway_session, today_status
 from summitreader.study.schedule import (
     NEW_PER_DAY_DEFAULT,
     NEW_PER_DAY_KEY,
     DeckStatus,
     Schedule,
-    deck_status,
-    due_of,
     format_when,
     new_per_day,
 )
@@ -113,9 +112,8 @@ class StudyScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         now = self.clock()
-        states = self.store.card_states()
-        limit = new_per_day(self.store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
-        status = deck_status(self.deck, states, self.store.review_log(), now, limit)
+        states = self.store.card_states(card.id for card in self.deck)
+        status = today_status(self.deck, self.store, now)
         self.status = status
         self.query_one("#study-today", Static).update(self._today_text(status, now))
         options = self.query_one("#study-list", OptionList)

@@ -1,7 +1,11 @@
-"""The figures of ``summitreader stats`` and of the Progress screen, computed from a store.
+"""The figures of ``summitreader stats`` and of the Progress screen: what needs both the deck (the
+study side) and the progress store.
 
-The deck is passed in as ``card_ids`` (the pack's cards and the generated ones are put together
-elsewhere). Cards outside it are left out of every figure.
+The deck is passed in as ``card_ids`` (the pack's cards and the generated ones: see
+:func:`summitreader.study.deck.build_deck`). Cards outside it are left out of every figure. The
+review log is never read whole: the store counts it in SQL (reviews per quarter of an hour, true
+retention, whether cards were due on a day), so the figures stay fast with hundreds of thousands of
+reviews.
 
 Days are the user's local days: times from the store's clock are converted with ``tz`` (default:
 the system's local timezone, with its daylight-saving rules) before their date is taken.
@@ -23,20 +27,16 @@ Definitions
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from summitreader.progress.records import Review, from_text
+from summitreader.card_state import STATE_NAMES, due_of, state_code
 
 if TYPE_CHECKING:
     from summitreader.progress.store import Store
-
-STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
-REVIEW_STATE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +92,12 @@ def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None
     deck = list(dict.fromkeys(card_ids))
     now = store.now()
     today = local_date(now, tz)
-    reviews = _reviews(store, deck)
-    states = _due_times(store, deck)
-    kinds = Counter(STATE_NAMES.get(state or 0, "new") for state, _ in states.values())
+    per_day = _reviews_per_local_day(store, deck, tz)
+    dues = _due_times(store, deck)
+    kinds = Counter(STATE_NAMES[code] for code, _ in dues.values())
     total_sections = len(store.pack.sections)
     read = len(store.read_sections())
-    retained, counted = true_retention(reviews)
+    passed, counted = store.retention_counts(deck)
     return Stats(
         sections_total=total_sections,
         sections_read=read,
@@ -106,19 +106,19 @@ def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None
         bookmarks=len(store.bookmarks()),
         notes=len(store.notes()),
         cards_total=len(deck),
-        cards_new=len(deck) - sum(kinds[name] for name in STATE_NAMES.values()),
+        cards_new=len(deck) - len(dues) + kinds["new"],
         cards_learning=kinds["learning"],
         cards_review=kinds["review"],
         cards_relearning=kinds["relearning"],
-        reviews_today=sum(1 for r in reviews if local_date(r.reviewed_at, tz) == today),
-        reviews_total=len(reviews),
-        retention_percent=retained,
+        reviews_today=per_day[today],
+        reviews_total=sum(per_day.values()),
+        retention_percent=round(100 * passed / counted, 1) if counted else None,
         retention_reviews=counted,
-        streak_days=streak(reviews, now, tz),
-        due_now=sum(1 for _, due in states.values() if due is not None and due <= now),
+        streak_days=_streak(store, deck, per_day, now, tz),
+        due_now=sum(1 for _, due in dues.values() if due is not None and due <= now),
         due_next_7_days=sum(
             1
-            for _, due in states.values()
+            for _, due in dues.values()
             if due is not None and now < due <= now + dt.timedelta(days=7)
         ),
     )
@@ -133,7 +133,7 @@ def reviews_per_day(
 ) -> list[tuple[dt.date, int]]:
     """Reviews on each of the last ``days`` local days, oldest first, today last."""
     today = local_date(store.now(), tz)
-    counts = Counter(local_date(r.reviewed_at, tz) for r in _reviews(store, card_ids))
+    counts = _reviews_per_local_day(store, card_ids, tz)
     first = today - dt.timedelta(days=days - 1)
     return [
         (first + dt.timedelta(days=n), counts[first + dt.timedelta(days=n)]) for n in range(days)
@@ -159,41 +159,31 @@ def due_forecast(
     ]
 
 
-def true_retention(reviews: list[Review]) -> tuple[float | None, int]:
-    """(percent, number of reviews counted); see the module docstring."""
-    previous: dict[str, dt.datetime] = {}
-    counted = passed = 0
-    for review in sorted(reviews, key=lambda r: r.reviewed_at):
-        if review.prior_state is not None:
-            in_review = review.prior_state == REVIEW_STATE
-        else:
-            before = previous.get(review.card_id)
-            in_review = before is not None and review.reviewed_at - before >= dt.timedelta(days=1)
-        previous[review.card_id] = review.reviewed_at
-        if in_review:
-            counted += 1
-            passed += review.rating > 1
-    return (round(100 * passed / counted, 1) if counted else None), counted
+def local_date(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.date:
+    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()
 
 
-def streak(reviews: list[Review], now: dt.datetime, tz: dt.tzinfo | None = None) -> int:
+def day_start(day: dt.date, tz: dt.tzinfo | None = None) -> dt.datetime:
+    """The first instant of a local day, as an aware datetime."""
+    midnight = dt.datetime.combine(day, dt.time())
+    return midnight.replace(tzinfo=tz) if tz is not None else midnight.astimezone()
+
+
+def _streak(
+    store: Store,
+    deck: Sequence[str],
+    per_day: Counter[dt.date],
+    now: dt.datetime,
+    tz: dt.tzinfo | None,
+) -> int:
     """Days in the current streak; see the module docstring."""
-    if not reviews:
+    days = {day for day, count in per_day.items() if count}
+    if not days:
         return 0
-    days = {local_date(r.reviewed_at, tz) for r in reviews}
-    history: dict[str, list[Review]] = defaultdict(list)
-    for review in sorted(reviews, key=lambda r: r.reviewed_at):
-        history[review.card_id].append(review)
-    times = {card: [r.reviewed_at for r in log] for card, log in history.items()}
 
     def something_due(day: dt.date) -> bool:
         start, end = day_start(day, tz), day_start(day + dt.timedelta(days=1), tz)
-        for card, log in history.items():
-            index = bisect.bisect_left(times[card], start) - 1
-            due = log[index].due if index >= 0 else None
-            if due is not None and due < end:
-                return True
-        return False
+        return store.any_due_between(start, end, deck)
 
     day = local_date(now, tz)
     if day not in days:
@@ -209,38 +199,20 @@ def streak(reviews: list[Review], now: dt.datetime, tz: dt.tzinfo | None = None)
     return count
 
 
-def local_date(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.date:
-    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()
-
-
-def day_start(day: dt.date, tz: dt.tzinfo | None = None) -> dt.datetime:
-    """The first instant of a local day, as an aware datetime."""
-    midnight = dt.datetime.combine(day, dt.time())
-    return midnight.replace(tzinfo=tz) if tz is not None else midnight.astimezone()
-
-
-def _reviews(store: Store, card_ids: Iterable[str] | None) -> list[Review]:
-    reviews = store.review_log()
-    if card_ids is None:
-        return reviews
-    deck = set(card_ids)
-    return [r for r in reviews if r.card_id in deck]
+def _reviews_per_local_day(
+    store: Store, card_ids: Iterable[str] | None, tz: dt.tzinfo | None
+) -> Counter[dt.date]:
+    counts: Counter[dt.date] = Counter()
+    for quarter, count in store.review_counts(card_ids):
+        counts[local_date(quarter, tz)] += count
+    return counts
 
 
 def _due_times(
     store: Store, card_ids: Iterable[str] | None
-) -> dict[str, tuple[int | None, dt.datetime | None]]:
-    """Card id -> (FSRS state, due time) for the deck's cards that have a state."""
-    states = store.card_states()
-    wanted = states.keys() if card_ids is None else [c for c in card_ids if c in states]
-    found: dict[str, tuple[int | None, dt.datetime | None]] = {}
-    for card_id in wanted:
-        state = states[card_id]
-        kind = state.get("state")
-        due = state.get("due")
-        try:
-            due_time = from_text(due) if isinstance(due, str) else None
-        except ValueError:
-            due_time = None
-        found[card_id] = (kind if isinstance(kind, int) else None, due_time)
-    return found
+) -> dict[str, tuple[int, dt.datetime | None]]:
+    """Card id -> (FSRS state code, due time) for the deck's cards that have a state."""
+    return {
+        card_id: (state_code(state), due_of(state))
+        for card_id, state in store.card_states(card_ids).items()
+    }
