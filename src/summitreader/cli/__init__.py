@@ -72,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from summitreader.cli.app_command import run_app
 
             return run_app(context)
-        return handler(args, context)
+        code: int = handler(args, context)
+        return code
     except CliError as error:
         print(f"summitreader: {clean_text(str(error))}", file=sys.stderr)
         return error.exit_code

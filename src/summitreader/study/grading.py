@@ -31,6 +31,13 @@ NEAR_MISS = 80.0
 ORDER_HARD_SHARE = 0.6
 
 Verdict = Literal["right", "close", "wrong", "shown"]
+DiffKind = Literal["same", "changed", "extra", "missing"]
+_DIFF_KINDS: dict[str, DiffKind] = {
+    "equal": "same",
+    "replace": "changed",
+    "delete": "extra",
+    "insert": "missing",
+}
 
 _LETTERS = str.maketrans(
     {
@@ -53,7 +60,7 @@ class DiffPart:
     """A stretch of the typed answer against the expected one: ``same``, ``changed`` (typed
     ``given`` where ``expected`` was due), ``extra`` (typed, not expected) or ``missing``."""
 
-    kind: Literal["same", "changed", "extra", "missing"]
+    kind: DiffKind
     given: str
     expected: str
 
@@ -139,6 +146,7 @@ def grade_order(card: Card, arrangement: Sequence[str]) -> Grade:
     pairs = [(a, b) for i, a in enumerate(arrangement) for b in arrangement[i + 1 :]]
     share = sum(rank[a] < rank[b] for a, b in pairs) / len(pairs) if pairs else 1.0
     placed = sum(positions)
+    verdict: Verdict
     if share == 1.0:
         rating, verdict, detail = GOOD, "right", "all in order"
     elif share >= ORDER_HARD_SHARE:
@@ -170,8 +178,7 @@ def diff_answer(given: str, expected: str) -> tuple[DiffPart, ...]:
     )
     parts = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        kind = {"equal": "same", "replace": "changed", "delete": "extra", "insert": "missing"}[op]
-        parts.append(DiffPart(kind, given[i1:i2], expected[j1:j2]))  # type: ignore[arg-type]
+        parts.append(DiffPart(_DIFF_KINDS[op], given[i1:i2], expected[j1:j2]))
     return tuple(parts)
 
 

@@ -15,13 +15,16 @@ import datetime as dt
 import zlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
 from summitreader.card_state import LEARNING, RELEARNING, due_of, state_code
 from summitreader.pack.model import Card
+
+if TYPE_CHECKING:
+    from fsrs.card import CardDict
 
 UTC = dt.UTC
 NEW_PER_DAY_KEY = "new_per_day"
@@ -73,7 +76,7 @@ class Schedule:
     ) -> FsrsCard:
         """The FSRS card for a stored state, or a new one due ``now``."""
         if state:
-            return FsrsCard.from_dict(dict(state))  # type: ignore[arg-type]
+            return FsrsCard.from_dict(cast("CardDict", dict(state)))
         return FsrsCard(card_id=zlib.crc32(card_id.encode()), due=utc(now))
 
     def preview(
@@ -86,7 +89,7 @@ class Schedule:
         for rating in Rating:
             after, _ = self.scheduler.review_card(card, rating, now)
             due = utc(after.due)
-            result[int(rating)] = Preview(int(rating), after.to_dict(), due, due - now)
+            result[int(rating)] = Preview(int(rating), dict(after.to_dict()), due, due - now)
         return result
 
     def review(
@@ -99,7 +102,7 @@ class Schedule:
         """The chance (0–1) of recalling the card ``now``; 0 for a new card."""
         if not state:
             return 0.0
-        card = FsrsCard.from_dict(dict(state))  # type: ignore[arg-type]
+        card = FsrsCard.from_dict(cast("CardDict", dict(state)))
         return float(self.scheduler.get_card_retrievability(card, utc(now)))
 
 

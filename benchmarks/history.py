@@ -1,0 +1,104 @@
+"""A long study history: a progress document of many reviews imported into a real SQLite file,
+then the first paint of the Progress and Study screens timed in the real app (under Textual's
+headless driver, 100×30), from the key press to the screen showing its figures."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from summitreader.pack.model import Pack
+from summitreader.progress import open_store
+from summitreader.progress.exchange import export_progress, import_progress
+from summitreader.study.deck import build_deck
+from summitreader.study.schedule import Schedule
+
+NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
+DAYS = 730
+
+
+def history_document(pack: Pack, folder: Path, reviews: int) -> dict[str, object]:
+    """A progress document of ``reviews`` reviews of the deck's cards over the two years before
+    :data:`NOW` (one in ten rated Again), with each card's state after its last review."""
+    deck = [card.id for card in build_deck(pack)]
+    with open_store(folder / "empty", pack, clock=lambda: NOW) as store:
+        document = export_progress(store)
+    step = dt.timedelta(days=DAYS) / reviews
+    start = NOW - dt.timedelta(days=DAYS)
+    log = []
+    last: dict[str, dt.datetime] = {}
+    for i in range(reviews):
+        card_id = deck[i % len(deck)]
+        at = start + i * step
+        last[card_id] = at
+        log.append(
+            {
+                "card_id": card_id,
+                "rating": 1 if i % 10 == 0 else 3,
+                "reviewed_at": at.isoformat(),
+                "duration_ms": 4000,
+                "answer": None,
+                "prior_state": 2,
+                "due": (at + dt.timedelta(days=3)).isoformat(),
+            }
+        )
+    schedule = Schedule()
+    document["reviews"] = log
+    document["card_states"] = [
+        {
+            "card_id": card_id,
+            "state": schedule.review(card_id, None, 4, at),
+            "updated": at.isoformat(),
+        }
+        for card_id, at in last.items()
+    ]
+    return document
+
+
+def screen_paints(pack: Pack, reviews: int, cache_dir: Path) -> dict[str, float]:
+    """Seconds to import the history, and to the first paint of the Progress and Study screens
+    (each opened first from the Read screen)."""
+    folder = Path(tempfile.mkdtemp(prefix="summit-bench-history-"))
+    try:
+        document = history_document(pack, folder, reviews)
+        with open_store(folder / "data", pack, clock=lambda: NOW) as store:
+            started = time.perf_counter()
+            import_progress(store, document)
+            imported = time.perf_counter() - started
+        result = {"import_seconds": imported}
+        for key, name in (("5", "progress"), ("4", "study")):
+            with open_store(folder / "data", pack, clock=lambda: NOW) as store:
+                result[f"{name}_seconds"] = asyncio.run(_paint(pack, store, cache_dir, key, name))
+        return result
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+async def _paint(pack: Pack, store: object, cache_dir: Path, key: str, name: str) -> float:
+    from summitreader.tui.factory import make_app
+
+    app = make_app(pack, store, cache_dir, clock=lambda: NOW)  # type: ignore[arg-type]
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            started = time.perf_counter()
+            await pilot.press(key)
+            while not _painted(app, name):
+                await pilot.pause()
+            return time.perf_counter() - started
+    finally:
+        app.services.search.close()
+
+
+def _painted(app: object, name: str) -> bool:
+    """Whether the screen ``name`` is up with its figures drawn."""
+    screen = app.screen  # type: ignore[attr-defined]
+    if type(screen).__name__ != f"{name.capitalize()}Screen":
+        return False
+    target = "#progress-figures" if name == "progress" else "#study-today"
+    widgets = screen.query(target)
+    return bool(widgets) and bool(str(widgets.first().render()).strip())
