@@ -93,11 +93,11 @@ def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None
     now = store.now()
     today = local_date(now, tz)
     per_day = _reviews_per_local_day(store, deck, tz)
+    passed, counted = store.retention_counts(deck)
     dues = _due_times(store, deck)
     kinds = Counter(STATE_NAMES[code] for code, _ in dues.values())
     total_sections = len(store.pack.sections)
     read = len(store.read_sections())
-    passed, counted = store.retention_counts(deck)
     return Stats(
         sections_total=total_sections,
         sections_read=read,
@@ -133,11 +133,10 @@ def reviews_per_day(
 ) -> list[tuple[dt.date, int]]:
     """Reviews on each of the last ``days`` local days, oldest first, today last."""
     today = local_date(store.now(), tz)
-    counts = _reviews_per_local_day(store, card_ids, tz)
     first = today - dt.timedelta(days=days - 1)
-    return [
-        (first + dt.timedelta(days=n), counts[first + dt.timedelta(days=n)]) for n in range(days)
-    ]
+    dates = [first + dt.timedelta(days=n) for n in range(days)]
+    bounds = [day_start(d, tz) for d in (*dates, today + dt.timedelta(days=1))]
+    return list(zip(dates, store.review_counts(bounds, card_ids), strict=True))
 
 
 def due_forecast(
@@ -202,10 +201,14 @@ def _streak(
 def _reviews_per_local_day(
     store: Store, card_ids: Iterable[str] | None, tz: dt.tzinfo | None
 ) -> Counter[dt.date]:
-    counts: Counter[dt.date] = Counter()
-    for quarter, count in store.review_counts(card_ids):
-        counts[local_date(quarter, tz)] += count
-    return counts
+    """Reviews on each local day from the first review's to the last one's."""
+    span = store.review_span(card_ids)
+    if span is None:
+        return Counter()
+    first, last = (local_date(moment, tz) for moment in span)
+    dates = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    bounds = [day_start(d, tz) for d in (*dates, last + dt.timedelta(days=1))]
+    return Counter(dict(zip(dates, store.review_counts(bounds, card_ids), strict=True)))
 
 
 def _due_times(

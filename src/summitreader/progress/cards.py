@@ -9,15 +9,14 @@ in it (orphans).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from summitreader.card_state import REVIEW, due_of
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Review, from_text, to_text
-
-QUARTER_HOUR = dt.timedelta(minutes=15)
 
 
 class CardProgress(StoreCore):
@@ -99,35 +98,61 @@ class CardProgress(StoreCore):
     # -- aggregates of the review log ------------------------------------------------------------
 
     def review_counts(
-        self, card_ids: Iterable[str] | None = None
-    ) -> list[tuple[dt.datetime, int]]:
-        """Reviews per quarter of an hour (UTC), oldest first: ``(start, count)`` for each quarter
-        that has any. Every timezone's offset is a whole number of quarters, so the counts add up
-        to any local day."""
-        where, params = self._cards_where(card_ids)
+        self, bounds: Sequence[dt.datetime], card_ids: Iterable[str] | None = None
+    ) -> list[int]:
+        """Reviews between each two consecutive times of ``bounds`` (from the first, included,
+        to the second, excluded), e.g. per local day."""
+        if len(bounds) < 2:
+            return []
+        where, params = self._log_where(card_ids)
+        spans = json.dumps([[to_text(a), to_text(b)] for a, b in itertools.pairwise(bounds)])
         rows = self._all(
-            "SELECT substr(reviewed_at, 1, 14) || printf('%02d', "
-            "CAST(substr(reviewed_at, 15, 2) AS INTEGER) / 15 * 15) AS quarter, count(*) "
-            f"FROM reviews WHERE {where} GROUP BY quarter ORDER BY quarter",
-            params,
+            f"SELECT (SELECT count(*) FROM reviews WHERE {where} "
+            "AND reviewed_at >= json_extract(s.value, '$[0]') "
+            "AND reviewed_at < json_extract(s.value, '$[1]')) "
+            "FROM json_each(?) AS s ORDER BY s.key",
+            (*params, spans),
         )
-        return [(dt.datetime.fromisoformat(f"{q}:00+00:00"), n) for q, n in rows]
+        return [int(n) for (n,) in rows]
+
+    def review_span(
+        self, card_ids: Iterable[str] | None = None
+    ) -> tuple[dt.datetime, dt.datetime] | None:
+        """When the first and the last review of ``card_ids`` were (None without reviews)."""
+        where, params = self._log_where(card_ids)
+        row = self._one(  # two subqueries: each is then one step along the index by time
+            f"SELECT (SELECT min(reviewed_at) FROM reviews WHERE {where}), "
+            f"(SELECT max(reviewed_at) FROM reviews WHERE {where})",
+            (*params, *params),
+        )
+        if not row or row[0] is None:
+            return None
+        return from_text(row[0]), from_text(row[1])
 
     def retention_counts(self, card_ids: Iterable[str] | None = None) -> tuple[int, int]:
         """``(passed, counted)``: of the reviews of cards that were in the review state at the
         time, how many were rated above Again. For reviews logged without the card's prior state,
         a review counts when the card's previous review was at least a day earlier."""
-        where, params = self._cards_where(card_ids)
-        row = self._one(
-            "SELECT coalesce(sum(rating > 1), 0), count(*) FROM ("
-            "SELECT rating, prior_state, reviewed_at, lag(reviewed_at) OVER "
-            "(PARTITION BY card_id ORDER BY reviewed_at, id) AS before "
-            f"FROM reviews WHERE {where}) WHERE prior_state = ? OR (prior_state IS NULL "
-            "AND reviewed_at >= strftime('%Y-%m-%dT%H:%M:%S', before, '+1 day') "
-            "|| substr(before, 20))",
-            (*params, REVIEW),
+        where, params = self._log_where(card_ids)
+        counted, again = self._one(  # Again is the rare rating: fewer index entries to count
+            f"SELECT (SELECT count(*) FROM reviews WHERE {where} AND prior_state = ?), "
+            f"(SELECT count(*) FROM reviews WHERE {where} AND prior_state = ? AND rating = 1)",
+            (*params, REVIEW, *params, REVIEW),
         )
-        return (int(row[0]), int(row[1])) if row else (0, 0)
+        passed = counted - again
+        old_counted, old_passed = self._one(
+            "SELECT count(*), count(*) FILTER (WHERE rating > 1) FROM ("
+            "SELECT r.rating, r.reviewed_at, (SELECT e.reviewed_at FROM reviews AS e "
+            "WHERE e.pack_id = r.pack_id AND e.card_id = r.card_id AND (e.reviewed_at < "
+            "r.reviewed_at OR (e.reviewed_at = r.reviewed_at AND e.id < r.id)) "
+            "ORDER BY e.reviewed_at DESC, e.id DESC LIMIT 1) AS before "
+            f"FROM reviews AS r WHERE {where.replace('pack_id', 'r.pack_id', 1)} "
+            "AND r.prior_state IS NULL) "
+            "WHERE reviewed_at >= strftime('%Y-%m-%dT%H:%M:%S', before, '+1 day') "
+            "|| substr(before, 20)",
+            params,
+        )
+        return int(passed) + int(old_passed), int(counted) + int(old_counted)
 
     def started_between(
         self, start: dt.datetime, end: dt.datetime, card_ids: Iterable[str] | None = None
@@ -156,12 +181,32 @@ class CardProgress(StoreCore):
         )
         return bool(row and row[0])
 
+    def reviewed_cards(self) -> set[str]:
+        """The ids of the cards that have reviews (one index step per card)."""
+        rows = self._all(
+            "WITH RECURSIVE c(id) AS (SELECT min(card_id) FROM reviews WHERE pack_id = ? "
+            "UNION ALL SELECT (SELECT min(card_id) FROM reviews WHERE pack_id = ? "
+            "AND card_id > c.id) FROM c WHERE c.id IS NOT NULL) "
+            "SELECT id FROM c WHERE id IS NOT NULL",
+            (self.pack.id, self.pack.id),
+        )
+        return {c for (c,) in rows}
+
+    def _log_where(self, card_ids: Iterable[str] | None) -> tuple[str, tuple[Any, ...]]:
+        """Like :meth:`_cards_where`, for a query over the review log: when every card with
+        reviews is among ``card_ids`` the filter on cards is left out (the indexes by time and by
+        state then answer without reading the log's rows)."""
+        if card_ids is not None:
+            wanted = set(card_ids)
+            card_ids = None if self.reviewed_cards() <= wanted else wanted
+        return self._cards_where(card_ids)
+
     def _cards_where(self, card_ids: Iterable[str] | None) -> tuple[str, tuple[Any, ...]]:
         if card_ids is None:
             return "pack_id = ?", (self.pack.id,)
         return (
             "pack_id = ? AND card_id IN (SELECT value FROM json_each(?))",
-            (self.pack.id, json.dumps(list(card_ids))),
+            (self.pack.id, json.dumps(sorted(card_ids))),
         )
 
 

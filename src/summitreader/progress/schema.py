@@ -7,7 +7,9 @@ its statements fails, the transaction is rolled back and the file is as it was.
 
 Version 1 (the first release) had no re-read queue, and its review log kept only card, rating and
 time. Version 2 adds the re-read queue and, per review, its duration, the typed answer, the card's
-state before the review and when it was next due after it.
+state before the review and when it was next due after it. Version 3 adds an index of the
+review log by the card's prior state and the rating, so that true retention is counted without
+reading the log's rows.
 
 Every table is keyed by ``pack_id``: one file holds the progress of every pack. Section and card
 ids are kept as text, so progress on an id that a later edit of the pack removed stays in the file
@@ -19,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = (
     """CREATE TABLE packs (
@@ -106,7 +108,9 @@ _V2 = (
     )""",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+_V3 = ("CREATE INDEX reviews_by_state ON reviews (pack_id, prior_state, rating)",)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
 """Version -> the statements that bring a database from the version before to it."""
 
 REQUIRED_COLUMNS: dict[str, frozenset[str]] = {

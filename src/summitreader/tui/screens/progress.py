@@ -72,10 +72,8 @@ class ProgressScreen(Screen[None]):
                 yield Static(id="progress-forecast", classes="progress-block")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.action_refresh_figures()
-
     def on_screen_resume(self) -> None:
+        """Figures computed when the screen is shown (first shown too: no separate mount)."""
         self.action_refresh_figures()
 
     def action_refresh_figures(self) -> None:

@@ -102,10 +102,8 @@ class StudyScreen(Screen[None]):
             yield Static(id="study-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_status()
-
     def on_screen_resume(self) -> None:
+        """Figures computed when the screen is shown (first shown too: no separate mount)."""
         self.refresh_status()
 
     # -- what is shown --------------------------------------------------------------------
