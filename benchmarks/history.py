@@ -61,7 +61,8 @@ def history_document(pack: Pack, folder: Path, reviews: int) -> dict[str, object
 
 def screen_paints(pack: Pack, reviews: int, cache_dir: Path) -> dict[str, float]:
     """Seconds to import the history, and to the first paint of the Progress and Study screens
-    (each opened first from the Read screen)."""
+    (each opened from the Read screen) with that history and, as the baseline measured in turn,
+    with no progress at all."""
     folder = Path(tempfile.mkdtemp(prefix="summit-bench-history-"))
     try:
         document = history_document(pack, folder, reviews)
@@ -69,10 +70,13 @@ def screen_paints(pack: Pack, reviews: int, cache_dir: Path) -> dict[str, float]
             started = time.perf_counter()
             import_progress(store, document)
             imported = time.perf_counter() - started
+        del document
         result = {"import_seconds": imported}
         for key, name in (("5", "progress"), ("4", "study")):
-            with open_store(folder / "data", pack, clock=lambda: NOW) as store:
-                result[f"{name}_seconds"] = asyncio.run(_paint(pack, store, cache_dir, key, name))
+            for data, label in ((folder / "empty-data", "empty"), (folder / "data", "history")):
+                with open_store(data, pack, clock=lambda: NOW) as store:
+                    seconds = asyncio.run(_paint(pack, store, cache_dir, key, name))
+                result[f"{name}_{label}_seconds"] = seconds
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -85,6 +89,7 @@ async def _paint(pack: Pack, store: object, cache_dir: Path, key: str, name: str
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
+            await app.workers.wait_for_complete()  # the search index, opened at start
             started = time.perf_counter()
             await pilot.press(key)
             while not _painted(app, name):
