@@ -14,7 +14,7 @@ from summitreader.study.deck import build_deck, find_card
 GROUPS = ("sections", "meetings", "issues", "takeaways", "cards", "notes")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = sub.add_parser(
         "list",
         help="list the sections, meetings, issues, takeaways, notes or cards (the whole deck, "

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from summitreader.progress import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats = sub.add_parser("stats", help="how far you have read and how your studying is going")
     stats.add_argument("--json", action="store_true", help="print a JSON object")
     stats.set_defaults(handler=stats_command)

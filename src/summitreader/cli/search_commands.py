@@ -14,7 +14,7 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = sub.add_parser(
         "search",
         help="search the article, its index and your notes",

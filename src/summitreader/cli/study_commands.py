@@ -9,7 +9,7 @@ from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, say, table
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     due = sub.add_parser(
         "due",
         help="the cards due now (count and list)",

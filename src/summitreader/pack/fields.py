@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -111,7 +111,7 @@ class FileReader:
         if key not in values:
             if default is _REQUIRED:
                 raise Missing(key)
-            return default
+            return cast(T, default)
         return convert(values[key], _join(path, key))
 
     # -- scalars --------------------------------------------------------------------------

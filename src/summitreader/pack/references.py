@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from summitreader.pack.model import (
     Card,
@@ -55,7 +55,7 @@ def check_references(
             first[entry.id] = entry
     by_section = {s.id: s for s in sections}
     issue_ids = {i.id for i in issues}
-    studied = {e.id for e in (*takeaways, *meetings, *issues)}
+    studied = {t.id for t in takeaways} | {m.id for m in meetings} | {i.id for i in issues}
 
     def unknown(ids: Iterable[str], known: Iterable[str], *kinds: str) -> list[str]:
         if unreadable.intersection(kinds):
@@ -133,7 +133,9 @@ def _card_problems(card: Card) -> list[str]:
     return problems
 
 
-def _check_aliases(report, entries: tuple[Meeting | Issue, ...]) -> None:  # type: ignore[no-untyped-def]
+def _check_aliases(
+    report: Callable[[Entry, str], None], entries: tuple[Meeting | Issue, ...]
+) -> None:
     owners: dict[str, Meeting | Issue] = {}
     for entry in entries:
         for name in entry.names:

@@ -13,6 +13,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 import yaml.reader
@@ -94,7 +95,14 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_B
     return text.removeprefix("\ufeff")
 
 
-def _place(name: str, mark: yaml.Mark | None) -> tuple[str, int, int]:
+class _Mark(Protocol):
+    """Where a YAML event starts (the Python and the C parsers each have their own class)."""
+
+    line: int
+    column: int
+
+
+def _place(name: str, mark: _Mark | None) -> tuple[str, int, int]:
     if mark is None:
         return name, 1, 1
     return name, mark.line + 1, mark.column + 1
