@@ -135,4 +135,5 @@ def stem(word: str) -> str | None:
     or a word too short to be indexed."""
     if len(word) < MIN_WORD or word in STOP_WORDS:
         return None
-    return porter_stem(word)
+    stemmed: str = porter_stem(word)
+    return stemmed

@@ -8,6 +8,7 @@ written (``negotiations``), never stems (``negoti``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from whoosh import query
 from whoosh.spelling import Corrector, SimpleQueryCorrector
@@ -71,7 +72,7 @@ def _same_case(word: str, like: str) -> str:
     return word
 
 
-def _plain_formatter():
+def _plain_formatter() -> Any:
     from whoosh.highlight import NullFormatter
 
     return NullFormatter()

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.filedb.filestore import RamStorage
 
@@ -27,9 +29,11 @@ class MemoryStorage(RamStorage):
 
 
 class _PostingsWriter(W3PostingsWriter):
-    def finish_postings(self):
+    _terminfo: Any
+
+    def finish_postings(self) -> Any:
         if not self.written() and len(self) < self._inlinelimit:
-            terminfo = self._terminfo
+            terminfo: Any = self._terminfo
             terminfo.add_block(self)
             terminfo.set_inlined(self._ids, self._weights, self._values)
             self._terminfo = None
@@ -43,7 +47,7 @@ class Codec(W3Codec):
     def __init__(self) -> None:
         super().__init__(inlinelimit=INLINE_LIMIT)
 
-    def postings_writer(self, dbfile, byteids=False):
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> _PostingsWriter:
         return _PostingsWriter(
             dbfile,
             blocklimit=self._blocklimit,
