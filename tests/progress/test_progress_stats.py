@@ -155,3 +155,26 @@ def test_weeks_of_fsrs_reviews(store: Store, clock: Clock) -> None:
         if c.due.astimezone(EST).date() < forecast[-1][0] + dt.timedelta(days=1)
     )
     assert sum(count for _, count in forecast) == due_in_window
+
+
+def test_figures_leave_out_reviews_of_cards_outside_the_deck(store: Store, clock: Clock) -> None:
+    later = clock.now + dt.timedelta(days=30)
+    store.save_review("card-one", state(2, later), 3, clock.now)
+    store.save_review("card-one", state(2, later), 1, clock.now + dt.timedelta(days=2))
+    store.save_review("orphan", state(2, later), 3, clock.now + dt.timedelta(days=1))
+    store.save_review("orphan", state(2, later), 3, clock.now + dt.timedelta(days=3))
+    clock.now += dt.timedelta(days=3)
+    with_orphan = compute_stats(store, CARD_IDS, tz=EST)
+    assert (with_orphan.retention_percent, with_orphan.retention_reviews) == (0.0, 1)
+    assert with_orphan.reviews_total == 2
+    everything = compute_stats(store, [*CARD_IDS, "orphan"], tz=EST)
+    assert (everything.retention_percent, everything.retention_reviews) == (50.0, 2)
+    assert everything.reviews_total == 4
+
+
+def test_a_new_file_has_the_index_for_retention(store: Store, clock: Clock) -> None:
+    store.save_review("card-one", state(1, clock.now), 3, clock.now)
+    names = {
+        row[0] for row in store._all("SELECT name FROM sqlite_master WHERE type = 'index'", ())
+    }
+    assert "reviews_by_state" in names
