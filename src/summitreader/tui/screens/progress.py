@@ -56,6 +56,7 @@ class ProgressScreen(Screen[None]):
         self.store = store
         self.clock = clock
         self.deck = deck if deck is not None else build_deck(pack)
+        self._just_mounted = False
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -72,8 +73,16 @@ class ProgressScreen(Screen[None]):
                 yield Static(id="progress-forecast", classes="progress-block")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.action_refresh_figures()
+        self._just_mounted = True
+
     def on_screen_resume(self) -> None:
-        """Figures computed when the screen is shown (first shown too: no separate mount)."""
+        """Figures computed again when the screen is shown again (not on the resume that follows
+        the mount: they were just computed)."""
+        if self._just_mounted:
+            self._just_mounted = False
+            return
         self.action_refresh_figures()
 
     def action_refresh_figures(self) -> None:

@@ -87,6 +87,7 @@ class StudyScreen(Screen[None]):
         self.store = store
         self.clock = clock
         self.deck = deck if deck is not None else build_deck(pack)
+        self._just_mounted = False
         self.schedule = schedule or Schedule()
         self.status: DeckStatus | None = None
 
@@ -102,8 +103,16 @@ class StudyScreen(Screen[None]):
             yield Static(id="study-hint")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.refresh_status()
+        self._just_mounted = True
+
     def on_screen_resume(self) -> None:
-        """Figures computed when the screen is shown (first shown too: no separate mount)."""
+        """Figures computed again when the screen is shown again (not on the resume that follows
+        the mount: they were just computed)."""
+        if self._just_mounted:
+            self._just_mounted = False
+            return
         self.refresh_status()
 
     # -- what is shown --------------------------------------------------------------------
