@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from urllib.parse import urlsplit
 
@@ -248,7 +249,7 @@ def test_mentions_do_not_overlap(pack: Pack) -> None:
         )
     for spans in by_paragraph.values():
         spans.sort()
-        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        for (_, end), (start, _) in itertools.pairwise(spans):
             assert end <= start
 
 
