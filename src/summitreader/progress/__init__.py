@@ -6,8 +6,8 @@ the review log and settings, kept in one SQLite file in the data folder. No Text
 - :mod:`~summitreader.progress.files`: opening a file in any state (missing, damaged, newer,
   unwritable, old), backups;
 - :mod:`~summitreader.progress.schema`: the layout and its migrations;
-- :mod:`~summitreader.progress.stats`: the figures of ``summitreader stats`` and the Progress
-  screen;
+- :mod:`~summitreader.progress.cards`: card states, the review log and its aggregates (counted
+  in SQL; the figures built on them are in :mod:`summitreader.figures`);
 - :mod:`~summitreader.progress.exchange`: export to and import from a versioned JSON document.
 
 Importing this package creates and opens nothing.
