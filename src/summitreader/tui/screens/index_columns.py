@@ -31,10 +31,10 @@ def cut_at_word(value: str, width: int) -> str:
     if width <= 1:
         return "…"[:width]
     room = value[: width - 1]
-    space = room.rfind(" ")
-    if space >= width // 2:
-        room = room[:space]
-    return room.rstrip(" ,;:·—-(") + "…"
+    if not value[width - 1].isspace():  # the room ends inside a word: drop that word
+        space = room.rfind(" ")
+        room = room[:space] if space > 0 else room
+    return room.rstrip(" ,;:·—(") + "…"
 
 
 @dataclass(frozen=True)
