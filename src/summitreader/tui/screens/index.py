@@ -1,13 +1,14 @@
-"""The index: meetings (a sortable table and a timeline), issues and takeaways, with a detail pane."""
+"""The index: meetings (a sortable table and a timeline), issues and takeaways, and a detail
+pane."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -64,7 +65,10 @@ def timeline_label(meeting: Meeting) -> Hanging:
     named = meeting.in_article
     called_off = not meeting.held and CALLED_OFF not in meeting.title.casefold()
     return Hanging(
-        [(f" {NAMED} " if named else "   ", "bold"), (f"{meeting.date.human():<16}", "bold" if named else "")],
+        [
+            (f" {NAMED} " if named else "   ", "bold"),
+            (f"{meeting.date.human():<16}", "bold" if named else ""),
+        ],
         [
             (meeting.title, ""),
             (" — named in the article" if named else "", "italic"),
@@ -85,7 +89,7 @@ class MeetingsTable(DataTable[Text]):
 
 class IndexScreen(Screen[None]):
     AUTO_FOCUS = "#meetings"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "filter", "Filter", id="index.filter"),
         Binding("s", "sort", "Sort by next column", id="index.sort"),
         Binding("right_square_bracket", "tab(1)", "Next tab", id="index.next-tab"),
@@ -222,7 +226,8 @@ class IndexScreen(Screen[None]):
                 if year is not None and meeting.date.year - year > 1:
                     timeline.add_option(Option(Content("  ⋮"), disabled=True))
                 year = meeting.date.year
-                timeline.add_option(Option(Content(str(year)).stylize("bold underline"), disabled=True))
+                heading = Content(str(year)).stylize("bold underline")
+                timeline.add_option(Option(heading, disabled=True))
             timeline.add_option(Option(timeline_label(meeting), id=meeting.id))
 
     def _follow_active(self) -> None:

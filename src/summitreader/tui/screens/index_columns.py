@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summitreader.pack.model import Meeting
+from summitreader.text import shorten_at_word
 
 SETTING_SHORT = {
     "summit": "Summit",
@@ -21,20 +22,6 @@ SETTING_SHORT = {
 }
 PADDING = 2
 """The table's cell padding: one space each side of a column."""
-
-
-def cut_at_word(value: str, width: int) -> str:
-    """``value`` on one line, cut to ``width`` characters at a word boundary, with "…"."""
-    value = " ".join(value.split())
-    if len(value) <= width:
-        return value
-    if width <= 1:
-        return "…"[:width]
-    room = value[: width - 1]
-    if not value[width - 1].isspace():  # the room ends inside a word: drop that word
-        space = room.rfind(" ")
-        room = room[:space] if space > 0 else room
-    return room.rstrip(" ,;:·—(") + "…"
 
 
 @dataclass(frozen=True)
@@ -52,12 +39,13 @@ class Column:
         return max([len(self.label) + 2, *(len(self.text(m)) for m in meetings)])
 
     def cell(self, meeting: Meeting, width: int) -> str:
-        return cut_at_word(self.text(meeting), width)
+        return shorten_at_word(self.text(meeting), width)
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("meeting", "Meeting", lambda m: m.title, lambda m: m.title.casefold(), 0, 12),
-    Column("date", "Date", lambda m: m.date.start.isoformat(), lambda m: m.date.start.isoformat(), 1),
+    Column("date", "Date", lambda m: m.date.start.isoformat(), lambda m: m.date.start.isoformat(),
+           1),
     Column(
         "setting",
         "Setting",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -48,7 +48,7 @@ def hit_label(hit: Hit) -> Blocks:
 
 class SearchScreen(Screen[None]):
     AUTO_FOCUS = "#query"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "focus_query", "Search box", id="search.focus"),
         # Not ctrl+k: in the box that deletes to the end of the line.
         Binding("ctrl+t", "cycle_kind", "Kind of hit", id="search.kind"),
@@ -195,12 +195,12 @@ class SearchScreen(Screen[None]):
             return self.focused is self.query_one("#query", Input)
         return True
 
-    def action_leave_box(self) -> None:
+    async def action_leave_box(self) -> None:
         """Out of the box: to the results, or back to the last screen when there are none."""
         if self.hits:
             self.action_results()
         else:
-            self.app.action_back()  # type: ignore[attr-defined]
+            await self.app.run_action("back")
 
     def action_results(self) -> None:
         results = self.query_one("#results", OptionList)

@@ -1,11 +1,12 @@
-"""The detail of one index entry: its facts and sources as text, and its links as a list to follow."""
+"""The detail of one index entry: its facts and sources as text, and its links as a list to
+follow."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from rich.text import Text
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -55,9 +56,8 @@ def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Blocks:
             lines.append(line())
             lines.append(line(("Timeline", "bold")))
             for event in entry.timeline:
-                lines.append(
-                    Hanging([("  ", ""), (event.date.human(), "bold"), ("  ", "")], [(event.text, "")])
-                )
+                date = [("  ", ""), (event.date.human(), "bold"), ("  ", "")]
+                lines.append(Hanging(date, [(event.text, "")]))
     else:
         lines.append(line())
         lines.append(line(entry.text))
@@ -138,7 +138,8 @@ class EntryDetail(VerticalScroll):
             related = list(self.pack.meetings_on(entry.id))
         for other in related:
             self._targets.append(other.id)
-            links.add_option(Option(Content.assemble((f"{other.kind.capitalize()} · ", "bold"), other.title)))
+            kind = (f"{other.kind.capitalize()} · ", "bold")
+            links.add_option(Option(Content.assemble(kind, other.title)))
         if isinstance(entry, Takeaway):
             passages = [(entry.passage, "")]
         else:
