@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Issue, Meeting, Pack, PassageRef, Takeaway
-from summitreader.text import shorten
+from summitreader.text import shorten_at_word
 from summitreader.tui.messages import OpenEntry, OpenPassage
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
@@ -153,7 +153,7 @@ class EntryDetail(VerticalScroll):
             paragraph = self.pack.paragraph(ref)
             if section is None or paragraph is None:
                 continue
-            excerpt = shorten(paragraph.text, 70)
+            excerpt = shorten_at_word(paragraph.text, 70)
             self._targets.append(ref)
             label = Blocks([
                 line(("Passage · ", "bold"), (f"{section.title} ¶{ref.paragraph}", "italic"),
