@@ -182,7 +182,8 @@ class IndexScreen(Screen[None]):
         table = self.query_one("#meetings", DataTable)
         current = self._cursor_key(table)
         width = table.scrollable_content_region.width or table.size.width
-        fitted = fit_columns(meetings, width)
+        # Fitted to every meeting, not only those the filter keeps: the columns stay put.
+        fitted = fit_columns(self.pack.meetings, width)
         self._columns = [column.key for column, _ in fitted]
         self._width = width
         table.clear(columns=True)

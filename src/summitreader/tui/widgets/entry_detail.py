@@ -119,6 +119,7 @@ class EntryDetail(VerticalScroll):
         self.facts = Blocks([line(message)])
         self.query_one("#detail-facts", Static).update(self.facts)
         self.query_one("#detail-links", OptionList).clear_options()
+        self.query_one(".detail--heading").display = False
         self._targets = []
         self.scroll_home(animate=False)
 
@@ -126,6 +127,7 @@ class EntryDetail(VerticalScroll):
         self.entry_id = entry.id
         self.facts = entry_facts(self.pack, entry)
         self.query_one("#detail-facts", Static).update(self.facts)
+        self.query_one(".detail--heading").display = True
         # A new entry is read from its top (and its links from the first).
         self.scroll_home(animate=False)
         links = self.query_one("#detail-links", OptionList)
