@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, OptionList
 
+from summitreader.tui.messages import OpenEntry
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.widgets.entry_detail import EntryDetail
 
@@ -72,7 +73,7 @@ async def test_issue_detail_shows_summary_timeline_sources_and_meetings(build_ap
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.post_message(__import__("summitreader.tui.messages", fromlist=["OpenEntry"]).OpenEntry("arms-control"))
+        app.post_message(OpenEntry("arms-control"))
         await pilot.pause(0.2)
         screen = app.screen
         assert isinstance(screen, IndexScreen)
@@ -158,8 +159,9 @@ async def test_the_table_leads_with_the_name_and_never_cuts_a_word(build_app, pa
             table = screen.query_one("#meetings", DataTable)
             keys = [column.key.value for column in table.ordered_columns]
             assert keys[0] == "meeting"
-            assert keys == [k for k in ("meeting", "date", "setting", "place", "outcome") if k in keys]
-            for n, meeting in enumerate(pack.meetings):
+            order = ("meeting", "date", "setting", "place", "outcome")
+            assert keys == [k for k in order if k in keys]
+            for meeting in pack.meetings:
                 row = table.get_row(meeting.id)
                 assert str(row[0]) == meeting.title
                 for cell, key in zip(row, keys, strict=True):

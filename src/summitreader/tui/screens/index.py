@@ -277,9 +277,12 @@ class IndexScreen(Screen[None]):
 
     # -- selection ------------------------------------------------------------------------
     @on(DataTable.RowHighlighted, "#meetings")
-    def _meeting_row(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value and self._active() == "tab-meetings":
-            self._show(event.row_key.value)
+    def _meeting_row(self) -> None:
+        # The row under the cursor now, not the one the event names: a refill (sort, filter,
+        # width) can leave a late event about the row that was there before.
+        key = self._cursor_key(self.query_one("#meetings", DataTable))
+        if key is not None and self._active() == "tab-meetings":
+            self._show(key)
 
     @on(DataTable.RowSelected, "#meetings")
     def _meeting_chosen(self, event: DataTable.RowSelected) -> None:
@@ -300,10 +303,12 @@ class IndexScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#timeline, #issues, #takeaways")
     def _option(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option_list.parent is not None and (
-            LISTS.get(self._active()) == f"#{event.option_list.id}"
-        ):
-            self._show(event.option.id)
+        options = event.option_list
+        if LISTS.get(self._active()) != f"#{options.id}":
+            return  # a list out of view
+        highlighted = options.highlighted_option
+        if highlighted is not None and highlighted.id:
+            self._show(highlighted.id)
 
     @on(OptionList.OptionSelected, "#timeline, #issues, #takeaways")
     def _option_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -317,9 +322,12 @@ class IndexScreen(Screen[None]):
         self.query_one("#detail-links").focus()
 
     def _show(self, entry_id: str) -> None:
+        detail = self.query_one(EntryDetail)
+        if detail.entry_id == entry_id:
+            return  # already shown: its links and where they are highlighted stay
         entry = self.pack.get(entry_id)
         if isinstance(entry, Meeting | Issue | Takeaway):
-            self.query_one(EntryDetail).show(entry)
+            detail.show(entry)
 
     def select_entry(self, entry_id: str) -> None:
         """Show ``entry_id`` in its list and in the detail pane."""
