@@ -106,11 +106,9 @@ async def search_for(app, pilot, text: str) -> SearchScreen:
     screen = app.screen
     assert isinstance(screen, SearchScreen)
     await pilot.press(*text)
-    message = screen.query_one("#search-message")
-    for _ in range(100):
+    for _ in range(100):  # until the hits of the whole query show
         await pilot.pause(0.05)
-        said = str(message.render())
-        if "match" in said or "No matches" in said:
+        if screen.shown_query == text:
             break
     await app.workers.wait_for_complete()
     await pilot.pause()

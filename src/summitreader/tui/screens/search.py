@@ -70,6 +70,8 @@ class SearchScreen(Screen[None]):
         self.search = search
         self.store = store
         self.hits: list[Hit] = []
+        self.shown_query: str | None = None
+        """The query (as typed) whose hits are shown, once a search has answered."""
         self._timer: Timer | None = None
         self._generation = 0
 
@@ -167,6 +169,7 @@ class SearchScreen(Screen[None]):
     def _show_result(self, result: SearchResult, generation: int) -> None:
         if generation != self._generation:
             return  # a newer query has been typed since
+        self.shown_query = self.query_one("#query", Input).value
         self.hits = list(result.hits)
         results = self.query_one("#results", OptionList)
         results.clear_options()
