@@ -30,3 +30,20 @@ def test_an_escape_string_that_never_ends_loses_only_its_introducer():
         "before 0;no end, and the rest of the paragraph"
     )
     assert clean_text("a \x1b]0;t\x07b \x1bP1$r\x1b\\c") == "a b c"
+
+
+def test_shorten_at_word_keeps_whole_words():
+    from summitreader.text import shorten_at_word
+
+    assert shorten_at_word("Joint Base Elmendorf-Richardson, Anchorage", 25) == "Joint Base…"
+    assert shorten_at_word("Hamburg, Germany (on the sidelines)", 20) == "Hamburg, Germany…"
+    assert shorten_at_word("short enough", 20) == "short enough"
+    assert shorten_at_word("onelongword", 5) == "onel…"  # no word fits: cut inside it
+
+
+def test_plural():
+    from summitreader.text import plural
+
+    assert plural(1, "bookmark") == "1 bookmark"
+    assert plural(0, "bookmark") == "0 bookmarks"
+    assert plural(2, "match", "matches") == "2 matches"

@@ -30,6 +30,26 @@ def shorten(value: str, width: int) -> str:
     return value if len(value) <= width else value[: max(width - 1, 0)] + "…"
 
 
+def shorten_at_word(value: str, width: int) -> str:
+    """Like :func:`shorten`, but cut after the last whole word that fits (a single word longer
+    than ``width`` is still cut inside it)."""
+    value = " ".join(value.split())
+    if len(value) <= width:
+        return value
+    if width <= 1:
+        return "…"[:width]
+    room = value[: width - 1]
+    if not value[width - 1].isspace():  # the room ends inside a word: leave that word out
+        space = room.rfind(" ")
+        room = room[:space] if space > 0 else room
+    return room.rstrip(" ,;:·—(") + "…"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 card``, ``2 cards``; ``words`` for a plural that is not ``word`` + s."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
 def clean_text(value: str) -> str:
     """``value`` without terminal escape sequences, control characters (but tab and newline)
     and bidirectional override characters. ``\\r\\n`` and lone ``\\r`` become ``\\n``."""

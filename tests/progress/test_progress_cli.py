@@ -237,3 +237,29 @@ def test_an_impossible_data_folder(run: Run, tmp_path: Path) -> None:
     assert code == 1 and "nothing was imported" in err
     code, _, err = run("reset", "--yes", data_dir=impossible)
     assert code == 1 and "nothing was cleared" in err
+
+
+@pytest.mark.usefixtures("with_progress")
+def test_export_counts_in_the_singular_when_there_is_one(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("export", str(tmp_path / "out.json"))
+    assert code == 0
+    assert "(1 read section, 1 bookmark, 1 note, 2 reviews)" in err
+
+
+def test_notes_markdown_cuts_a_long_passage_at_a_word(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summitreader.paths import default_pack_dir
+
+    pack = load_pack(default_pack_dir())
+    paragraph = pack.section("context-and-background").paragraph(2)
+    assert paragraph is not None and len(paragraph.text) > 400
+    with open_store(data_dir, pack) as store:
+        store.add_bookmark("context-and-background", 2)
+    code, out, _ = Run(default_pack_dir(), data_dir, capsys)("notes", "--markdown")
+    assert code == 0
+    quoted = next(line for line in out.splitlines() if line.startswith("  > "))[4:]
+    assert quoted.endswith("…") and len(quoted) <= 400
+    kept = quoted[:-1]
+    words = paragraph.text.split()
+    assert kept.split() == words[: len(kept.split())]  # whole words only

@@ -99,3 +99,91 @@ async def test_a_note_written_in_the_reader_is_found_by_search(build_app):
         await pilot.pause(0.3)
         assert isinstance(app.screen, ReadScreen)
         assert app.screen.section.id == "introduction"
+
+
+async def search_for(app, pilot, text: str) -> SearchScreen:
+    """Opens the search screen, types ``text`` and waits until its hits or message show."""
+    await wait_for_index(app, pilot)
+    await pilot.press("3")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await pilot.press(*text)
+    for _ in range(100):  # until the hits of the whole query show
+        await pilot.pause(0.05)
+        if screen.shown_query == text:
+            break
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_the_kind_key_does_not_erase_the_query(build_app):
+    """ctrl+k is the box's own delete-to-end: the kind is picked with ctrl+t."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await search_for(app, pilot, "helsinki")
+        query = screen.query_one("#query")
+        await pilot.press("home", "ctrl+t")
+        await pilot.pause()
+        assert query.value == "helsinki"
+        assert screen.query_one("#kind").value == "paragraph"
+        assert app.focused is query
+
+
+async def test_the_footer_says_how_to_leave_the_box(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await search_for(app, pilot, "helsinki")
+        shown = {
+            key: active.binding.description
+            for key, active in screen.active_bindings.items()
+            if active.binding.show and active.enabled
+        }
+        assert shown.get("down") == "Results" and shown.get("escape") == "Leave the box"
+        await pilot.press("escape")
+        await pilot.pause()
+        results = screen.query_one("#results", OptionList)
+        assert app.focused is results and results.highlighted == 0
+        await pilot.press("1")  # out of the box, digits switch screens again
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+
+
+async def test_escape_in_an_empty_box_goes_back(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+
+
+async def test_a_corrected_query_says_whose_results_it_shows_and_long_messages_wrap(build_app):
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_for(app, pilot, "(helsinkk interfering")
+        message = screen.query_one("#search-message")
+        said = str(message.render())
+        assert "The brackets did not match" in said
+        assert "Showing results for “helsinki interfering”." in said
+        assert "Did you mean" not in said
+        assert message.region.height >= 2  # wrapped, not cut at the edge
+
+
+async def test_a_snippet_wraps_under_itself(build_app):
+    from rich.console import Console
+
+    from summitreader.tui.screens.search import hit_label
+
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await search_for(app, pilot, "interfering")
+        console = Console(width=40, record=True)
+        console.print(hit_label(screen.hits[0]))
+        lines = console.export_text().rstrip("\n").split("\n")
+        assert len(lines) > 3
+        assert all(text.startswith("  ") and text[2] != " " for text in lines[1:])

@@ -36,11 +36,13 @@ def test_search_screen_with_results(snap_compare, build_app):
                 break
             await pilot.pause(0.05)
         await pilot.press("3", *"arms control")
-        for _ in range(40):
+        for _ in range(100):  # until the hits of the whole query show (not those of "arms co")
             await pilot.pause(0.05)
-            if app.screen.hits:
+            if app.screen.shown_query == "arms control":
                 break
-        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        app.screen.query_one("#query").cursor_blink = False  # the same picture at every moment
+        await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=prepare)
 

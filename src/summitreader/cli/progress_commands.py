@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say
-from summitreader.text import clean_text, shorten
+from summitreader.text import clean_text, plural, shorten_at_word
 
 if TYPE_CHECKING:
     from summitreader.pack.model import Pack
@@ -117,8 +117,13 @@ def export_command(args: argparse.Namespace, context: Context) -> int:
         raise CliError(str(error)) from None
     if args.file != "-":
         counts = ", ".join(
-            f"{len(document[k])} {k.replace('_', ' ')}"
-            for k in ("read_sections", "bookmarks", "notes", "reviews")
+            plural(len(document[k]), word)
+            for k, word in (
+                ("read_sections", "read section"),
+                ("bookmarks", "bookmark"),
+                ("notes", "note"),
+                ("reviews", "review"),
+            )
         )
         print(
             clean_text(f"Exported your progress on {context.pack.id} to {args.file} ({counts})."),
@@ -239,7 +244,7 @@ def _print_markdown(
 
 
 def _excerpt(text: str, width: int = 160) -> str:
-    return shorten(text, width)
+    return shorten_at_word(text, width)
 
 
 # -- reset ---------------------------------------------------------------------------------------

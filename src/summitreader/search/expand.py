@@ -6,6 +6,12 @@
 - ``word~``, patterns and ranges of words become plain ORs of indexed words, at most
   :data:`MAX_EXPANSIONS` words for the whole query, so no query costs more than a few hundred term
   look-ups.
+- A word also finds its family at a lower weight: the indexed stems that extend its stem by a
+  few letters, or that its stem extends (``interfering`` → ``interf``, which finds ``interfer``
+  of ``interference``; ``negotiating`` → ``negotiat``, which finds ``negoti`` of
+  ``negotiations``). Only a word the stemmer changed has a family (``negotia`` is not a form
+  of a word), and only stems of :data:`FAMILY_MIN_STEM` letters or more, so short stems (``arm``,
+  ``meet``) do not bring in unrelated words.
 - ``kind:meetings`` means ``kind:meeting``; ``*`` means every document.
 
 :func:`matched_terms` then says which indexed words a snippet should mark.
@@ -33,6 +39,14 @@ MIN_TYPO_LENGTH = 4
 """Shorter words are not corrected: too many words are one letter away from them."""
 TYPO_BOOST = 0.7
 """How much a near word counts, relative to the word typed."""
+FAMILY_MIN_STEM = 5
+"""Stems shorter than this have no family (see the module's documentation)."""
+FAMILY_LONGER = 3
+"""A family stem is at most this many letters longer than the word's stem…"""
+FAMILY_SHORTER = 2
+"""…or at most this many letters shorter."""
+FAMILY_BOOST = 0.6
+"""How much a word of the family counts, relative to the word typed."""
 MAX_FUZZY_DISTANCE = 2
 WILDCARD_EXPANSIONS = 64
 """At most this many indexed words match a ``*`` pattern or a range of words."""
@@ -48,6 +62,9 @@ class Expanded:
     unknown: list[tuple[int, int]] = field(default_factory=list)
     """Where the words are (start, end in the query text) that the index does not hold (and, for
     a prefix, that nothing completes): what a "did you mean" corrects."""
+    corrected: bool = False
+    """Whether near words stand in for a word the index does not hold: the results are then
+    those of the corrected query."""
 
 
 def prefix_limit(prefix: str) -> int:
@@ -63,7 +80,10 @@ def expand(q: query.Query, text: str, reader: IndexReader, vocabulary: Vocabular
     """``q`` rewritten against ``reader``'s terms (see the module's documentation); ``text`` is
     the query as written, which the parsed query's character positions refer to."""
     expander = _Expander(text, reader, vocabulary)
-    return Expanded(query=expander.rewrite(q), unknown=sorted(expander.unknown))
+    rewritten = expander.rewrite(q)
+    return Expanded(
+        query=rewritten, unknown=sorted(expander.unknown), corrected=expander.corrected
+    )
 
 
 class _Expander:
@@ -72,6 +92,7 @@ class _Expander:
         self.reader = reader
         self.vocabulary = vocabulary
         self.unknown: set[tuple[int, int]] = set()
+        self.corrected = False
         self.budget = MAX_EXPANSIONS
         self._cache: dict[tuple[str, str], list[str]] = {}
 
@@ -124,19 +145,28 @@ class _Expander:
             return node
         word, start, end = typed
         stems = self._prefixed(word) if prefix else []
+        own = stem(word)
+        # Only a word the stemmer changed has a family: it is a form of a word, not a fragment.
+        family = self._family(own) if own and own != word else []
         boost = 1.0
         if not stems and not self._indexed(indexed_as):
-            self.unknown.add((start, end))
+            # A word the index does not hold: its near words, else its family, else nothing.
             if len(word) >= MIN_TYPO_LENGTH:
                 stems = self._near(word, typo_distance(word))
                 boost = TYPO_BOOST
+            if stems:
+                self.corrected = True
+                family = []
+            if not family:
+                self.unknown.add((start, end))
+        family = [f for f in family if f not in stems and f != indexed_as]
+        kin = [query.Term(node.fieldname, f, boost=node.boost * FAMILY_BOOST) for f in family]
         if not prefix:
             stems = [s for s in stems if s != indexed_as]
-            if not stems:
-                return node
             others = [query.Term(node.fieldname, s, boost=node.boost * boost) for s in stems]
-            return query.Or([node, *others])
-        return self._any_of(node, stems or [indexed_as], boost)
+            return query.Or([node, *others, *kin]) if others or kin else node
+        main = self._any_of(node, stems or [indexed_as], boost)
+        return query.Or([main, *kin]) if kin else main
 
     def _phrase(self, node: query.Phrase) -> None:
         """A phrase is searched as written; its unknown words can still be corrected."""
@@ -186,6 +216,29 @@ class _Expander:
             stems = _stems(find())
             self._cache[key] = stems
             self.budget -= len(stems)
+        return self._cache[key]
+
+    def _family(self, own: str) -> list[str]:
+        """The indexed stems of ``own``'s family (see the module's documentation)."""
+        if len(own) < FAMILY_MIN_STEM:
+            return []
+        key = ("family", own)
+        if key not in self._cache:
+            if self.budget <= 0:
+                return []
+            longer = [
+                s
+                for s in self.vocabulary.stems_with_prefix(own)
+                if s != own and len(s) - len(own) <= FAMILY_LONGER
+            ]
+            shorter = [
+                own[:size]
+                for size in range(max(FAMILY_MIN_STEM, len(own) - FAMILY_SHORTER), len(own))
+                if self.vocabulary.has_stem(own[:size])
+            ]
+            found = [*longer, *shorter]
+            self._cache[key] = found
+            self.budget -= len(found)
         return self._cache[key]
 
     def _indexed(self, stem_text: str) -> bool:

@@ -48,7 +48,8 @@ class SearchResult:
     ``total`` counts every matching document, ``hits`` holds the best ``limit`` of them.
     ``suggestion`` is a corrected query when this one finds little; ``message`` says, for people,
     when the query could not be used exactly as written (and what was done instead). ``query`` is
-    the query as it was understood.
+    the query as it was understood. ``corrected`` says that the hits are those of
+    ``suggestion`` (near words stood in for words the index does not hold), not only proposed.
     """
 
     hits: list[Hit] = field(default_factory=list)
@@ -56,3 +57,4 @@ class SearchResult:
     suggestion: str | None = None
     message: str | None = None
     query: str = ""
+    corrected: bool = False

@@ -20,6 +20,10 @@ NOTHING_TO_SEARCH = (
     "Nothing in the query can be searched for: very common words such as “the”, "
     "one-letter words and lone operators are left out."
 )
+SPARE = 8
+"""How many more documents than asked for are ranked, to stand in for repeats left out."""
+REPEATS = ("takeaway", "paragraph")
+"""The kinds of hit of which only one is kept per passage (a takeaway is its paragraph)."""
 NOT_READABLE = "The query could not be read as written, so its words were searched for instead."
 
 
@@ -69,7 +73,8 @@ def _answer(
         return _result([], 0, None, messages, text)
     reader = searcher.reader()
     expanded = expand(searched, text, reader, vocabulary)
-    top = collectors.TopCollector(limit=max(limit, 1), usequality=False)
+    # A few more than asked for: a repeat left out leaves room for the next.
+    top = collectors.TopCollector(limit=max(limit, 1) + SPARE, usequality=False)
     collector: collectors.Collector = top
     if kinds is not None:
         allow = query.Or([query.Term("kind", kind) for kind in kinds])
@@ -77,21 +82,49 @@ def _answer(
     searcher.search_with_collector(expanded.query, collector)
     found = collector.results()
     marked = vocabulary.forms(matched_terms(expanded.query, reader))
-    hits = []
-    for score, docnum in found.top_n[:limit]:
+    hits: list[Hit] = []
+    kept: list[Hit] = []
+    for score, docnum in found.top_n:
+        if len(kept) >= limit:
+            break
         key = searcher.stored_fields(docnum).get("key")
         hit = make_hit(key, score, marked) if isinstance(key, str) else None
         if hit is not None:
             hits.append(hit)
+            kept = without_repeats(hits)
     suggestion = None
     if expanded.unknown:
         as_written = parse(text) if as_you_type else searched
         suggestion = suggest(as_written, text, expanded.unknown, vocabulary)
-    return _result(hits, collector.count(), suggestion, messages, text)
+    total = collector.count() - (len(hits) - len(kept))
+    return _result(
+        kept, total, suggestion, messages, text, corrected=expanded.corrected and bool(suggestion)
+    )
+
+
+def without_repeats(hits: list[Hit]) -> list[Hit]:
+    """``hits`` without a takeaway's paragraph when the takeaway is a hit too, or the other way
+    round: both lead to the same passage and say the same thing. The better ranked one stays."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for hit in hits:
+        if hit.kind in REPEATS and hit.section and hit.paragraph:
+            place = (hit.section, hit.paragraph)
+            if place in seen:
+                continue
+            seen.add(place)
+        kept.append(hit)
+    return kept
 
 
 def _result(
-    hits: list[Hit], total: int, suggestion: str | None, messages: list[str], text: str
+    hits: list[Hit],
+    total: int,
+    suggestion: str | None,
+    messages: list[str],
+    text: str,
+    *,
+    corrected: bool = False,
 ) -> SearchResult:
     return SearchResult(
         hits=hits,
@@ -99,4 +132,5 @@ def _result(
         suggestion=suggestion,
         message=" ".join(messages) or None,
         query=text,
+        corrected=corrected,
     )

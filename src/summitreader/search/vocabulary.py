@@ -23,6 +23,7 @@ class Vocabulary:
         self.counts = counts
         self._sorted: list[str] | None = None
         self._by_stem: dict[str, list[str]] | None = None
+        self._sorted_stems: list[str] | None = None
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -92,9 +93,28 @@ class Vocabulary:
 
     def forms(self, stems: Iterable[str]) -> set[str]:
         """Every word whose stem is one of ``stems``."""
+        by_stem = self._stems()
+        return {word for s in stems for word in by_stem.get(s, ())}
+
+    def has_stem(self, value: str) -> bool:
+        return value in self._stems()
+
+    def stems_with_prefix(self, prefix: str) -> list[str]:
+        """The stems of the words that begin with ``prefix``, in order."""
+        if self._sorted_stems is None:
+            self._sorted_stems = sorted(self._stems())
+        stems = self._sorted_stems
+        found = []
+        for i in range(bisect_left(stems, prefix), len(stems)):
+            if not stems[i].startswith(prefix):
+                break
+            found.append(stems[i])
+        return found
+
+    def _stems(self) -> dict[str, list[str]]:
         if self._by_stem is None:
             by_stem: dict[str, list[str]] = {}
             for word in self.counts:
                 by_stem.setdefault(stem(word) or "", []).append(word)
             self._by_stem = by_stem
-        return {word for s in stems for word in self._by_stem.get(s, ())}
+        return self._by_stem

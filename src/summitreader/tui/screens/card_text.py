@@ -13,6 +13,7 @@ from summitreader.study.deck import cloze_parts
 from summitreader.study.grading import RATING_NAMES, Grade
 from summitreader.study.schedule import format_interval, format_when
 from summitreader.study.session import Summary
+from summitreader.text import plural
 
 BLANK = "_____"
 VERDICTS = {"right": "✓ Right", "close": "≈ Nearly", "wrong": "✗ Not quite", "shown": "Answer"}
@@ -122,7 +123,7 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
     head = "Cram done" if summary.cram else "Session done"
     lines = [Content.assemble((head, "bold underline"), "  ", summary.title), Content("")]
     accuracy = f"{round(100 * summary.accuracy)}%" if summary.accuracy is not None else "—"
-    lines.append(_row("Cards seen", f"{summary.seen} ({summary.reviews} answers)"))
+    lines.append(_row("Cards seen", f"{summary.seen} ({plural(summary.reviews, 'answer')})"))
     lines.append(_row("Right first time", f"{summary.right_first} of {summary.seen} · {accuracy}"))
     lines.append(_row("Time", _duration(summary.duration)))
     ratings = " · ".join(f"{RATING_NAMES[r]} {summary.ratings.get(r, 0)}" for r in RATING_NAMES)

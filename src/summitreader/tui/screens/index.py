@@ -1,15 +1,17 @@
-"""The index: meetings (a sortable table and a timeline), issues and takeaways, with a detail pane."""
+"""The index: meetings (a sortable table and a timeline), issues and takeaways, and a detail
+pane."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
@@ -17,22 +19,31 @@ from textual.widgets import (
     Header,
     Input,
     OptionList,
+    Static,
     TabbedContent,
     TabPane,
 )
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Issue, Meeting, Pack, Takeaway
-from summitreader.tui.widgets.entry_detail import SETTING_NAMES, EntryDetail
-from summitreader.text import shorten
+from summitreader.tui.screens.index_columns import COLUMNS, fit_columns, sort_meetings
+from summitreader.tui.widgets.entry_detail import EntryDetail
+from summitreader.tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
 
-COLUMNS = (("date", "Date"), ("place", "Place"), ("setting", "Setting"), ("outcome", "Outcome"))
 NAMED = "★"
 NARROW = 70
-"""Below this width the detail pane folds away (the lists keep the whole width)."""
+"""Below this width the detail pane folds away (the lists keep the whole width); ``d`` shows it
+in their place."""
+LISTS = {
+    "tab-meetings": "#meetings",
+    "tab-timeline": "#timeline",
+    "tab-issues": "#issues",
+    "tab-takeaways": "#takeaways",
+}
+CALLED_OFF = "called off"
 
 
 def _matches(entry: Meeting | Issue | Takeaway, words: list[str]) -> bool:
@@ -49,13 +60,41 @@ def _matches(entry: Meeting | Issue | Takeaway, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+def timeline_label(meeting: Meeting) -> Hanging:
+    """A meeting in the timeline: its date, then its name (which wraps under itself)."""
+    named = meeting.in_article
+    called_off = not meeting.held and CALLED_OFF not in meeting.title.casefold()
+    return Hanging(
+        [
+            (f" {NAMED} " if named else "   ", "bold"),
+            (f"{meeting.date.human():<16}", "bold" if named else ""),
+        ],
+        [
+            (meeting.title, ""),
+            (" — named in the article" if named else "", "italic"),
+            (f" ({CALLED_OFF})" if called_off else "", "italic"),
+        ],
+    )
+
+
+class MeetingsTable(DataTable[Text]):
+    """The meetings table; says when its width changes, so its columns can be fitted again."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 class IndexScreen(Screen[None]):
     AUTO_FOCUS = "#meetings"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "filter", "Filter", id="index.filter"),
         Binding("s", "sort", "Sort by next column", id="index.sort"),
         Binding("right_square_bracket", "tab(1)", "Next tab", id="index.next-tab"),
         Binding("left_square_bracket", "tab(-1)", "Previous tab", id="index.previous-tab"),
+        Binding("d", "toggle_detail", "Detail", id="index.detail"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="index.next-pane"),
     ]
     HELP_EXTRA = (
@@ -67,8 +106,10 @@ class IndexScreen(Screen[None]):
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
-        self.sort_column = 0
+        self.sort_column = 1  # by date
         self.sort_reverse = False
+        self._columns: list[str] = []
+        self._width = 0
 
     @classmethod
     def from_services(cls, services: Services) -> IndexScreen:
@@ -79,9 +120,10 @@ class IndexScreen(Screen[None]):
         with Horizontal():
             with Vertical(id="index-lists"):
                 yield Input(placeholder="Filter: type to narrow the lists (f)", id="index-filter")
+                yield Static(id="index-nothing")
                 with TabbedContent(id="index-tabs"):
                     with TabPane("Meetings", id="tab-meetings"):
-                        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+                        yield MeetingsTable(id="meetings", cursor_type="row", zebra_stripes=True)
                     with TabPane("Timeline", id="tab-timeline"):
                         yield OptionList(id="timeline")
                     with TabPane("Issues", id="tab-issues"):
@@ -92,20 +134,26 @@ class IndexScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
         self.refill()
-        if self.pack.meetings:
-            self._show(self.pack.meetings[0].id)
-        table.focus()
+        self.query_one("#meetings", DataTable).focus()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sort":  # the table is the only list that sorts
+            return self._active() == "tab-meetings"
+        if action == "toggle_detail":
+            return self.has_class("-narrow")
+        return True
 
     # -- lists ----------------------------------------------------------------------------
     def _words(self) -> list[str]:
         return self.query_one("#index-filter", Input).value.casefold().split()
+
+    def _active(self) -> str:
+        return self.query_one("#index-tabs", TabbedContent).active or "tab-meetings"
 
     def refill(self) -> None:
         words = self._words()
@@ -122,30 +170,53 @@ class IndexScreen(Screen[None]):
         takeaways.add_options(
             Option(Content(t.title), id=t.id) for t in self.pack.takeaways if _matches(t, words)
         )
+        self._follow_active()
+
+    def _shown_meetings(self) -> list[Meeting]:
+        words = self._words()
+        return [m for m in self.pack.meetings if _matches(m, words)]
 
     def _fill_table(self, meetings: list[Meeting]) -> None:
+        """The table's rows in the chosen order, with the columns that fit its width; the cursor
+        stays on the meeting it was on."""
         table = self.query_one("#meetings", DataTable)
-        table.clear()
-        for meeting in meetings:
-            outcome = shorten(meeting.outcome, 48)
+        current = self._cursor_key(table)
+        width = table.scrollable_content_region.width or table.size.width
+        # Fitted to every meeting, not only those the filter keeps: the columns stay put.
+        fitted = fit_columns(self.pack.meetings, width)
+        self._columns = [column.key for column, _ in fitted]
+        self._width = width
+        table.clear(columns=True)
+        sort_key = COLUMNS[self.sort_column].key
+        for column, size in fitted:
+            arrow = (" ▼" if self.sort_reverse else " ▲") if column.key == sort_key else ""
+            table.add_column(Text(column.label + arrow), key=column.key, width=size)
+        for meeting in sort_meetings(meetings, sort_key, reverse=self.sort_reverse):
             # Rich Text, not str: the table would read a str as markup.
             table.add_row(
-                Text(meeting.date.start.isoformat()),
-                Text(shorten(meeting.place, 24)),
-                Text(SETTING_NAMES.get(meeting.setting, meeting.setting)),
-                Text(outcome),
-                key=meeting.id,
+                *(Text(column.cell(meeting, size)) for column, size in fitted), key=meeting.id
             )
-        self._apply_sort()
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+        elif table.row_count:
+            table.move_cursor(row=0, animate=False)
 
-    def _apply_sort(self) -> None:
+    @on(MeetingsTable.Resized)
+    def _fit_table(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        key = COLUMNS[self.sort_column][0]
-        table.sort(key, key=lambda cell: cell.plain.casefold(), reverse=self.sort_reverse)
-        for number, (column_key, label) in enumerate(COLUMNS):
-            arrow = (" ▼" if self.sort_reverse else " ▲") if number == self.sort_column else ""
-            table.columns[column_key].label = Text(label + arrow)  # type: ignore[index]
-        table.refresh()
+        width = table.scrollable_content_region.width or table.size.width
+        if width != self._width:
+            self._fill_table(self._shown_meetings())
+
+    @staticmethod
+    def _cursor_key(table: DataTable[Text]) -> str | None:
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - a cursor left on no row
+            return None
+        return key
 
     def _fill_timeline(self, meetings: list[Meeting]) -> None:
         timeline = self.query_one("#timeline", OptionList)
@@ -156,16 +227,42 @@ class IndexScreen(Screen[None]):
                 if year is not None and meeting.date.year - year > 1:
                     timeline.add_option(Option(Content("  ⋮"), disabled=True))
                 year = meeting.date.year
-                timeline.add_option(Option(Content(str(year)).stylize("bold underline"), disabled=True))
-            named = meeting.in_article
-            label = Content.assemble(
-                (f" {NAMED} " if named else "   ", "bold"),
-                (f"{meeting.date.human():<16}", "bold" if named else ""),
-                meeting.title,
-                (" — named in the article" if named else "", "italic"),
-                (" (called off)" if not meeting.held else "", "italic"),
-            )
-            timeline.add_option(Option(label, id=meeting.id))
+                heading = Content(str(year)).stylize("bold underline")
+                timeline.add_option(Option(heading, disabled=True))
+            timeline.add_option(Option(timeline_label(meeting), id=meeting.id))
+
+    def _follow_active(self) -> None:
+        """The detail pane shows the entry highlighted in the list in view; an empty list says
+        that nothing matches."""
+        target = LISTS.get(self._active(), "#meetings")
+        entry_id: str | None = None
+        if target == "#meetings":
+            table = self.query_one("#meetings", DataTable)
+            entry_id = self._cursor_key(table)
+            empty = table.row_count == 0
+        else:
+            options = self.query_one(target, OptionList)
+            if options.highlighted is None or options.highlighted >= options.option_count:
+                options.action_first()
+            highlighted = options.highlighted_option
+            entry_id = highlighted.id if highlighted is not None else None
+            empty = not any(not o.disabled for o in options.options)
+        nothing = self.query_one("#index-nothing", Static)
+        query = self.query_one("#index-filter", Input).value.strip()
+        nothing.display = empty
+        message = f"Nothing matches “{query}”." if query else "Nothing to list."
+        nothing.update(Content(message))
+        detail = self.query_one(EntryDetail)
+        if entry_id is not None:
+            if detail.entry_id != entry_id:
+                self._show(entry_id)
+        elif empty:
+            detail.clear(message)
+
+    @on(TabbedContent.TabActivated, "#index-tabs")
+    def _tab_changed(self) -> None:
+        self._follow_active()
+        self.refresh_bindings()
 
     @on(Input.Changed, "#index-filter")
     def _filtered(self) -> None:
@@ -176,42 +273,61 @@ class IndexScreen(Screen[None]):
         self._focus_list()
 
     def _focus_list(self) -> None:
-        active = self.query_one("#index-tabs", TabbedContent).active
-        target = {"tab-meetings": "#meetings", "tab-timeline": "#timeline",
-                  "tab-issues": "#issues", "tab-takeaways": "#takeaways"}.get(active, "#meetings")
-        self.query_one(target).focus()
+        self.query_one(LISTS.get(self._active(), "#meetings")).focus()
 
     # -- selection ------------------------------------------------------------------------
     @on(DataTable.RowHighlighted, "#meetings")
-    def _meeting_row(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self._show(event.row_key.value)
+    def _meeting_row(self) -> None:
+        # The row under the cursor now, not the one the event names: a refill (sort, filter,
+        # width) can leave a late event about the row that was there before.
+        key = self._cursor_key(self.query_one("#meetings", DataTable))
+        if key is not None and self._active() == "tab-meetings":
+            self._show(key)
 
     @on(DataTable.RowSelected, "#meetings")
     def _meeting_chosen(self, event: DataTable.RowSelected) -> None:
-        self.query_one("#detail-links").focus()
+        if event.row_key.value:
+            self._show(event.row_key.value)
+        self._focus_links()
 
     @on(DataTable.HeaderSelected, "#meetings")
     def _header(self, event: DataTable.HeaderSelected) -> None:
-        if event.column_index == self.sort_column:
+        chosen = next(
+            (n for n, column in enumerate(COLUMNS) if column.key == event.column_key.value), 0
+        )
+        if chosen == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:
-            self.sort_column, self.sort_reverse = event.column_index, False
-        self._apply_sort()
+            self.sort_column, self.sort_reverse = chosen, False
+        self._fill_table(self._shown_meetings())
 
     @on(OptionList.OptionHighlighted, "#timeline, #issues, #takeaways")
     def _option(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
-            self._show(event.option.id)
+        options = event.option_list
+        if LISTS.get(self._active()) != f"#{options.id}":
+            return  # a list out of view
+        highlighted = options.highlighted_option
+        if highlighted is not None and highlighted.id:
+            self._show(highlighted.id)
 
     @on(OptionList.OptionSelected, "#timeline, #issues, #takeaways")
     def _option_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._show(event.option.id)
+        self._focus_links()
+
+    def _focus_links(self) -> None:
+        if self.has_class("-narrow"):
+            self.add_class("-detail")
         self.query_one("#detail-links").focus()
 
     def _show(self, entry_id: str) -> None:
+        detail = self.query_one(EntryDetail)
+        if detail.entry_id == entry_id:
+            return  # already shown: its links and where they are highlighted stay
         entry = self.pack.get(entry_id)
         if isinstance(entry, Meeting | Issue | Takeaway):
-            self.query_one(EntryDetail).show(entry)
+            detail.show(entry)
 
     def select_entry(self, entry_id: str) -> None:
         """Show ``entry_id`` in its list and in the detail pane."""
@@ -238,16 +354,30 @@ class IndexScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------------
     def action_filter(self) -> None:
+        self.remove_class("-detail")
         self.query_one("#index-filter", Input).focus()
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one("#index-tabs", TabbedContent)
-        order = ["tab-meetings", "tab-timeline", "tab-issues", "tab-takeaways"]
-        tabs.active = order[(order.index(tabs.active) + step) % len(order)]
+        order = list(LISTS)
+        tabs.active = order[(order.index(self._active()) + step) % len(order)]
+        self.remove_class("-detail")
         self._focus_list()
+        self._follow_active()
+        self.refresh_bindings()
 
     def action_sort(self) -> None:
-        self.sort_column = (self.sort_column + 1) % len(COLUMNS)
+        shown = [n for n, column in enumerate(COLUMNS) if column.key in self._columns]
+        following = [n for n in shown if n > self.sort_column]
+        self.sort_column = following[0] if following else (shown[0] if shown else 0)
         self.sort_reverse = False
-        self._apply_sort()
-        self.notify(f"Meetings sorted by {COLUMNS[self.sort_column][1].lower()}", timeout=2)
+        self._fill_table(self._shown_meetings())
+        self.notify(f"Meetings sorted by {COLUMNS[self.sort_column].label.lower()}", timeout=2)
+
+    def action_toggle_detail(self) -> None:
+        """In a narrow terminal: the detail pane in place of the lists, and back."""
+        self.toggle_class("-detail")
+        if self.has_class("-detail"):
+            self.query_one("#detail-links").focus()
+        else:
+            self._focus_list()

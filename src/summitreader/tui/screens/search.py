@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from summitreader.pack.model import Pack, PassageRef
 from summitreader.tui.messages import OpenEntry, OpenPassage
+from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -34,28 +35,32 @@ KINDS = (
 DEBOUNCE = 0.12
 
 
-def hit_label(hit: Hit) -> Content:
-    """A hit as two lines: where it is, then its snippet with the matched words marked."""
+def hit_label(hit: Hit) -> Blocks:
+    """A hit as where it is, then its snippet with the matched words marked; the snippet wraps
+    under itself, indented."""
     if hit.kind == "paragraph":  # its title is its section's, which its place already names
-        head = Content(hit.where).stylize("bold")
+        head = line((hit.where, "bold"))
     else:
-        head = Content.assemble((hit.title, "bold"), ("  ·  ", ""), (hit.where, "italic"))
-    snippet = Content.assemble(
-        *((segment.text, "reverse bold" if segment.match else "") for segment in hit.snippet)
-    )
-    return Content.assemble(head, "\n  ", snippet)
+        head = line((hit.title, "bold"), "  ·  ", (hit.where, "italic"))
+    snippet = [(segment.text, "reverse bold" if segment.match else "") for segment in hit.snippet]
+    return Blocks([head, Hanging([("  ", "")], snippet)])
 
 
 class SearchScreen(Screen[None]):
     AUTO_FOCUS = "#query"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "focus_query", "Search box", id="search.focus"),
-        Binding("ctrl+k", "cycle_kind", "Filter kind", id="search.kind"),
-        Binding("down", "results", "Results", show=False, id="search.results"),
+        # Not ctrl+k: in the box that deletes to the end of the line.
+        Binding("ctrl+t", "cycle_kind", "Kind of hit", id="search.kind"),
+        # Priority: the box would take ↓ itself (and do nothing with it).
+        Binding("down", "results", "Results", priority=True, id="search.results"),
+        Binding("escape", "leave_box", "Leave the box", id="search.leave"),
     ]
     HELP_EXTRA = (
         ("type", "Words, \"a phrase\", AND / OR / NOT, kind:meeting, date:2018; the last word "
-                 "is completed as you type; small typos are forgiven"),
+                 "is completed as you type; small typos are forgiven; a word finds its family "
+                 "(interfering finds interference)"),
+        ("1–5 ?", "Typed into the box while it has focus: escape or ↓ leaves it first"),
         ("enter", "In the box: go to the results. In the results: open the hit"),
     )
 
@@ -65,6 +70,8 @@ class SearchScreen(Screen[None]):
         self.search = search
         self.store = store
         self.hits: list[Hit] = []
+        self.shown_query: str | None = None
+        """The query (as typed) whose hits are shown, once a search has answered."""
         self._timer: Timer | None = None
         self._generation = 0
 
@@ -162,6 +169,7 @@ class SearchScreen(Screen[None]):
     def _show_result(self, result: SearchResult, generation: int) -> None:
         if generation != self._generation:
             return  # a newer query has been typed since
+        self.shown_query = self.query_one("#query", Input).value
         self.hits = list(result.hits)
         results = self.query_one("#results", OptionList)
         results.clear_options()
@@ -172,8 +180,10 @@ class SearchScreen(Screen[None]):
             parts.append(result.message)
         if query:
             count = result.total
-            parts.append(f"{count} match{'es' if count != 1 else ''}" if count else "No matches.")
-        if result.suggestion:
+            parts.append(f"{count} match{'es' if count != 1 else ''}." if count else "No matches.")
+        if result.suggestion and result.corrected:
+            parts.append(f"Showing results for “{result.suggestion}”.")
+        elif result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}?")
         self._say("  ".join(parts) if parts else "Type to search.")
 
@@ -181,6 +191,19 @@ class SearchScreen(Screen[None]):
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
         self.action_results()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("results", "leave_box"):
+            # Offered while the box has focus; elsewhere escape goes back, as on every screen.
+            return self.focused is self.query_one("#query", Input)
+        return True
+
+    async def action_leave_box(self) -> None:
+        """Out of the box: to the results, or back to the last screen when there are none."""
+        if self.hits:
+            self.action_results()
+        else:
+            await self.app.run_action("back")
 
     def action_results(self) -> None:
         results = self.query_one("#results", OptionList)

@@ -135,13 +135,16 @@ class StudyScreen(Screen[None]):
             label = Content.assemble(
                 "  ",
                 (takeaway.title.ljust(width), "bold"),
-                f"  {len(cards):>3} cards · {due:>3} due · {new:>3} new",
+                f"  {len(cards):>3} {'card ' if len(cards) == 1 else 'cards'}"
+                f" · {due:>3} due · {new:>3} new",
             )
             options.add_option(Option(label, id=f"takeaway:{takeaway.id}"))
         options.add_option(
             Option(
                 Content.assemble(
-                    "  ", ("Every card".ljust(width), "bold"), f"  {len(self.deck):>3} cards"
+                    "  ",
+                    ("Every card".ljust(width), "bold"),
+                    f"  {len(self.deck):>3} {'card' if len(self.deck) == 1 else 'cards'}",
                 ),
                 id=ALL_ROWS,
             )

@@ -1,7 +1,9 @@
-"""The detail of one index entry: its facts and sources as text, and its links as a list to follow."""
+"""The detail of one index entry: its facts and sources as text, and its links as a list to
+follow."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -10,8 +12,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Issue, Meeting, Pack, PassageRef, Takeaway
-from summitreader.text import shorten
+from summitreader.text import shorten_at_word
 from summitreader.tui.messages import OpenEntry, OpenPassage
+from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 SETTING_NAMES = {
     "summit": "Summit",
@@ -21,17 +24,18 @@ SETTING_NAMES = {
 }
 
 
-def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Content:
-    """The entry's facts as plain styled text (content is never read as markup)."""
-    lines: list[Content] = [Content(entry.title).stylize("bold")]
+def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Blocks:
+    """The entry's facts as plain styled text (content is never read as markup); the lines of a
+    timeline and of a list wrap under their own text, not under their date or bullet."""
+    lines: list[Text | Hanging] = [line((entry.title, "bold"))]
 
     def field(label: str, value: str) -> None:
         if value:
-            lines.append(Content.assemble((f"{label}: ", "bold"), value))
+            lines.append(line((f"{label}: ", "bold"), value))
 
     if isinstance(entry, Meeting):
-        lines.append(Content(f"{entry.date.human()} · {entry.place}").stylize("italic"))
-        lines.append(Content(""))
+        lines.append(line((f"{entry.date.human()} · {entry.place}", "italic")))
+        lines.append(line())
         field("Setting", SETTING_NAMES.get(entry.setting, entry.setting)
               + (f" — {entry.setting_detail}" if entry.setting_detail else ""))
         field("Duration", entry.duration)
@@ -45,37 +49,44 @@ def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Content:
         field("Note", entry.note)
     elif isinstance(entry, Issue):
         if entry.aliases:
-            lines.append(Content("Also: " + ", ".join(entry.aliases)).stylize("italic"))
-        lines.append(Content(""))
-        lines.append(Content(entry.summary))
+            lines.append(line(("Also: " + ", ".join(entry.aliases), "italic")))
+        lines.append(line())
+        lines.append(line(entry.summary))
         if entry.timeline:
-            lines.append(Content(""))
-            lines.append(Content("Timeline").stylize("bold"))
+            lines.append(line())
+            lines.append(line(("Timeline", "bold")))
             for event in entry.timeline:
-                lines.append(Content.assemble("  ", (event.date.human(), "bold"), "  ", event.text))
+                date = [("  ", ""), (event.date.human(), "bold"), ("  ", "")]
+                lines.append(Hanging(date, [(event.text, "")]))
     else:
-        lines.append(Content(""))
-        lines.append(Content(entry.text))
+        lines.append(line())
+        lines.append(line(entry.text))
         argued = [s.title for s in (pack.section(x) for x in entry.sections) if s is not None]
-        lines.append(Content(""))
+        lines.append(line())
         field("Argued in", "; ".join(argued))
     sources = getattr(entry, "sources", ())
     if sources:
-        lines.append(Content(""))
-        lines.append(Content("Sources").stylize("bold"))
-        lines.extend(Content(f"  {url}") for url in sources)
+        lines.append(line())
+        lines.append(line(("Sources", "bold")))
+        lines.extend(Hanging([("  ", "")], [(url, "")]) for url in sources)
     cards = pack.cards_about(entry.id)
     if cards:
-        lines.append(Content(""))
-        lines.append(Content(f"Cards ({len(cards)})").stylize("bold"))
-        lines.extend(Content(f"  • {card.prompt}") for card in cards)
-    return Content("\n").join(lines)
+        lines.append(line())
+        lines.append(line((f"Cards ({len(cards)})", "bold")))
+        lines.extend(Hanging([("  • ", "")], [(card.prompt, "")]) for card in cards)
+    return Blocks(lines)
+
+
+PROMPT = "Select a meeting, an issue or a takeaway."
 
 
 class EntryDetail(VerticalScroll):
     """Facts of the selected entry, then a list of what it links to (enter follows a link)."""
 
     DEFAULT_CSS = """
+    EntryDetail:focus {
+        background-tint: $foreground 6%;
+    }
     EntryDetail #detail-facts {
         padding: 0 1;
     }
@@ -95,15 +106,30 @@ class EntryDetail(VerticalScroll):
         self.pack = pack
         self.entry_id: str | None = None
         self._targets: list[str | PassageRef] = []
+        self.facts = Blocks([line(PROMPT)])
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Select a meeting, an issue or a takeaway."), id="detail-facts")
+        yield Static(self.facts, id="detail-facts")
         yield Static(Content("Links"), classes="detail--heading")
         yield OptionList(id="detail-links")
 
+    def clear(self, message: str) -> None:
+        """Show ``message`` instead of an entry (when the list in view is empty)."""
+        self.entry_id = None
+        self.facts = Blocks([line(message)])
+        self.query_one("#detail-facts", Static).update(self.facts)
+        self.query_one("#detail-links", OptionList).clear_options()
+        self.query_one(".detail--heading").display = False
+        self._targets = []
+        self.scroll_home(animate=False)
+
     def show(self, entry: Meeting | Issue | Takeaway) -> None:
         self.entry_id = entry.id
-        self.query_one("#detail-facts", Static).update(entry_facts(self.pack, entry))
+        self.facts = entry_facts(self.pack, entry)
+        self.query_one("#detail-facts", Static).update(self.facts)
+        self.query_one(".detail--heading").display = True
+        # A new entry is read from its top (and its links from the first).
+        self.scroll_home(animate=False)
         links = self.query_one("#detail-links", OptionList)
         links.clear_options()
         self._targets = []
@@ -114,7 +140,8 @@ class EntryDetail(VerticalScroll):
             related = list(self.pack.meetings_on(entry.id))
         for other in related:
             self._targets.append(other.id)
-            links.add_option(Option(Content.assemble((f"{other.kind.capitalize()} · ", "bold"), other.title)))
+            kind = (f"{other.kind.capitalize()} · ", "bold")
+            links.add_option(Option(Content.assemble(kind, other.title)))
         if isinstance(entry, Takeaway):
             passages = [(entry.passage, "")]
         else:
@@ -128,12 +155,13 @@ class EntryDetail(VerticalScroll):
             paragraph = self.pack.paragraph(ref)
             if section is None or paragraph is None:
                 continue
-            excerpt = shorten(paragraph.text, 70)
+            excerpt = shorten_at_word(paragraph.text, 70)
             self._targets.append(ref)
-            label = Content.assemble(
-                ("Passage · ", "bold"), (f"{section.title} ¶{ref.paragraph}", "italic"),
-                (f" “{matched}”" if matched else ""), "\n  ", excerpt,
-            )
+            label = Blocks([
+                line(("Passage · ", "bold"), (f"{section.title} ¶{ref.paragraph}", "italic"),
+                     f" “{matched}”" if matched else ""),
+                Hanging([("  ", "")], [(excerpt, "")]),
+            ])
             links.add_option(Option(label))
         if not self._targets:
             links.add_option(Option(Content("The article does not name it."), disabled=True))

@@ -1,0 +1,64 @@
+"""Text with a head whose wrapped lines line up under the text, not under the head.
+
+``7 Jul 2017  Hamburg G20 bilateral — named in``
+``            the article``
+
+Content is given as (text, style) pairs and is never read as markup. ``str()`` is the plain text,
+for tests and for anything that reads a label back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+Pieces = Sequence[tuple[str, str]]
+"""Pieces of text, each with a Rich style name (``"bold"``, ``""``); never markup."""
+
+
+def _text(pieces: Pieces) -> Text:
+    text = Text()
+    for value, style in pieces:
+        text.append(value, style=style or None)
+    return text
+
+
+class Hanging:
+    """``head`` then ``body``; the body wraps in the column that starts after the head."""
+
+    def __init__(self, head: Pieces, body: Pieces) -> None:
+        self.head = _text(head)
+        self.body = _text(body)
+
+    def __str__(self) -> str:
+        return self.head.plain + self.body.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid(padding=0)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(self.head, self.body)
+        yield grid
+
+
+class Blocks:
+    """Lines of text and hanging labels one under the other; ``str()`` is their plain text."""
+
+    def __init__(self, blocks: Iterable[Text | Hanging]) -> None:
+        self.blocks = list(blocks)
+
+    def __str__(self) -> str:
+        return "\n".join(
+            block.plain if isinstance(block, Text) else str(block) for block in self.blocks
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Group(*self.blocks)
+
+
+def line(*pieces: tuple[str, str] | str) -> Text:
+    """One paragraph of text (it wraps at the left edge) from plain strings and (text, style)."""
+    return _text([(p, "") if isinstance(p, str) else p for p in pieces])
