@@ -17,20 +17,17 @@ def help_lines(
     bindings: Iterable[Binding], key_display: Callable[[Binding], str]
 ) -> list[tuple[str, str]]:
     """The help's ``(keys, description)`` lines for ``bindings``: a binding's ``tooltip`` if it
-    has one, else its description; bindings without a description are left out, and neighbours
+    has one, else its description; bindings without a description are left out, and bindings
     with the same text share a line."""
-    lines: list[tuple[list[str], str]] = []
+    lines: dict[str, list[str]] = {}
     for binding in bindings:
         text = binding.tooltip or binding.description
-        if not text:
-            continue
-        key = key_display(binding)
-        if lines and lines[-1][1] == text:
-            if key not in lines[-1][0]:
-                lines[-1][0].append(key)
-        else:
-            lines.append(([key], text))
-    return [(" / ".join(keys), text) for keys, text in lines]
+        if text:
+            keys = lines.setdefault(text, [])
+            key = key_display(binding)
+            if key not in keys:
+                keys.append(key)
+    return [(" / ".join(keys), text) for text, keys in lines.items()]
 
 
 class HelpScreen(ModalScreen[None]):

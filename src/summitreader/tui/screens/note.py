@@ -18,7 +18,9 @@ from summitreader.text import shorten
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note's new text ("" to remove it), or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="note.cancel")
+    ]
 
     def __init__(self, where: str, passage_text: str, text: str = "") -> None:
         super().__init__()
@@ -31,7 +33,10 @@ class NoteScreen(ModalScreen[str | None]):
             yield Label(Content(f"Note on {self.where}").stylize("bold"))
             quote = shorten(self.passage_text, 200)
             yield Label(Content(quote), classes="note--quote")
-            yield Input(self.text, placeholder="Your note (enter saves, escape cancels, empty removes it)")
+            yield Input(
+                self.text,
+                placeholder="Your note (enter saves, escape cancels, empty removes it)",
+            )
             yield Label(Content("enter save · escape cancel"), classes="note--quote")
 
     @on(Input.Submitted)

@@ -321,7 +321,9 @@ class ReadScreen(Screen[None]):
             return
         store, section, number = self.store, self.section.id, passage.paragraph.number
         here = where(self.pack, PassageRef(section, number))
-        existing = [b.id for b in store.bookmarks() if (b.section, b.paragraph) == (section, number)]
+        existing = [
+            b.id for b in store.bookmarks() if (b.section, b.paragraph) == (section, number)
+        ]
         if existing:
             self.saves.save(lambda: [store.remove_bookmark(b) for b in existing])
             self.notify(f"Bookmark removed: {here}", timeout=3)

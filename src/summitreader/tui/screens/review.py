@@ -43,6 +43,9 @@ KIND_LABELS = {
 }
 
 
+REVEAL = "Show a flip card's answer"
+NEXT = "After Again: the next card"
+REREAD = "After Again: open the passage in the reader (its section is queued to re-read)"
 CHECK = "Check a typed answer, the option chosen or the order of the items"
 ACCEPT = "Once the answer is shown: accept the proposed rating (marked ◂ enter)"
 RATE = "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"
@@ -92,30 +95,36 @@ class ReviewScreen(Screen[Summary | None]):
 
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "reveal", "Show answer", id="review.reveal", tooltip="Show a flip card's answer"),
+        Binding("space", "reveal", "Show answer", id="review.reveal", tooltip=REVEAL),
         Binding(
-            "enter",
-            "reveal",
-            "Show answer",
-            show=False,
-            id="review.reveal_enter",
-            tooltip="Show a flip card's answer",
+            "enter", "reveal", "Show answer", show=False, id="review.reveal_enter", tooltip=REVEAL
         ),
         Binding("enter", "accept(1)", "Accept Again", id="review.accept_again", tooltip=ACCEPT),
         Binding("enter", "accept(2)", "Accept Hard", id="review.accept_hard", tooltip=ACCEPT),
         Binding("enter", "accept(3)", "Accept Good", id="review.accept_good", tooltip=ACCEPT),
         Binding("enter", "accept(4)", "Accept Easy", id="review.accept_easy", tooltip=ACCEPT),
-        Binding("enter", "next", "Next card", id="review.next", tooltip="After Again: the next card"),
+        Binding("enter", "next", "Next card", id="review.next", tooltip=NEXT),
         Binding("enter", "close", "Back to Study", id="review.close"),
         Binding("1", "rate(1)", "Again", id="review.again", tooltip=RATE),
         Binding("2", "rate(2)", "Hard", id="review.hard", tooltip=RATE),
         Binding("3", "rate(3)", "Good", id="review.good", tooltip=RATE),
         Binding("4", "rate(4)", "Easy", id="review.easy", tooltip=RATE),
         Binding("1,2,3,4,5", "hold", "", show=False, id="review.hold"),
-        Binding("a", "pick(0)", "Pick an option", key_display="a–d", id="review.pick_a", tooltip=PICK),
-        Binding("b", "pick(1)", "Pick b", show=False, key_display="a–d", id="review.pick_b", tooltip=PICK),
-        Binding("c", "pick(2)", "Pick c", show=False, key_display="a–d", id="review.pick_c", tooltip=PICK),
-        Binding("d", "pick(3)", "Pick d", show=False, key_display="a–d", id="review.pick_d", tooltip=PICK),
+        Binding(
+            "a", "pick(0)", "Pick an option", key_display="a–d", id="review.pick_a", tooltip=PICK
+        ),
+        *(
+            Binding(
+                letter,
+                f"pick({n})",
+                f"Pick {letter}",
+                show=False,
+                key_display="a–d",
+                id=f"review.pick_{letter}",
+                tooltip=PICK,
+            )
+            for n, letter in enumerate("bcd", start=1)
+        ),
         Binding(
             "shift+up,ctrl+up,u",
             "move(-1)",
@@ -137,7 +146,7 @@ class ReviewScreen(Screen[Summary | None]):
             "reread",
             "Open in reader",
             id="review.reread",
-            tooltip="After Again: open the passage in the reader (its section is queued to re-read)",
+            tooltip=REREAD,
         ),
         Binding(
             "escape",
