@@ -304,6 +304,8 @@ async def test_ratings_made_while_another_process_holds_the_file_are_saved_in_or
         assert screen.session.done_count == 3
         assert "3 not saved yet" in app.sub_title
         assert len(told("Not saved")) == 1 and "busy" in told("Not saved")[0]
+        await pilot.press("q")  # not at once while ratings wait
+        assert app.is_running and "q again quits" in told("Not saved yet")[0]
         other.execute("COMMIT")
         await saved()
         assert [r.card_id for r in store.review_log()] == rated

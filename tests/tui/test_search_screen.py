@@ -99,3 +99,17 @@ async def test_a_note_written_in_the_reader_is_found_by_search(build_app):
         await pilot.pause(0.3)
         assert isinstance(app.screen, ReadScreen)
         assert app.screen.section.id == "introduction"
+
+
+async def test_a_query_typed_while_the_index_is_built_is_answered_once_it_is_ready(build_app):
+    app = build_app()  # an empty cache folder: the index is built at start
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", *"helsinki")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for _ in range(3):  # the build, the message that it is ready, the search it starts
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.services.search.index is not None
+        assert not screen.query_one("#search-progress").display
+        assert screen.hits and "match" in str(screen.query_one("#search-message").render())

@@ -280,7 +280,7 @@ class SummitApp(App[None]):
             self.notify(
                 f"{waiting} change{'s' if waiting != 1 else ''} not saved yet: q again quits "
                 "without them.",
-                title="Not saved",
+                title="Not saved yet",
                 severity="warning",
                 timeout=10,
             )

@@ -158,7 +158,7 @@ class ReviewScreen(Screen[Summary | None]):
         Binding("escape", "close", "Back to Study", id="review.close_escape"),
     ]
 
-    phase: var[Phase] = var[Phase]("asking", always_update=True)
+    phase: var[Phase] = var[Phase]("asking", always_update=True, init=False)
     """The session's phase, set after each step (again when a new card is asked)."""
 
     def __init__(self, session: Session, pack: Pack) -> None:
