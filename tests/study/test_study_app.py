@@ -15,8 +15,8 @@ from summitreader.pack import Pack
 from summitreader.progress import files
 from summitreader.study.deck import build_deck
 from summitreader.study.session import Session, shuffled_items
-from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.read import ReadScreen
+from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.study import StudyScreen
 
 SIZE = (100, 30)
