@@ -53,6 +53,7 @@ async def test_a_whole_session_and_the_schedule_after_a_restart(
     app, store = build_app(pack, data_dir, clock, cache_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
+        await pilot.pause()  # the Study screen mounted
         study = app.screen
         assert isinstance(study, StudyScreen) and study.status is not None
         assert store.card_states() == states
@@ -67,6 +68,7 @@ async def test_a_whole_session_and_the_schedule_after_a_restart(
     app, store = build_app(pack, data_dir, clock, cache_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
+        await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
         status = app.screen.status
         assert status is not None and set(status.due) == set(states) and len(status.new) == 8
