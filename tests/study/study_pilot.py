@@ -13,7 +13,7 @@ from summitreader.pack import Pack
 from summitreader.progress import Store, open_store
 from summitreader.tui.app import SummitApp
 from summitreader.tui.factory import make_app
-from summitreader.tui.screens.card import ReviewScreen
+from summitreader.tui.screens.review import ReviewScreen
 
 
 def build_app(

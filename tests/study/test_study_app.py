@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 from study_helpers import Clock
 from study_pilot import answer_current, build_app, put_in_order, review_screen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from summitreader.card_state import state_code
 from summitreader.pack import Pack
+from summitreader.progress import files
 from summitreader.study.deck import build_deck
 from summitreader.study.session import Session, shuffled_items
-from summitreader.tui.screens.card import ReviewScreen
 from summitreader.tui.screens.read import ReadScreen
+from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.study import StudyScreen
 
 SIZE = (100, 30)
@@ -50,6 +53,7 @@ async def test_a_whole_session_and_the_schedule_after_a_restart(
     app, store = build_app(pack, data_dir, clock, cache_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
+        await pilot.pause()  # the Study screen mounted
         study = app.screen
         assert isinstance(study, StudyScreen) and study.status is not None
         assert store.card_states() == states
@@ -64,6 +68,7 @@ async def test_a_whole_session_and_the_schedule_after_a_restart(
     app, store = build_app(pack, data_dir, clock, cache_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
+        await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
         status = app.screen.status
         assert status is not None and set(status.due) == set(states) and len(status.new) == 8
@@ -234,4 +239,88 @@ async def test_pack_text_is_shown_as_written(
         result = str(screen.query_one("#review-result", Static).render())
         assert "[red]No[/red], it is text." in result and "[@click=app.quit]Quit[/]" in result
         assert app.is_running
+    store.close()
+
+
+async def test_a_card_rated_again_shows_its_section_to_reread_in_the_reader_at_once(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.screen
+        assert isinstance(reader, ReadScreen)  # shown first, before the session
+        await pilot.press("4", "enter")
+        screen = review_screen(pilot)
+        card = screen.session.current
+        assert card is not None
+        await answer_current(pilot, right=False)
+        await pilot.press("1")  # Again
+        assert screen.session.phase == "reread"
+        await pilot.press("escape", "escape", "1")  # end the session, back to Study, the reader
+        await pilot.pause()
+        assert app.screen is reader
+        toc = reader.query_one("#toc", OptionList)
+        number = next(n for n, s in enumerate(pack.sections) if s.id == card.passage.section)
+        assert str(toc.get_option_at_index(number).prompt).startswith("↻ ")
+        assert "↻ 1 to re-read" in str(reader.query_one("#read-progress", Static).render())
+    store.close()
+
+
+async def test_ratings_made_while_another_process_holds_the_file_are_saved_in_order(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another summitreader holds the write lock past the busy timeout (a long import): the
+    ratings wait, the user is told and sees how many wait, and they reach the file in order once
+    the lock is released; a second failure in the same run is told again."""
+    monkeypatch.setattr(files, "BUSY_TIMEOUT", 0.2)
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    store.set_setting("new_per_day", 8)  # the file exists from here on
+    other = sqlite3.connect(store.path, isolation_level=None, timeout=0.2)
+
+    def told(title: str) -> list[str]:
+        return [n.message for n in app._notifications if n.title == title]
+
+    async def rate(count: int) -> list[str]:
+        rated = []
+        for _ in range(count):
+            await answer_current(pilot)
+            rated.append(screen.session.current.id)
+            await pilot.press("3")
+        await pilot.pause()
+        return rated
+
+    async def saved() -> None:
+        for _ in range(200):
+            if not app.services.saves.waiting:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.services.saves.waiting == 0
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "enter")
+        screen = review_screen(pilot)
+        other.execute("BEGIN IMMEDIATE")
+        rated = await rate(1)
+        assert len(told("Not saved")) == 1 and "busy" in told("Not saved")[0]
+        rated += await rate(2)
+        assert store.review_log() == []
+        assert screen.session.done_count == 3
+        assert "3 not saved yet" in app.sub_title
+        await pilot.press("q")  # not at once while ratings wait
+        assert app.is_running and "q again quits" in told("Not saved yet")[0]
+        other.execute("COMMIT")
+        await saved()
+        assert [r.card_id for r in store.review_log()] == rated
+        assert "not saved" not in app.sub_title and told("Saved")
+
+        app.clear_notifications()
+        other.execute("BEGIN IMMEDIATE")
+        rated += await rate(1)
+        assert "1 not saved yet" in app.sub_title
+        assert len(told("Not saved")) == 1  # told again
+        other.execute("COMMIT")
+        await saved()
+        assert [r.card_id for r in store.review_log()] == rated
+    other.close()
     store.close()

@@ -9,8 +9,8 @@ import pytest
 from summitreader.pack import load_pack
 from summitreader.paths import default_pack_dir
 from summitreader.tui.screens.index import IndexScreen
-from summitreader.tui.widgets.entry_detail import EntryDetail
 from summitreader.tui.screens.link import LinkScreen
+from summitreader.tui.widgets.entry_detail import EntryDetail
 from summitreader.tui.widgets.passage import Passage
 
 HOSTILE = "Look: [b]bold?[/b] [/] [@click=app.quit]quit[/] [link=http://x]x[/link] back\\slash"

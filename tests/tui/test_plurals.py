@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from summitreader.study.session import Summary
-from summitreader.tui.screens.card_text import summary_text
+from summitreader.tui.screens.review_text import summary_text
 
 
 def test_a_session_of_one_answer_says_answer(pack) -> None:

@@ -5,17 +5,25 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from summitreader.pack.model import PassageRef
-from summitreader.tui.messages import OpenEntry, OpenPassage, ProgressChanged
+from summitreader.tui.messages import OpenEntry, OpenPassage, SavesChanged
+from summitreader.tui.saving import SaveState
+from summitreader.tui.screens.help import help_lines
 from summitreader.tui.services import Services
+
+RETRY_DELAY = 1.0
+"""Seconds between a failed save and the next attempt."""
 
 
 @dataclass(frozen=True)
@@ -35,12 +43,14 @@ class ScreenSpec:
     """``module:Class``."""
 
     @property
-    def screen_type(self) -> type[Screen]:
+    def screen_type(self) -> type[Screen[Any]]:
         module, _, name = self.path.partition(":")
-        return getattr(importlib.import_module(module), name)
+        screen_type: type[Screen[Any]] = getattr(importlib.import_module(module), name)
+        return screen_type
 
-    def build(self, services: Services) -> Screen:
-        return self.screen_type.from_services(services)  # type: ignore[attr-defined]
+    def build(self, services: Services) -> Screen[Any]:
+        screen: Screen[Any] = self.screen_type.from_services(services)  # type: ignore[attr-defined]
+        return screen
 
 
 SCREENS = (
@@ -60,8 +70,8 @@ SCREENS = (
 class SummitApp(App[None]):
     """summitreader's app. Build it with :func:`summitreader.tui.factory.make_app`."""
 
-    CSS_PATH = "app.tcss"
-    BINDINGS = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "study.tcss", "dialogs.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show('read')", "Read", id="screen.read"),
         Binding("2", "show('index')", "Index", id="screen.index"),
         Binding("3", "show('search')", "Search", id="screen.search"),
@@ -78,11 +88,17 @@ class SummitApp(App[None]):
         self.services = services
         self.specs = {spec.name: spec for spec in (screens or SCREENS)}
         self._history: list[str] = []
-        self._failures_told: set[str] = set()
+        self._saves = SaveState()
+        self._retry_timer: Timer | None = None
+        self._quit_warned = False
+        services.saves.listener = self._post_saves_changed
         # The part of the title before its colon, so the reading progress fits beside it.
         self.title = services.pack.title.split(":", 1)[0].strip() or services.pack.title
         for spec in self.specs.values():
-            self.add_mode(spec.name, lambda spec=spec: spec.build(self.services))
+            self.add_mode(spec.name, self._builder(spec))
+
+    def _builder(self, spec: ScreenSpec) -> Callable[[], Screen[Any]]:
+        return lambda: spec.build(self.services)
 
     # -- start-up -------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -106,7 +122,8 @@ class SummitApp(App[None]):
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
         if isinstance(name, str):
-            self.save(lambda: self.services.store.set_setting("theme", name))
+            store = self.services.store
+            self.services.saves.save(lambda: store.set_setting("theme", name), key="theme")
 
     # -- navigation -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -122,7 +139,7 @@ class SummitApp(App[None]):
         del self._history[:-20]
         return self.switch_mode(name)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         while self._history:
             previous = self._history.pop()
             if previous in self.specs and previous != self.current_mode:
@@ -137,43 +154,39 @@ class SummitApp(App[None]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """Every key of every screen, grouped: ``[(title, [(key, description), ...]), ...]``."""
-        sections: list[tuple[str, list[tuple[str, str]]]] = []
-        everywhere = [
-            (self.get_key_display(binding), binding.description)
-            for binding in self._binding_list(self.BINDINGS)
-            if not binding.action.startswith("show(") or binding.action[6:-2] in self.specs
+        """Every key of every screen, grouped: ``[(title, [(key, description), ...]), ...]``,
+        from the bindings themselves."""
+        shown = [
+            binding
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding)
+            and (not binding.action.startswith("show(") or binding.action[6:-2] in self.specs)
         ]
+        everywhere = help_lines(shown, self.get_key_display)
         everywhere.append(("ctrl+p", "Command palette: screens, themes, keys"))
-        sections.append(("Everywhere", everywhere))
+        sections: list[tuple[str, list[tuple[str, str]]]] = [("Everywhere", everywhere)]
         for spec in self.specs.values():
-            keys = [
-                (self.get_key_display(binding), binding.description)
-                for binding in self._binding_list(spec.screen_type.BINDINGS)
-            ]
-            extra = getattr(spec.screen_type, "HELP_EXTRA", ())
+            screen_type = spec.screen_type
+            bindings = [b for b in screen_type.BINDINGS if isinstance(b, Binding)]
+            keys = help_lines(bindings, self.get_key_display)
+            extra = getattr(screen_type, "HELP_EXTRA", ())
             sections.append((f"{spec.label} ({spec.key})", [*keys, *extra]))
+            for title, bindings in getattr(screen_type, "HELP_MORE", ()):
+                sections.append((title, help_lines(bindings, self.get_key_display)))
         return sections
 
-    @staticmethod
-    def _binding_list(bindings: Iterable[object]) -> list[Binding]:
-        result = []
-        for item in bindings:
-            if isinstance(item, Binding):
-                result.append(item)
-            elif isinstance(item, tuple):
-                result.append(Binding(*item))
-        return result
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for spec in self.specs.values():
             yield SystemCommand(
                 f"{spec.label} screen",
                 f"{spec.description} (key {spec.key})",
-                lambda name=spec.name: self.action_show(name),
+                self._shower(spec.name),
             )
         yield SystemCommand("Help", "Every key of every screen (key ?)", self.action_help)
+
+    def _shower(self, name: str) -> Callable[[], object]:
+        return lambda: self.action_show(name)
 
     @on(OpenPassage)
     async def open_passage(self, message: OpenPassage) -> None:
@@ -200,14 +213,17 @@ class SummitApp(App[None]):
         if isinstance(screen, IndexScreen):
             screen.select_entry(message.entry_id)
 
-    @on(ProgressChanged)
     def refresh_progress(self) -> None:
+        """The header's subtitle: reading progress, and the writes waiting to be saved."""
         pack = self.services.pack
         read = self.services.store.read_sections()
         done = sum(1 for s in pack.sections if s.id in read)
         total = len(pack.sections)
         percent = round(100 * done / total) if total else 0
-        self.sub_title = f"{done}/{total} sections read · {percent}%"
+        subtitle = f"{done}/{total} sections read · {percent}%"
+        if self._saves.waiting:
+            subtitle += f" · {self._saves.waiting} not saved yet"
+        self.sub_title = subtitle
 
     def notify(
         self,
@@ -223,17 +239,50 @@ class SummitApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self, write: Callable[[], object]) -> bool:
-        """Run one store write; on failure tell the user (once per distinct message, so a full
-        disk does not repeat itself at every scroll) and go on."""
-        from summitreader.progress import ProgressNotSaved
+    def _post_saves_changed(self, state: SaveState) -> None:
+        """The save queue's listener; called on the thread that saved, hence a message."""
+        self.post_message(SavesChanged())
 
-        try:
-            write()
-        except ProgressNotSaved as error:
-            message = str(error)
-            if message not in self._failures_told:
-                self._failures_told.add(message)
-                self.notify(message, title="Not saved", severity="error", timeout=10)
-            return False
-        return True
+    @on(SavesChanged)
+    def _saves_changed(self) -> None:
+        """A write landed or waits: the header says so, the user is told when writes start to
+        wait and when they are all saved, and waiting writes are retried."""
+        before, now = self._saves, self.services.saves.state
+        self._saves = now
+        if now.waiting and not before.waiting:
+            self.notify(
+                f"{now.error} It is kept and saved as soon as it can be.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+        elif before.waiting and not now.waiting:
+            self._quit_warned = False
+            self.notify("Every change that waited is saved now.", title="Saved", timeout=5)
+        self.refresh_progress()
+        if now.waiting and self._retry_timer is None:
+            self._retry_timer = self.set_timer(RETRY_DELAY, self._retry_saves)
+
+    def _retry_saves(self) -> None:
+        self._retry_timer = None
+        self._run_retry()
+
+    @work(thread=True, exclusive=True, group="saves", exit_on_error=False)
+    def _run_retry(self) -> None:
+        """Retry the waiting writes off the UI thread: a retry may wait for the busy timeout."""
+        self.services.saves.retry()
+
+    async def action_quit(self) -> None:
+        """Quit; while changes wait to be saved, only when asked twice."""
+        waiting = self.services.saves.waiting
+        if waiting and not self._quit_warned:
+            self._quit_warned = True
+            self.notify(
+                f"{waiting} change{'s' if waiting != 1 else ''} not saved yet: q again quits "
+                "without them.",
+                title="Not saved yet",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        self.exit()

@@ -1,4 +1,5 @@
-"""Messages that cross screens: "open this passage", "open this entry"."""
+"""Messages that cross screens: "open this passage", "open this entry", and what the app's
+workers report (the search index's build, the saving of progress)."""
 
 from __future__ import annotations
 
@@ -25,5 +26,20 @@ class OpenEntry(Message):
 
 
 @dataclass
-class ProgressChanged(Message):
-    """Reading progress or study state changed: the header and lists refresh."""
+class SearchIndexProgress(Message):
+    """The search index is being built: ``done`` of ``total`` documents."""
+
+    done: int
+    total: int
+
+
+@dataclass
+class SearchIndexOpened(Message):
+    """The search index is ready, or ``error`` says why there is none."""
+
+    error: str | None = None
+
+
+@dataclass
+class SavesChanged(Message):
+    """A write to the progress store was saved, or is waiting to be (posted from any thread)."""

@@ -9,10 +9,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from summitreader.tui.saving import SaveQueue
 
 if TYPE_CHECKING:
     from summitreader.pack.model import Card, Pack
@@ -24,7 +26,8 @@ class SearchHandle:
     """The search index, opened (or built) once, off the UI thread, on first need.
 
     :meth:`open` blocks and is called from a worker thread; :attr:`index` is ``None`` until it is
-    ready. ``progress`` receives ``(done, total)`` while an index is built.
+    ready, :attr:`error` says why when it cannot be. ``on_progress`` receives ``(done, total)``
+    while an index is built.
     """
 
     def __init__(self, pack: Pack, cache_dir: Path) -> None:
@@ -32,26 +35,40 @@ class SearchHandle:
         self.cache_dir = cache_dir
         self.index: SearchIndex | None = None
         self.error: str | None = None
-        self.progress: tuple[int, int] = (0, 0)
         self._lock = threading.Lock()
+        self._listeners: list[Callable[[int, int], None]] = []
+        self._listeners_lock = threading.Lock()
         self._notes: tuple[tuple[int, str, int, str], ...] = ()
 
     def open(self, on_progress: Callable[[int, int], None] | None = None) -> SearchIndex | None:
-        with self._lock:
-            if self.index is not None:
+        """The index, opened or built now; a caller that waits for another's build also gets its
+        ``on_progress`` calls."""
+        if on_progress is not None:
+            with self._listeners_lock:
+                self._listeners.append(on_progress)
+        try:
+            with self._lock:
+                if self.index is not None or self.error is not None:
+                    return self.index
+                from summitreader.search import SearchIndex
+
+                try:
+                    self.index = SearchIndex.open(
+                        self.pack, self.cache_dir, progress=self._progress
+                    )
+                except Exception as error:  # noqa: BLE001 - shown to the user; the app goes on
+                    self.error = f"search is not available: {error}"
                 return self.index
-            from summitreader.search import SearchIndex
+        finally:
+            if on_progress is not None:
+                with self._listeners_lock:
+                    self._listeners.remove(on_progress)
 
-            def progress(done: int, total: int) -> None:
-                self.progress = (done, total)
-                if on_progress is not None:
-                    on_progress(done, total)
-
-            try:
-                self.index = SearchIndex.open(self.pack, self.cache_dir, progress=progress)
-            except Exception as error:  # noqa: BLE001 - shown to the user; the app goes on
-                self.error = f"search is not available: {error}"
-            return self.index
+    def _progress(self, done: int, total: int) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(done, total)
 
     def sync_notes(self, notes: Iterable[tuple[int, str, int, str]]) -> None:
         """Give the index the reader's notes as ``(id, section, paragraph, text)``, when they
@@ -78,6 +95,8 @@ class Services:
     clock: Callable[[], datetime]
     notices: list[str] = field(default_factory=list)
     """Messages to show once the app is up (from opening the store, for example)."""
+    saves: SaveQueue = field(default_factory=SaveQueue)
+    """Every write to ``store`` goes through here: one that fails is kept and retried."""
 
     @cached_property
     def deck(self) -> tuple[Card, ...]:

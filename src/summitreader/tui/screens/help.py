@@ -2,31 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
+def help_lines(
+    bindings: Iterable[Binding], key_display: Callable[[Binding], str]
+) -> list[tuple[str, str]]:
+    """The help's ``(keys, description)`` lines for ``bindings``: a binding's ``tooltip`` if it
+    has one, else its description; bindings without a description are left out, and bindings
+    with the same text share a line."""
+    lines: dict[str, list[str]] = {}
+    for binding in bindings:
+        text = binding.tooltip or binding.description
+        if text:
+            keys = lines.setdefault(text, [])
+            key = key_display(binding)
+            if key not in keys:
+                keys.append(key)
+    return [(" / ".join(keys), text) for text, keys in lines.items()]
+
+
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > VerticalScroll {
-        width: 80%;
-        max-width: 80;
-        height: 90%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
     ]
 
@@ -43,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(Content.assemble("  ", (key.ljust(width), "bold"), "  ", description))
             lines.append(Content(""))
         lines.append(Content("escape closes this help."))
-        with VerticalScroll():
+        with VerticalScroll(classes="dialog"):
             yield Static(Content("\n").join(lines))
 
     def action_close(self) -> None:

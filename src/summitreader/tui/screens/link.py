@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,24 +23,7 @@ def is_web_address(url: str) -> bool:
 class LinkScreen(ModalScreen[bool]):
     """Shows a link's address; dismisses True when the user asks to open it (http(s) only)."""
 
-    DEFAULT_CSS = """
-    LinkScreen {
-        align: center middle;
-    }
-    LinkScreen > Vertical {
-        width: 80%;
-        max-width: 90;
-        height: auto;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    LinkScreen Label {
-        width: 100%;
-        margin-bottom: 1;
-    }
-    """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o,enter", "open", "Open in browser", id="link.open"),
         Binding("escape", "cancel", "Cancel", id="link.cancel"),
     ]
@@ -51,7 +35,7 @@ class LinkScreen(ModalScreen[bool]):
         self.openable = is_web_address(self.url)
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label(Content.assemble(("Link: ", "bold"), self.label))
             yield Label(Content.assemble(("Goes to: ", "bold"), self.url))
             if self.openable:

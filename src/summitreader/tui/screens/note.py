@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,28 +18,9 @@ from summitreader.text import shorten
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note's new text ("" to remove it), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    NoteScreen {
-        align: center middle;
-    }
-    NoteScreen > Vertical {
-        width: 80%;
-        max-width: 90;
-        height: auto;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    NoteScreen Label {
-        width: 100%;
-    }
-    NoteScreen .note--quote {
-        color: $text-muted;
-        margin: 1 0;
-        max-height: 4;
-    }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="note.cancel")
+    ]
 
     def __init__(self, where: str, passage_text: str, text: str = "") -> None:
         super().__init__()
@@ -46,11 +29,14 @@ class NoteScreen(ModalScreen[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label(Content(f"Note on {self.where}").stylize("bold"))
             quote = shorten(self.passage_text, 200)
             yield Label(Content(quote), classes="note--quote")
-            yield Input(self.text, placeholder="Your note (enter saves, escape cancels, empty removes it)")
+            yield Input(
+                self.text,
+                placeholder="Your note (enter saves, escape cancels, empty removes it)",
+            )
             yield Label(Content("enter save · escape cancel"), classes="note--quote")
 
     @on(Input.Submitted)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -20,33 +20,7 @@ T = TypeVar("T")
 class PickScreen(ModalScreen[T | None], Generic[T]):
     """Shows ``items`` as ``(label, value)``; dismisses with the chosen value, or None."""
 
-    DEFAULT_CSS = """
-    PickScreen {
-        align: center middle;
-    }
-    PickScreen > Vertical {
-        width: 80%;
-        max-width: 90;
-        height: auto;
-        max-height: 80%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    PickScreen Label {
-        width: 100%;
-        margin-bottom: 1;
-    }
-    PickScreen .pick--empty {
-        color: $text-muted;
-    }
-    PickScreen OptionList {
-        height: auto;
-        max-height: 20;
-        border: none;
-    }
-    """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="pick.close"),
     ]
 
@@ -59,7 +33,7 @@ class PickScreen(ModalScreen[T | None], Generic[T]):
         self.empty = empty
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label(Content(self.title_text).stylize("bold"))
             if self.items:
                 yield OptionList(

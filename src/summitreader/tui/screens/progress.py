@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -34,8 +34,7 @@ TITLE_WIDTH = 28
 class ProgressScreen(Screen[None]):
     """Key ``5``. Recomputed each time it is shown."""
 
-    CSS_PATH = "../study.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5,ctrl+r", "refresh_figures", "Refresh", id="progress.refresh"),
     ]
     HELP_EXTRA = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -15,14 +15,14 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Pack, PassageRef, Section
-from summitreader.tui.messages import OpenEntry, ProgressChanged
-from summitreader.tui.screens.read_annotations import AnnotationActions
+from summitreader.tui.messages import OpenEntry
+from summitreader.tui.screens.read_annotations import mark_items, mention_items, where
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.passage import Mark, Passage
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
-    from summitreader.tui.app import SummitApp
+    from summitreader.tui.saving import SaveQueue
     from summitreader.tui.services import Services
 
 NARROW = 70
@@ -31,9 +31,11 @@ SAVE_DELAY = 0.4
 """Seconds after the last move before the reading position is saved."""
 
 
-class ReadScreen(AnnotationActions, Screen[None]):
+class ReadScreen(Screen[None]):
+    """Key ``1``. Its contents and read marks are brought up to date each time it is shown."""
+
     AUTO_FOCUS = "#text"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
         Binding("left_square_bracket", "previous_section", "Previous section", id="read.previous"),
         Binding("b", "bookmark", "Bookmark", id="read.bookmark"),
@@ -49,10 +51,11 @@ class ReadScreen(AnnotationActions, Screen[None]):
         ("click", "Follow an underlined name to the index; a link shows where it goes"),
     )
 
-    def __init__(self, pack: Pack, store: Store) -> None:
+    def __init__(self, pack: Pack, store: Store, saves: SaveQueue) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
+        self.saves = saves
         self.section: Section = pack.sections[0]
         self._save_timer: Timer | None = None
         self._saved: tuple[str, int, float] | None = None
@@ -65,11 +68,7 @@ class ReadScreen(AnnotationActions, Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
-        return cls(services.pack, services.store)
-
-    @property
-    def summit_app(self) -> SummitApp:
-        return self.app  # type: ignore[return-value]
+        return cls(services.pack, services.store, services.saves)
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,6 +95,9 @@ class ReadScreen(AnnotationActions, Screen[None]):
         self.watch(text, "scroll_y", self._scrolled, init=False)
         self.query_one("#toc", OptionList).can_focus = True
         text.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_contents()
 
     @on(Passage.Sized)
     def _laid_out(self) -> None:
@@ -272,8 +274,9 @@ class ReadScreen(AnnotationActions, Screen[None]):
         position, self._unsaved = self._unsaved, None
         if position is None or position == self._saved:
             return
-        if self.summit_app.save(lambda: self.store.set_position(*position)):
-            self._saved = position
+        store = self.store
+        self.saves.save(lambda: store.set_position(*position), key="position")
+        self._saved = position
 
     def _check_read(self) -> None:
         text = self.query_one("#text", VerticalScroll)
@@ -281,11 +284,11 @@ class ReadScreen(AnnotationActions, Screen[None]):
             return
         if text.scroll_y >= text.max_scroll_y - 1:
             section_id = self.section.id
-            if section_id in self.store.read_sections() and section_id not in self.store.reread_queue():
+            store = self.store
+            if section_id in store.read_sections() and section_id not in store.reread_queue():
                 return
-            if self.summit_app.save(lambda: self.store.mark_read(section_id)):
-                self.refresh_contents()
-                self.post_message(ProgressChanged())
+            self.saves.save(lambda: store.mark_read(section_id), key=f"read:{section_id}")
+            self.refresh_contents()
 
     def on_unmount(self) -> None:
         # The app is closing: a move not saved yet is saved now.
@@ -310,6 +313,81 @@ class ReadScreen(AnnotationActions, Screen[None]):
 
     def action_toggle_contents(self) -> None:
         self.toggle_class("-contents-toggled")
+
+    # -- bookmarks, notes and mentions ----------------------------------------------------
+    def action_bookmark(self) -> None:
+        passage = self.top_paragraph()
+        if passage is None:
+            return
+        store, section, number = self.store, self.section.id, passage.paragraph.number
+        here = where(self.pack, PassageRef(section, number))
+        existing = [
+            b.id for b in store.bookmarks() if (b.section, b.paragraph) == (section, number)
+        ]
+        if existing:
+            self.saves.save(lambda: [store.remove_bookmark(b) for b in existing])
+            self.notify(f"Bookmark removed: {here}", timeout=3)
+        else:
+            self.saves.save(lambda: store.add_bookmark(section, number))
+            self.notify(f"Bookmarked: {here}", timeout=3)
+        passage.set_bookmarked(not existing)
+
+    def action_note(self) -> None:
+        from summitreader.tui.screens.note import NoteScreen
+
+        passage = self.top_paragraph()
+        if passage is None:
+            return
+        store, section, number = self.store, self.section.id, passage.paragraph.number
+        existing = [n for n in store.notes() if (n.section, n.paragraph) == (section, number)]
+        current = existing[0] if existing else None
+
+        def done(text: str | None) -> None:
+            if text is None or (current is None and not text):
+                return
+            if current is None:
+                self.saves.save(lambda: store.add_note(section, number, text))
+            elif text:
+                self.saves.save(lambda: store.update_note(current.id, text))
+            else:
+                self.saves.save(lambda: store.delete_note(current.id))
+            if self.section.id == section:
+                passage.set_note(text or None)
+            self.notify("Note saved." if text else "Note removed.", timeout=3)
+
+        here = where(self.pack, PassageRef(section, number))
+        screen = NoteScreen(here, passage.paragraph.text, current.text if current else "")
+        self.app.push_screen(screen, done)
+
+    def action_marks(self) -> None:
+        from summitreader.tui.screens.pick import PickScreen
+
+        async def done(ref: PassageRef | None) -> None:
+            if ref is not None:
+                await self.go_to(ref)
+
+        empty = "No bookmarks or notes yet: b bookmarks, n notes."
+        picker = PickScreen("Bookmarks and notes", mark_items(self.pack, self.store), empty)
+        self.app.push_screen(picker, done)
+
+    def action_mentions(self) -> None:
+        from summitreader.tui.screens.pick import PickScreen
+
+        text = self.query_one("#text", VerticalScroll)
+        top, bottom = text.scroll_y, text.scroll_y + text.size.height
+        in_view = [
+            passage
+            for passage in self.passages()
+            if passage.virtual_region_with_margin.bottom > top
+            and passage.virtual_region_with_margin.y < bottom
+        ]
+
+        def done(entry_id: str | None) -> None:
+            if entry_id is not None:
+                self.post_message(OpenEntry(entry_id))
+
+        title, empty = "Named on screen: open in the index", "No meeting or issue is named here."
+        self.app.push_screen(PickScreen(title, mention_items(self.pack, in_view), empty), done)
 
     @on(Passage.MentionClicked)
     def _mention_clicked(self, event: Passage.MentionClicked) -> None:
@@ -362,6 +440,6 @@ class ReadScreen(AnnotationActions, Screen[None]):
             passage.set_marks(by_paragraph.get(passage.paragraph.number, ()))
         self.query_one(FindBar).set_count(self._hit, len(self._hits))
         if scroll and 0 <= self._hit < len(self._hits):
-            passage = self._passage(self._hits[self._hit][0])
-            if passage is not None:
-                self.query_one("#text", VerticalScroll).scroll_to_center(passage, animate=False)
+            hit = self._passage(self._hits[self._hit][0])
+            if hit is not None:
+                self.query_one("#text", VerticalScroll).scroll_to_center(hit, animate=False)

@@ -16,7 +16,12 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from summitreader.pack.model import Pack, PassageRef
-from summitreader.tui.messages import OpenEntry, OpenPassage
+from summitreader.tui.messages import (
+    OpenEntry,
+    OpenPassage,
+    SearchIndexOpened,
+    SearchIndexProgress,
+)
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 if TYPE_CHECKING:
@@ -93,34 +98,51 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
-        self._update_readiness()
+        if self.search.index is None and self.search.error is None:
+            self.query_one("#search-progress", ProgressBar).update(total=None, progress=0)
+            self._say("indexing…")
+            self._wait_for_index()
+        else:
+            self._show_ready()
 
     def on_screen_resume(self) -> None:
         self.query_one("#query", Input).focus()
-        self._update_readiness()
+        if self.search.index is not None or self.search.error is not None:
+            self._show_ready()
 
     # -- readiness ------------------------------------------------------------------------
-    def _update_readiness(self) -> None:
-        bar = self.query_one("#search-progress", ProgressBar)
-        if self.search.index is not None or self.search.error:
-            bar.display = False
-            if self.search.error:
-                self._say(self.search.error)
-            elif not self.query_one("#query", Input).value:
-                self._say("Type to search. ? lists the query syntax.")
-            return
-        done, total = self.search.progress
-        bar.display = True
-        bar.update(total=total or None, progress=done)
-        self._say("indexing…")
-        self.set_timer(0.1, self._check_ready)
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
+    def _wait_for_index(self) -> None:
+        """Open the index, or wait for the build under way, telling its progress by messages."""
+        told = -1
 
-    def _check_ready(self) -> None:
-        if self.search.index is None and not self.search.error:
-            self._update_readiness()
-            return
-        self._update_readiness()
+        def progress(done: int, total: int) -> None:
+            nonlocal told
+            percent = 100 * done // total if total else 0
+            if percent != told:
+                told = percent
+                self.post_message(SearchIndexProgress(done, total))
+
+        self.search.open(progress)
+        self.post_message(SearchIndexOpened(self.search.error))
+
+    @on(SearchIndexProgress)
+    def _index_progress(self, message: SearchIndexProgress) -> None:
+        bar = self.query_one("#search-progress", ProgressBar)
+        bar.update(total=message.total or None, progress=message.done)
+        self._say("indexing…")
+
+    @on(SearchIndexOpened)
+    def _index_opened(self) -> None:
+        self._show_ready()
         self._schedule(0)
+
+    def _show_ready(self) -> None:
+        self.query_one("#search-progress", ProgressBar).display = False
+        if self.search.error:
+            self._say(self.search.error)
+        elif not self.query_one("#query", Input).value:
+            self._say("Type to search. ? lists the query syntax.")
 
     def _say(self, text: str) -> None:
         self.query_one("#search-message", Static).update(Content(text))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -27,8 +27,8 @@ from summitreader.study.schedule import (
     format_when,
     new_per_day,
 )
-from summitreader.study.session import Session, Summary, run_write
-from summitreader.tui.screens.card import ReviewScreen
+from summitreader.study.session import Save, Session, Summary
+from summitreader.tui.screens.review import AnswerInput, AnswerList, ReviewScreen
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -42,15 +42,16 @@ MAX_NEW_PER_DAY = 200
 class SessionList(OptionList):
     """The rows of the Study screen; ``enter`` starts the highlighted one (shown in the footer)."""
 
-    BINDINGS = [Binding("enter", "select", "Start session", id="study.select")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Start session", id="study.select")
+    ]
 
 
 class StudyScreen(Screen[None]):
     """Key ``4``. Sessions are pushed on top as :class:`ReviewScreen`."""
 
-    CSS_PATH = "../study.tcss"
     AUTO_FOCUS = "#study-list"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start session", id="study.start"),
         Binding("c", "cram", "Cram", id="study.cram"),
         Binding(
@@ -61,24 +62,21 @@ class StudyScreen(Screen[None]):
     HELP_EXTRA = (
         ("↑ ↓", "Choose the due cards, or one takeaway's cards"),
         ("", "Cram: the highlighted takeaway's cards (or every card), schedule unchanged"),
-        ("In a session", ""),
-        (
-            "  space / enter",
-            "Show a flip card's answer; enter submits a typed, choice or order answer",
-        ),
-        ("  1 2 3 4", "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"),
-        ("  enter", "Once the answer is shown: accept the proposed rating"),
-        ("  a b c d", "Pick an option of a choice card (or ↑ ↓ and enter)"),
-        ("  shift+↑ ↓, u d", "Move the selected item of an order card (↑ ↓ select it)"),
-        ("  r", "After Again: open the passage in the reader (its section is queued to re-read)"),
-        ("  escape", "End the session early; what was rated is kept"),
     )
+    HELP_MORE = (
+        (
+            "In a study session",
+            [*AnswerInput.BINDINGS, *AnswerList.BINDINGS, *ReviewScreen.BINDINGS],
+        ),
+    )
+    """Help sections of the screens this one opens: ``(title, bindings)``."""
 
     def __init__(
         self,
         pack: Pack,
         store: Store,
         clock: Callable[[], dt.datetime],
+        save: Save,
         deck: tuple[Card, ...] | None = None,
         schedule: Schedule | None = None,
     ) -> None:
@@ -86,6 +84,7 @@ class StudyScreen(Screen[None]):
         self.pack = pack
         self.store = store
         self.clock = clock
+        self._save = save
         self.deck = deck if deck is not None else build_deck(pack)
         self._just_mounted = False
         self.schedule = schedule or Schedule()
@@ -93,7 +92,9 @@ class StudyScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> StudyScreen:
-        return cls(services.pack, services.store, services.clock, services.deck)
+        return cls(
+            services.pack, services.store, services.clock, services.saves.save, services.deck
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -269,7 +270,3 @@ class StudyScreen(Screen[None]):
 
         self.app.push_screen(ReviewScreen(session, self.pack), done)
 
-    def _save(self, write: Callable[[], object]) -> bool:
-        """Writes go through the app, which tells the user when one fails."""
-        save = getattr(self.app, "save", None)
-        return bool(save(write) if callable(save) else run_write(write))

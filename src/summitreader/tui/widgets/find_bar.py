@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -57,7 +58,7 @@ class FindBar(Horizontal):
         padding: 1 1 0 1;
     }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+enter,up", "step(-1)", "Previous", id="find.previous"),
         Binding("down", "step(1)", "Next", show=False, id="find.next"),
         Binding("escape", "close", "Close find", id="find.close"),

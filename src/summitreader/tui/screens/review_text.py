@@ -142,10 +142,8 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
     else:
         lines.append(_row("Next due", "nothing scheduled"))
     if summary.reread:
-        titles = [(pack.section(s).title if pack.section(s) else s) for s in summary.reread]
+        titles = [section.title if (section := pack.section(s)) else s for s in summary.reread]
         lines.append(_row("To re-read", "; ".join(titles)))
-    if summary.not_saved:
-        lines.append(_row("Not saved", f"{summary.not_saved} rating(s) could not be saved"))
     lines.append(Content(""))
     lines.append(
         Content.assemble(("enter", "bold"), " or ", ("escape", "bold"), " goes back to Study")

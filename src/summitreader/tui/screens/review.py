@@ -1,4 +1,5 @@
-"""A review session, one card at a time, driven by :class:`summitreader.study.session.Session`.
+"""The review screen: a session, one card at a time, driven by
+:class:`summitreader.study.session.Session`.
 
 The same few keys carry the whole session: ``enter`` reveals or submits, then accepts the proposed
 rating; ``1``–``4`` pick a rating; ``escape`` ends the session early. Inside a session the digits
@@ -7,20 +8,24 @@ never switch screens, and no key acts behind the typed-answer box while it has t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Card, Pack
 from summitreader.study.grading import RATING_NAMES, Grade
-from summitreader.study.session import Session, Summary
-from summitreader.tui.messages import OpenPassage, ProgressChanged
-from summitreader.tui.screens.card_text import (
+from summitreader.study.session import Phase, Session, Summary
+from summitreader.tui.messages import OpenPassage
+from summitreader.tui.screens.review_text import (
     choice_label,
     grade_text,
     order_label,
@@ -29,7 +34,6 @@ from summitreader.tui.screens.card_text import (
     summary_text,
 )
 
-LETTERS = "abcd"
 KIND_LABELS = {
     "recall": "flip card",
     "typed": "type the answer",
@@ -39,47 +43,95 @@ KIND_LABELS = {
 }
 
 
+REVEAL = "Show a flip card's answer"
+NEXT = "After Again: the next card"
+REREAD = "After Again: open the passage in the reader (its section is queued to re-read)"
+CHECK = "Check a typed answer, the option chosen or the order of the items"
+ACCEPT = "Once the answer is shown: accept the proposed rating (marked ◂ enter)"
+RATE = "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"
+PICK = "Pick an option of a choice card (or ↑ ↓ and enter)"
+MOVE = "Move the selected item of an order card (↑ ↓ select it)"
+ACTION_PHASES: dict[str, frozenset[Phase]] = {
+    "reveal": frozenset({"asking"}),
+    "pick": frozenset({"asking"}),
+    "move": frozenset({"asking"}),
+    "accept": frozenset({"answered"}),
+    "rate": frozenset({"answered"}),
+    "next": frozenset({"reread"}),
+    "reread": frozenset({"reread"}),
+    "hold": frozenset({"asking", "answered", "reread"}),
+    "end": frozenset({"asking", "answered", "reread"}),
+    "close": frozenset({"done"}),
+}
+"""The phases in which each of the screen's actions works (the others: in every phase)."""
+ACTION_CARD_KINDS = {"reveal": "recall", "pick": "choice", "move": "order"}
+"""Actions that answer one kind of card."""
+
+
 class AnswerInput(Input):
     """The typed-answer box; ``enter`` checks the answer (shown in the footer)."""
 
-    BINDINGS = [Binding("enter", "submit", "Check answer", id="review.check_typed")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Check answer", id="review.check_typed", tooltip=CHECK)
+    ]
 
 
 class AnswerList(OptionList):
     """The options of a choice card, or the items of an order card; ``enter`` checks."""
 
-    BINDINGS = [Binding("enter", "select", "Check answer", id="review.check_list")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Check answer", id="review.check_list", tooltip=CHECK)
+    ]
 
 
 class ReviewScreen(Screen[Summary | None]):
-    """Pushed by the Study screen; dismissed with the session's summary."""
+    """Pushed by the Study screen; dismissed with the session's summary.
 
-    CSS_PATH = "../study.tcss"
+    ``phase`` mirrors the session's phase after each step; its watcher brings the screen in line
+    (what is shown is set in the stylesheet by the phase's class: ``-asking``, ``-answered``,
+    ``-reread``, ``-done``, with ``-input`` or ``-list`` for the way the card is answered), and
+    the keys that work in each phase are in :data:`ACTION_PHASES`.
+    """
+
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("space", "reveal", "Show answer", id="review.reveal"),
-        Binding("enter", "reveal", "Show answer", show=False, id="review.reveal_enter"),
-        Binding("enter", "accept(1)", "Accept Again", id="review.accept_again"),
-        Binding("enter", "accept(2)", "Accept Hard", id="review.accept_hard"),
-        Binding("enter", "accept(3)", "Accept Good", id="review.accept_good"),
-        Binding("enter", "accept(4)", "Accept Easy", id="review.accept_easy"),
-        Binding("enter", "next", "Next card", id="review.next"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "reveal", "Show answer", id="review.reveal", tooltip=REVEAL),
+        Binding(
+            "enter", "reveal", "Show answer", show=False, id="review.reveal_enter", tooltip=REVEAL
+        ),
+        Binding("enter", "accept(1)", "Accept Again", id="review.accept_again", tooltip=ACCEPT),
+        Binding("enter", "accept(2)", "Accept Hard", id="review.accept_hard", tooltip=ACCEPT),
+        Binding("enter", "accept(3)", "Accept Good", id="review.accept_good", tooltip=ACCEPT),
+        Binding("enter", "accept(4)", "Accept Easy", id="review.accept_easy", tooltip=ACCEPT),
+        Binding("enter", "next", "Next card", id="review.next", tooltip=NEXT),
         Binding("enter", "close", "Back to Study", id="review.close"),
-        Binding("1", "rate(1)", "Again", id="review.again"),
-        Binding("2", "rate(2)", "Hard", id="review.hard"),
-        Binding("3", "rate(3)", "Good", id="review.good"),
-        Binding("4", "rate(4)", "Easy", id="review.easy"),
+        Binding("1", "rate(1)", "Again", id="review.again", tooltip=RATE),
+        Binding("2", "rate(2)", "Hard", id="review.hard", tooltip=RATE),
+        Binding("3", "rate(3)", "Good", id="review.good", tooltip=RATE),
+        Binding("4", "rate(4)", "Easy", id="review.easy", tooltip=RATE),
         Binding("1,2,3,4,5", "hold", "", show=False, id="review.hold"),
-        Binding("a", "pick(0)", "Pick an option", key_display="a–d", id="review.pick_a"),
-        Binding("b", "pick(1)", "Pick b", show=False, id="review.pick_b"),
-        Binding("c", "pick(2)", "Pick c", show=False, id="review.pick_c"),
-        Binding("d", "pick(3)", "Pick d", show=False, id="review.pick_d"),
+        Binding(
+            "a", "pick(0)", "Pick an option", key_display="a–d", id="review.pick_a", tooltip=PICK
+        ),
+        *(
+            Binding(
+                letter,
+                f"pick({n})",
+                f"Pick {letter}",
+                show=False,
+                key_display="a–d",
+                id=f"review.pick_{letter}",
+                tooltip=PICK,
+            )
+            for n, letter in enumerate("bcd", start=1)
+        ),
         Binding(
             "shift+up,ctrl+up,u",
             "move(-1)",
             "Move item up",
             key_display="shift+↑/u",
             id="review.move_up",
+            tooltip=MOVE,
         ),
         Binding(
             "shift+down,ctrl+down,d",
@@ -87,18 +139,33 @@ class ReviewScreen(Screen[Summary | None]):
             "Move item down",
             key_display="shift+↓/d",
             id="review.move_down",
+            tooltip=MOVE,
         ),
-        Binding("r", "reread", "Open in reader", id="review.reread"),
-        Binding("escape", "end", "End session", id="review.end"),
+        Binding(
+            "r",
+            "reread",
+            "Open in reader",
+            id="review.reread",
+            tooltip=REREAD,
+        ),
+        Binding(
+            "escape",
+            "end",
+            "End session",
+            id="review.end",
+            tooltip="End the session early; what was rated is kept",
+        ),
         Binding("escape", "close", "Back to Study", id="review.close_escape"),
     ]
+
+    phase: var[Phase] = var[Phase]("asking", always_update=True, init=False)
+    """The session's phase, set after each step (again when a new card is asked)."""
 
     def __init__(self, session: Session, pack: Pack) -> None:
         super().__init__()
         self.session = session
         self.pack = pack
         self.order: list[str] = []
-        self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,58 +183,51 @@ class ReviewScreen(Screen[Summary | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_state()
+        self.phase = self.session.phase
 
     def on_screen_resume(self) -> None:
         self._place_focus()
 
-    # -- showing the session's state ------------------------------------------------------
+    def _step(self, change: Callable[[], object]) -> None:
+        """Take one step of the session, and show where it leads."""
+        change()
+        self.phase = self.session.phase
 
-    def show_state(self) -> None:
-        """Bring every widget in line with the session's phase and card."""
+    # -- showing the session's phase ------------------------------------------------------
+
+    def watch_phase(self, phase: Phase) -> None:
         session = self.session
-        phase = session.phase
-        card = session.current
-        if (
-            phase == "asking"
-            and card is not None
-            and self._shown != card.id + str(session.done_count)
-        ):
-            self._shown = card.id + str(session.done_count)
+        card = session.last_card if phase == "reread" else session.current
+        way = None
+        if card is not None and phase in ("asking", "answered"):
+            way = {"typed": "input", "cloze": "input", "choice": "list", "order": "list"}.get(
+                card.card_kind
+            )
+        for name in ("asking", "answered", "reread", "done"):
+            self.set_class(name == phase, f"-{name}")
+        self.set_class(way == "input", "-input")
+        self.set_class(way == "list", "-list")
+        self.query_one("#review-input", Input).disabled = phase != "asking"
+        self.query_one("#review-options", OptionList).disabled = phase != "asking"
+        if phase == "asking" and card is not None:
             self._ask(card)
         self._show_progress()
-        shown_card = session.last_card if phase == "reread" else card
-        grade = session.grade if phase == "answered" else None
-        input_box = self.query_one("#review-input", Input)
-        options = self.query_one("#review-options", OptionList)
-        asking_kind = (
-            card.card_kind if card is not None and phase in ("asking", "answered") else None
-        )
-        input_box.display = asking_kind in ("typed", "cloze")
-        input_box.disabled = phase != "asking"
-        options.display = asking_kind in ("choice", "order")
-        options.disabled = phase != "asking"
         self.query_one("#review-prompt", Static).update(
-            prompt_text(shown_card, revealed=phase == "answered")
-            if shown_card and phase != "done"
-            else ""
+            prompt_text(card, revealed=phase == "answered") if card and phase != "done" else ""
         )
-        self.query_one("#review-prompt", Static).display = phase != "done"
-        result = self.query_one("#review-result", Static)
-        result.display = grade is not None
-        if grade is not None and card is not None:
-            result.update(grade_text(card, grade))
-            self._mark_options(card, grade)
+        if phase == "answered" and card is not None and session.grade is not None:
+            self.query_one("#review-result", Static).update(grade_text(card, session.grade))
+            self._mark_options(card, session.grade)
+            self._show_ratings()
             self.call_after_refresh(self._show_bottom)
-        self._show_ratings()
-        passage = self.query_one("#review-passage", Static)
-        passage.display = phase == "reread"
-        if phase == "reread" and session.last_card is not None:
-            passage.update(reread_text(self.pack, session.last_card, session.reread_saved))
-        summary = self.query_one("#review-summary", Static)
-        summary.display = phase == "done"
-        if phase == "done":
-            summary.update(summary_text(session.summary(), self.pack, session.clock()))
+        elif phase == "reread" and card is not None:
+            self.query_one("#review-passage", Static).update(
+                reread_text(self.pack, card, session.reread_saved)
+            )
+        elif phase == "done":
+            self.query_one("#review-summary", Static).update(
+                summary_text(session.summary(), self.pack, session.clock())
+            )
         self._place_focus()
         self.refresh_bindings()
 
@@ -216,7 +276,7 @@ class ReviewScreen(Screen[Summary | None]):
         else:
             card = session.current if session.phase != "reread" else session.last_card
             kind = KIND_LABELS.get(card.card_kind, card.card_kind) if card else ""
-            parts = [
+            parts: list[str | tuple[str, str]] = [
                 (session.title, "bold"),
                 f" · {session.done_count} rated · {session.remaining} to go",
             ]
@@ -229,10 +289,6 @@ class ReviewScreen(Screen[Summary | None]):
 
     def _show_ratings(self) -> None:
         session = self.session
-        row = self.query_one("#review-ratings", Horizontal)
-        row.display = session.phase == "answered"
-        if session.phase != "answered":
-            return
         for rating, name in RATING_NAMES.items():
             box = self.query_one(f"#rating-{rating}", Static)
             proposed = rating == session.proposed
@@ -268,67 +324,42 @@ class ReviewScreen(Screen[Summary | None]):
     # -- keys -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        session = self.session
-        phase = session.phase
-        card = session.current
-        kind = card.card_kind if card is not None else None
-        asking = phase == "asking"
-        if action == "reveal":
-            return asking and kind == "recall"
+        phases = ACTION_PHASES.get(action)
+        if phases is None:
+            return True
+        card = self.session.current
+        kind = ACTION_CARD_KINDS.get(action)
+        if self.phase not in phases or (kind and (card is None or card.card_kind != kind)):
+            return False
+        if action == "pick" and card is not None:
+            return parameters[0] in range(len(card.choices))
         if action == "accept":
-            return phase == "answered" and bool(parameters) and parameters[0] == session.proposed
-        if action == "rate":
-            return phase == "answered"
-        if action == "hold":
-            return phase != "done"
-        if action == "pick":
-            return (
-                asking
-                and kind == "choice"
-                and bool(parameters)
-                and int(parameters[0]) < len(card.choices if card else ())
-            )  # type: ignore[call-overload]
-        if action == "move":
-            return asking and kind == "order"
-        if action == "next":
-            return phase == "reread"
-        if action == "reread":
-            return phase == "reread"
-        if action == "end":
-            return phase != "done"
-        if action == "close":
-            return phase == "done"
+            return parameters[0] == self.session.proposed
         return True
 
     def action_reveal(self) -> None:
-        self.session.reveal()
-        self.show_state()
+        self._step(self.session.reveal)
 
     def check_answer(self, option_index: int | None = None) -> None:
         """Check the answer typed in the box, the option chosen, or the order of the items."""
         card = self.session.current
-        if card is None:
+        if card is None or self.phase != "asking":
             return
         if card.card_kind in ("typed", "cloze"):
-            self.session.submit_text(self.query_one("#review-input", Input).value)
+            text = self.query_one("#review-input", Input).value
+            self._step(lambda: self.session.submit_text(text))
         elif card.card_kind == "choice":
             index = option_index
             if index is None:
                 index = self.query_one("#review-options", OptionList).highlighted
-            if index is None or index >= len(card.choices):
-                return
-            self.session.submit_choice(card.choices[index])
+            if index is not None and index < len(card.choices):
+                self._step(lambda: self.session.submit_choice(card.choices[index]))
         elif card.card_kind == "order":
-            self.session.submit_order(self.order)
-        self.show_state()
+            self._step(lambda: self.session.submit_order(self.order))
 
     def action_pick(self, index: int) -> None:
-        card = self.session.current
-        if card is None or index >= len(card.choices):
-            return
         self.query_one("#review-options", OptionList).highlighted = index
-        self.session.submit_choice(card.choices[index])
-        self.show_state()
+        self.check_answer(index)
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#review-options", OptionList)
@@ -343,16 +374,13 @@ class ReviewScreen(Screen[Summary | None]):
         self.action_rate(rating)
 
     def action_rate(self, rating: int) -> None:
-        self.session.rate(rating)
-        self.post_message(ProgressChanged())
-        self.show_state()
+        self._step(lambda: self.session.rate(rating))
 
     def action_hold(self) -> None:
         """Digits inside a session do not switch screens."""
 
     def action_next(self) -> None:
-        self.session.next()
-        self.show_state()
+        self._step(self.session.next)
 
     def action_reread(self) -> None:
         card = self.session.last_card
@@ -360,8 +388,7 @@ class ReviewScreen(Screen[Summary | None]):
             self.post_message(OpenPassage(card.passage))
 
     def action_end(self) -> None:
-        self.session.finish()
-        self.show_state()
+        self._step(self.session.finish)
 
     def action_close(self) -> None:
         self.dismiss(self.session.summary())
@@ -369,11 +396,9 @@ class ReviewScreen(Screen[Summary | None]):
     @on(Input.Submitted, "#review-input")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.session.phase == "asking":
-            self.check_answer()
+        self.check_answer()
 
     @on(OptionList.OptionSelected, "#review-options")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if self.session.phase == "asking":
-            self.check_answer(event.option_index)
+        self.check_answer(event.option_index)

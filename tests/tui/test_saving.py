@@ -1,0 +1,84 @@
+"""The save queue on a real progress file, with the file's write lock held by another connection
+for longer than the busy timeout (as a long import in another summitreader does)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summitreader.pack import Pack
+from summitreader.progress import Store, files, open_store
+from summitreader.tui.saving import SaveQueue, SaveState
+
+BUSY = 0.2
+"""The busy timeout in these tests, in seconds: a write waits this long for the lock."""
+
+
+@pytest.fixture
+def store(pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setattr(files, "BUSY_TIMEOUT", BUSY)
+    with open_store(tmp_path / "data", pack) as opened:
+        opened.set_setting("theme", "textual-dark")  # the file exists from here on
+        yield opened
+
+
+@pytest.fixture
+def lock(store: Store) -> Iterator[sqlite3.Connection]:
+    """Another connection on the same file, holding its write lock until the test releases it."""
+    other = sqlite3.connect(store.path, isolation_level=None, timeout=BUSY)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    if other.in_transaction:
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_write_runs_at_once_when_nothing_waits(store: Store) -> None:
+    states: list[SaveState] = []
+    saves = SaveQueue(states.append)
+    assert saves.save(lambda: store.mark_read("introduction"))
+    assert set(store.read_sections()) == {"introduction"}
+    assert states == [SaveState(0, None)]
+
+
+def test_writes_made_while_the_file_is_locked_wait_and_reach_it_in_order(
+    store: Store, lock: sqlite3.Connection
+) -> None:
+    states: list[SaveState] = []
+    saves = SaveQueue(states.append)
+    order = ("introduction", "context-and-background", "in-depth-analysis")
+    for section in order:
+        assert saves.save(lambda section=section: store.add_bookmark(section, 1))
+    assert store.bookmarks() == []
+    assert saves.waiting == 3
+    error = saves.state.error
+    assert error is not None and "busy" in error
+    assert [s.waiting for s in states] == [1, 2, 3]
+
+    # Still locked: a retry saves nothing and keeps everything, in order.
+    assert saves.retry() == SaveState(3, error)
+    assert store.bookmarks() == []
+
+    lock.execute("COMMIT")
+    assert saves.retry() == SaveState(0, None)
+    assert [b.section for b in sorted(store.bookmarks(), key=lambda b: b.id)] == list(order)
+    assert states[-1] == SaveState(0, None)
+
+
+def test_a_waiting_write_with_a_key_is_replaced_by_the_newer_one(
+    store: Store, lock: sqlite3.Connection
+) -> None:
+    saves = SaveQueue()
+    saves.save(lambda: store.mark_read("introduction"))
+    saves.save(lambda: store.set_position("introduction", 2, 10.0), key="position")
+    saves.save(lambda: store.add_bookmark("introduction", 1))
+    saves.save(lambda: store.set_position("introduction", 3, 20.0), key="position")
+    assert saves.waiting == 3
+    lock.execute("COMMIT")
+    saves.retry()
+    position = store.get_position()
+    assert position is not None and (position.paragraph, position.scroll) == (3, 20.0)
+    assert set(store.read_sections()) == {"introduction"} and len(store.bookmarks()) == 1
