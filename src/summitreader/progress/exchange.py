@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summitreader.progress.document import (
+from summitreader.progress.exchange_format import (
     FORMAT,
     FORMAT_VERSION,
     KINDS,
