@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from summitreader.pack.model import Card, Pack, Paragraph, PassageRef, Section
 
@@ -75,6 +76,20 @@ class Clock:
     def advance(self, **delta: float) -> dt.datetime:
         self.now += dt.timedelta(**delta)
         return self.now
+
+
+def fsrs_state(due: dt.datetime, state: int = 2, **extra: Any) -> dict[str, Any]:
+    """A card state as FSRS writes it (``Card.to_dict()``), due at ``due``, with ``extra`` keys."""
+    return {
+        "card_id": 1,
+        "state": state,
+        "step": None if state == 2 else 0,
+        "stability": 3.5,
+        "difficulty": 5.0,
+        "due": due.isoformat(),
+        "last_review": (due - dt.timedelta(days=1)).isoformat(),
+        **extra,
+    }
 
 
 def make_v1_database(path: Path) -> Path:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from progress_support import fsrs_state
 
 from summitreader.cli import main
 from summitreader.pack import load_pack
@@ -45,13 +46,13 @@ def with_progress(pack_dir: Path, data_dir: Path) -> None:
         store.add_note("opening", 1, "A note \x1b[31mwith\x1b]0;title\x07 escapes\nand two lines")
         store.save_review(
             "first-card",
-            {"state": 2, "due": (now - dt.timedelta(hours=1)).isoformat()},
+            fsrs_state(now - dt.timedelta(hours=1), 2),
             3,
             now - dt.timedelta(days=3),
         )
         store.save_review(
             "second-card",
-            {"state": 1, "due": (now + dt.timedelta(days=2)).isoformat()},
+            fsrs_state(now + dt.timedelta(days=2), 1),
             1,
             now,
             4000,

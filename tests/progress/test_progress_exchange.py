@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import Clock, make_pack
+from progress_support import Clock, fsrs_state, make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.progress import ProgressNotSaved, Store, open_store
@@ -34,10 +34,10 @@ def fill(store: Store, clock: Clock) -> None:
     clock.advance(minutes=1)
     store.update_note(note, "edited ✓")
     store.add_note("ending", 2, "")
-    store.save_review("card-one", {"state": 1, "due": clock.now.isoformat()}, 3, clock.now, 1200)
+    store.save_review("card-one", fsrs_state(clock.now, 1), 3, clock.now, 1200)
     # the same review twice (a frozen clock): both are kept, and both come back
-    store.save_review("card-two", {"state": 2}, 1, clock.now, None, "typed answer")
-    store.save_review("card-two", {"state": 2}, 1, clock.now, None, "typed answer")
+    store.save_review("card-two", fsrs_state(clock.now), 1, clock.now, None, "typed answer")
+    store.save_review("card-two", fsrs_state(clock.now), 1, clock.now, None, "typed answer")
     store.set_setting("theme", "nord")
     store.set_setting("new_per_day", 10)
     clock.advance(days=1)
@@ -81,7 +81,7 @@ def test_import_merges_newer_records_and_unions_reviews(
     with open_store(data_dir, pack, clock=clock) as mine:
         mine.set_position("opening", 1)
         mine.add_bookmark("opening", 1)
-        mine.save_review("card-one", {"state": 2, "who": "mine"}, 3, clock.now)
+        mine.save_review("card-one", fsrs_state(clock.now, who="mine"), 3, clock.now)
         note = mine.add_note("middle", 1, "first words")
         mine.set_setting("theme", "mine")
         document = export_progress(mine)
@@ -90,7 +90,7 @@ def test_import_merges_newer_records_and_unions_reviews(
     with open_store(tmp_path / "other", pack, clock=clock) as theirs:
         import_progress(theirs, document)  # they start from my progress ...
         theirs.update_note(1, "their better words")
-        theirs.save_review("card-one", {"state": 2, "who": "theirs"}, 4, clock.now)
+        theirs.save_review("card-one", fsrs_state(clock.now, who="theirs"), 4, clock.now)
         theirs.add_bookmark("ending", 3)
         theirs.mark_read("middle")
         clock.advance(hours=1)
@@ -100,7 +100,7 @@ def test_import_merges_newer_records_and_unions_reviews(
     clock.advance(hours=1)
     with open_store(data_dir, pack, clock=clock) as mine:
         mine.set_setting("theme", "mine, later")  # newer than theirs: stays
-        mine.save_review("card-two", {"state": 1}, 1, clock.now)
+        mine.save_review("card-two", fsrs_state(clock.now, 1), 1, clock.now)
         mine.queue_reread("middle")  # queued after they read it: stays queued
         import_progress(mine, theirs_document)
 
