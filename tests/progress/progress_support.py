@@ -78,8 +78,11 @@ class Clock:
         return self.now
 
 
-def fsrs_state(due: dt.datetime, state: int = 2, **extra: Any) -> dict[str, Any]:
-    """A card state as FSRS writes it (``Card.to_dict()``), due at ``due``, with ``extra`` keys."""
+def fsrs_state(
+    due: dt.datetime, state: int = 2, reviewed: dt.datetime | None = None, **extra: Any
+) -> dict[str, Any]:
+    """A card state as FSRS writes it (``Card.to_dict()``), due at ``due``, last reviewed at
+    ``reviewed``, with ``extra`` keys."""
     return {
         "card_id": 1,
         "state": state,
@@ -87,7 +90,7 @@ def fsrs_state(due: dt.datetime, state: int = 2, **extra: Any) -> dict[str, Any]
         "stability": 3.5,
         "difficulty": 5.0,
         "due": due.isoformat(),
-        "last_review": (due - dt.timedelta(days=1)).isoformat(),
+        "last_review": None if reviewed is None else reviewed.isoformat(),
         **extra,
     }
 
