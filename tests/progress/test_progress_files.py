@@ -408,9 +408,7 @@ def without_root_powers() -> None:
 
 
 @pytest.mark.parametrize("shm", [True, False], ids=["with -shm", "without -shm"])
-def test_a_read_only_folder_with_a_wal_shows_the_saved_progress(
-    tmp_path: Path, shm: bool
-) -> None:
+def test_a_read_only_folder_with_a_wal_shows_the_saved_progress(tmp_path: Path, shm: bool) -> None:
     data = tmp_path / "data"
     crashed = subprocess.run(
         [sys.executable, "-c", CRASH.format(here=str(HERE), data=str(data))], timeout=60

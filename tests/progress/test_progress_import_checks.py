@@ -86,7 +86,7 @@ def assert_usable(store: Store) -> None:
         due_forecast(store, deck, tz=zone)
     for note in store.notes():
         assert clean_text(note.text) == note.text
-        note.created.astimezone(), note.updated.astimezone()  # noqa: B018 - what `notes` does
+        assert note.created.astimezone() <= note.updated.astimezone()  # as `notes` shows them
     schedule = Schedule()
     for card_id, state in store.card_states().items():
         schedule.preview(card_id, state, store.now())
@@ -171,9 +171,7 @@ BAD_RECORDS = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_RECORDS))
-def test_a_bad_record_refuses_the_document_naming_it(
-    case: str, store: Store, clock: Clock
-) -> None:
+def test_a_bad_record_refuses_the_document_naming_it(case: str, store: Store, clock: Clock) -> None:
     store.add_note("opening", 1, "mine")
     before = export_progress(store)
     document = good_document(store, clock)
