@@ -95,6 +95,25 @@ def fsrs_state(
     }
 
 
+def review_document(pack_id: str, count: int, start: dt.datetime) -> dict[str, Any]:
+    """A progress document with ``count`` reviews of card-one, a millisecond apart from
+    ``start``."""
+    return {
+        "format": "summitreader-progress",
+        "version": 1,
+        "pack": {"id": pack_id, "content_hash": "hash-1"},
+        "reviews": [
+            {
+                "card_id": "card-one",
+                "rating": 1 + n % 4,
+                "reviewed_at": (start + dt.timedelta(milliseconds=n)).isoformat(),
+                "duration_ms": n,
+            }
+            for n in range(count)
+        ],
+    }
+
+
 def make_v1_database(path: Path) -> Path:
     """The version-1 fixture database, built from its committed SQL."""
     path.parent.mkdir(parents=True, exist_ok=True)

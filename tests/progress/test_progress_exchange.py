@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import Clock, fsrs_state, make_pack
+from progress_support import Clock, fsrs_state, make_pack, review_document
 
 from summitreader.pack.model import Pack
 from summitreader.progress import ProgressNotSaved, Store, open_store
 from summitreader.progress.exchange import (
+    BATCH_SIZE,
     FORMAT_VERSION,
     ExchangeError,
     export_progress,
@@ -246,3 +247,59 @@ def test_times_are_normalised_to_utc(store: Store, clock: Clock) -> None:
     assert json.loads(json.dumps(export_progress(store)))["reviews"][0]["reviewed_at"] == (
         "2026-03-01T09:00:00.000000+00:00"
     )
+
+
+def test_a_large_import_is_written_in_short_transactions(store: Store, clock: Clock) -> None:
+    store.mark_read("opening")  # the file exists: its connection is the one traced
+    count = 2 * BATCH_SIZE + 500
+    document = review_document(store.pack.id, count, clock.now - dt.timedelta(days=1))
+    transactions: list[int] = []
+
+    def trace(statement: str) -> None:
+        if statement == "BEGIN IMMEDIATE":
+            transactions.append(0)
+        elif transactions and statement.startswith("INSERT INTO reviews"):
+            transactions[-1] += 1
+
+    store._conn.set_trace_callback(trace)
+    counts = import_progress(store, document)
+    store._conn.set_trace_callback(None)
+    assert counts["reviews"] == count
+    assert transactions == [BATCH_SIZE, BATCH_SIZE, 500]
+    assert len(store.review_log("card-one")) == count
+
+
+def test_an_import_stopped_by_a_failed_write_is_completed_by_importing_again(
+    store: Store, clock: Clock, tmp_path: Path, pack: Pack
+) -> None:
+    document = review_document(store.pack.id, 250, clock.now - dt.timedelta(days=1))
+    document["notes"] = [
+        {
+            "uid": f"n{n}",
+            "section": "middle",
+            "paragraph": 1,
+            "text": "x" * 500,
+            "created": clock.now.isoformat(),
+            "updated": clock.now.isoformat(),
+        }
+        for n in range(150)
+    ]
+    store.mark_read("opening")
+    seen: list[int] = []
+
+    def fill_the_disk(done: int, total: int) -> None:
+        seen.append(done)
+        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+        store._conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    with pytest.raises(ProgressNotSaved, match="disk is full"):
+        import_progress(store, document, batch_size=100, progress=fill_the_disk)
+    assert seen == [100]  # the first batch was kept, the second refused whole
+    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    import_progress(store, document, batch_size=100)
+
+    with open_store(tmp_path / "other", pack, clock=clock) as clean:
+        clean.mark_read("opening")
+        import_progress(clean, document)
+        assert export_progress(store) == export_progress(clean)
+    assert sum(import_progress(store, document).values()) == 0

@@ -164,9 +164,10 @@ def import_progress(
 
     The document is checked whole first: ExchangeError, and the store unchanged, if any record
     is wrong. It is then written ``batch_size`` records to a transaction, so the progress file is
-    never locked for long; ``progress(done, total)`` is called after each one is committed. If a
-    write fails, ProgressNotSaved: the batches before it are kept, and importing the same file
-    again completes the merge."""
+    never locked for long; ``progress(done, total)`` (records merged so far, of all the records
+    to merge) is called after each transaction is committed. If a write fails,
+    ProgressNotSaved: the batches before it are kept, and importing the same file again
+    completes the merge."""
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
     doc = validate(document, store.pack.id, store.now())
@@ -178,10 +179,18 @@ def import_progress(
             (store.pack.id,),
         )
     )
-    statements = list(_merge_statements(doc, store.pack.id, have))
+    batches: list[list[Statement]] = []
+    records = 0
+    for statement in _merge_statements(doc, store.pack.id, have):
+        if not batches or (statement[0] and records == batch_size):
+            batches.append([])
+            records = 0
+        batches[-1].append(statement)
+        records += bool(statement[0])
+    total = sum(1 for batch in batches for kind, _, _ in batch if kind)
     changed: Counter[str] = Counter()
-    for start in range(0, len(statements), batch_size):
-        batch = statements[start : start + batch_size]
+    done = 0
+    for batch in batches:
         counts: Counter[str] = Counter()
         with store._write() as (conn, _):
             for kind, sql, params in batch:
@@ -189,8 +198,9 @@ def import_progress(
                 if kind:
                     counts[kind] += rows
         changed.update(counts)
+        done += sum(1 for kind, _, _ in batch if kind)
         if progress is not None:
-            progress(start + len(batch), len(statements))
+            progress(done, total)
     return {kind: changed[kind] for kind in KINDS}
 
 
@@ -229,13 +239,14 @@ def _merge_statements(
             "WHERE excluded.queued_at > reread_queue.queued_at",
             (pid, r["section"], r["queued_at"]),
         )
-    yield (
-        "",
-        "DELETE FROM reread_queue WHERE pack_id = ? AND queued_at < (SELECT read_at "
-        "FROM read_sections AS r WHERE r.pack_id = reread_queue.pack_id "
-        "AND r.section = reread_queue.section)",
-        (pid,),
-    )
+    if doc["read_sections"] or doc["reread_queue"]:
+        yield (
+            "",
+            "DELETE FROM reread_queue WHERE pack_id = ? AND queued_at < (SELECT read_at "
+            "FROM read_sections AS r WHERE r.pack_id = reread_queue.pack_id "
+            "AND r.section = reread_queue.section)",
+            (pid,),
+        )
     for r in doc["bookmarks"]:
         yield (
             "bookmarks",
