@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import Clock, fsrs_state
+from progress_support import Clock, assert_usable, fsrs_state, good_document
 
 from summitreader.progress import Store, open_store
 from summitreader.progress.exchange import (
@@ -20,80 +20,12 @@ from summitreader.progress.exchange import (
     read_document,
     write_document,
 )
-from summitreader.progress.stats import compute_stats, due_forecast, reviews_per_day
-from summitreader.study.schedule import Schedule
 from summitreader.text import clean_text
 
 HOSTILE = (
     "Note \x1b]0;owned-title\x07 \x1b]52;c;b3duZWQ=\x07 \x1b[6n \x1b[2J \x9b31m \x9d0;x\x9c "
     "\u202eevil\u202c \u2066iso\u2069 \x85end"
 )
-EXTREME_ZONES = [dt.timezone(dt.timedelta(hours=-12)), dt.timezone(dt.timedelta(hours=14))]
-
-
-def empty_document(store: Store) -> dict[str, Any]:
-    return export_progress(store)
-
-
-def good_document(store: Store, clock: Clock) -> dict[str, Any]:
-    """A valid document with one record of every kind, times an hour ago."""
-    at = (clock.now - dt.timedelta(hours=1)).isoformat()
-    document = empty_document(store)
-    document.update(
-        position={"section": "middle", "paragraph": 2, "scroll": 1.5, "updated": at},
-        read_sections=[{"section": "opening", "read_at": at}],
-        reread_queue=[{"section": "ending", "queued_at": at}],
-        bookmarks=[{"section": "middle", "paragraph": 1, "created": at}],
-        notes=[
-            {
-                "uid": "u1",
-                "section": "middle",
-                "paragraph": 1,
-                "text": "words",
-                "created": at,
-                "updated": at,
-            }
-        ],
-        card_states=[
-            {
-                "card_id": "card-one",
-                "state": fsrs_state(clock.now + dt.timedelta(days=3), reviewed=clock.now),
-                "updated": at,
-            }
-        ],
-        reviews=[
-            {
-                "card_id": "card-one",
-                "rating": 3,
-                "reviewed_at": at,
-                "duration_ms": 900,
-                "answer": "typed",
-                "prior_state": 2,
-                "due": (clock.now + dt.timedelta(days=3)).isoformat(),
-            }
-        ],
-        settings=[{"key": "theme", "value": {"name": "nord", "size": 1.5}, "updated": at}],
-    )
-    return document
-
-
-def assert_usable(store: Store) -> None:
-    """Everything the app and the CLI do with the progress works, in any time zone."""
-    deck = ["card-one", "card-two", "card-three"]
-    for zone in [None, *EXTREME_ZONES]:
-        compute_stats(store, deck, tz=zone)
-        reviews_per_day(store, deck, tz=zone)
-        due_forecast(store, deck, tz=zone)
-    for note in store.notes():
-        assert clean_text(note.text) == note.text
-        assert note.created.astimezone() <= note.updated.astimezone()  # as `notes` shows them
-    schedule = Schedule()
-    for card_id, state in store.card_states().items():
-        schedule.preview(card_id, state, store.now())
-        schedule.retrievability(state, store.now())
-    json.dumps(export_progress(store), allow_nan=False)
-
-
 # -- each class of bad record --------------------------------------------------------------------
 
 FUTURE = "9999-12-31T23:59:59+00:00"
