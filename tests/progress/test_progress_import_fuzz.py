@@ -346,7 +346,9 @@ def test_one_bad_record_among_good_ones_refuses_all_of_them(
 
 
 @settings(
-    max_examples=6 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=6 * EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(content=st.one_of(st.binary(max_size=200), documents.map(json.dumps).map(str.encode)))
 def test_any_bytes_are_read_or_refused_with_a_message(tmp_path: Path, content: bytes) -> None:
