@@ -17,11 +17,12 @@ import termios
 import time
 from pathlib import Path
 
-from test_terminal import TIMEOUT, visible
+from test_terminal import visible
 
 from summitreader.pack import load_pack
 from summitreader.paths import default_pack_dir
 
+DEADLINE = 120.0  # seconds, for the whole run; only to keep a broken run from hanging
 HOSTILE_NOTE = (
     "NOTEMARK \x1b]0;owned-title\x07 \x1b]52;c;b3duZWQ=\x07 \x1b[6n \x1b[2J \x1bc \x9b31m "
     "\x9d0;owned\x9c \x90owned\x9c \u202eevil\u202c \u2066iso\u2069 \x85 end"
@@ -39,7 +40,7 @@ def drive(args: list[str], env: dict[str, str], steps: list[tuple[str, bytes]]) 
     os.close(slave)
     output = bytearray()
     step, since = 0, 0
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + DEADLINE
     try:
         while time.monotonic() < deadline:
             ready, _, _ = select.select([master], [], [], 0.1)
