@@ -23,6 +23,7 @@ from summitreader.pack import load_pack
 from summitreader.paths import default_pack_dir
 
 DEADLINE = 120.0  # seconds, for the whole run; only to keep a broken run from hanging
+QUIET = 0.5  # seconds without output after which the app is taken to be done drawing
 HOSTILE_NOTE = (
     "NOTEMARK \x1b]0;owned-title\x07 \x1b]52;c;b3duZWQ=\x07 \x1b[6n \x1b[2J \x1bc \x9b31m "
     "\x9d0;owned\x9c \x90owned\x9c \u202eevil\u202c \u2066iso\u2069 \x85 end"
@@ -41,6 +42,7 @@ def drive(args: list[str], env: dict[str, str], steps: list[tuple[str, bytes]]) 
     output = bytearray()
     step, since = 0, 0
     deadline = time.monotonic() + DEADLINE
+    last_output = time.monotonic()
     try:
         while time.monotonic() < deadline:
             ready, _, _ = select.select([master], [], [], 0.1)
@@ -52,10 +54,12 @@ def drive(args: list[str], env: dict[str, str], steps: list[tuple[str, bytes]]) 
                 if not chunk:
                     break
                 output += chunk
+                last_output = time.monotonic()
             if step < len(steps):
                 phrase, keys = steps[step]
-                if phrase in visible(bytes(output[since:])).replace("\n", " "):
-                    time.sleep(0.3)  # let it settle, then type as a user would
+                drawn = phrase in visible(bytes(output[since:])).replace("\n", " ")
+                # type once the app has finished drawing (quiet for a moment), as a user would
+                if drawn and time.monotonic() - last_output > QUIET:
                     since = len(output)
                     os.write(master, keys)
                     step += 1
