@@ -12,7 +12,7 @@ from typing import Any
 from summitreader.pack.model import Card, Pack, Paragraph, PassageRef, Section
 from summitreader.progress import Store
 from summitreader.progress.exchange import export_progress
-from summitreader.progress.stats import compute_stats, due_forecast, reviews_per_day
+from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.study.schedule import Schedule
 from summitreader.text import clean_text
 
