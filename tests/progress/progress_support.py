@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack, Paragraph, PassageRef, Section
 from summitreader.progress import Store
 from summitreader.progress.exchange import export_progress
-from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.study.schedule import Schedule
 from summitreader.text import clean_text
 
