@@ -1,4 +1,9 @@
-"""Shortening text for one-line displays."""
+"""Shortening text for one-line displays, and cleaning text from outside."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summitreader.text import shorten
 
@@ -47,3 +52,25 @@ def test_plural():
     assert plural(1, "bookmark") == "1 bookmark"
     assert plural(0, "bookmark") == "0 bookmarks"
     assert plural(2, "match", "matches") == "2 matches"
+
+
+def test_lone_surrogates_go():
+    from summitreader.text import clean_text
+
+    assert clean_text("a\ud800b\udfffc") == "abc"
+    assert clean_text("a\ud800b").encode("utf-8") == b"ab"
+
+
+ESCAPE_PARTS = st.sampled_from(list("\x1b[]PX^_\\\x07\x9b\x9c\x9d\x90;0m\r\n\u202e"))
+
+
+@given(st.text(alphabet=st.one_of(st.characters(codec=None, categories=None), ESCAPE_PARTS)))
+@settings(max_examples=300, deadline=None)
+def test_cleaned_text_has_nothing_that_drives_a_terminal_and_cleans_to_itself(value):
+    from summitreader.text import UNSAFE_CHARACTERS, clean_text
+
+    cleaned = clean_text(value)
+    assert not re.search(f"[{UNSAFE_CHARACTERS}]", cleaned)
+    assert "\x1b" not in cleaned and "\r" not in cleaned
+    assert clean_text(cleaned) == cleaned
+    cleaned.encode("utf-8")

@@ -1,7 +1,9 @@
 """Making text safe to show: content never drives the terminal.
 
-Used by the pack loader on everything it reads, and again by the CLI on everything it prints (notes
-and other user text come from the progress store, not the pack).
+:func:`clean_text` is the one cleaning function. Every string that comes from outside goes through
+it where it enters: the pack loader on everything it reads, the search on every query, the progress
+store on every text it keeps or reads back (typed notes and answers, and what an imported progress
+file brings), and the CLI on everything it prints.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import re
 
 # C0 controls but tab and newline, DEL, C1 controls; bidirectional embeddings, overrides and
 # isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
-# the one it is stored in.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# the one it is stored in; lone surrogates (U+D800-U+DFFF), which are not text and cannot be
+# written out as UTF-8.
+UNSAFE_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 # An escape sequence (CSI, OSC, ...) is removed whole, so no fragment of it is shown, whether it
 # starts with ESC or with its one-character C1 form (0x9B for ESC [, 0x9D for ESC ], ...). A string
 # sequence (OSC, DCS...) is removed only with its terminator: one that never ends loses just its
@@ -51,8 +55,9 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 
 def clean_text(value: str) -> str:
-    """``value`` without terminal escape sequences, control characters (but tab and newline)
-    and bidirectional override characters. ``\\r\\n`` and lone ``\\r`` become ``\\n``."""
+    """``value`` without terminal escape sequences, control characters (but tab and newline),
+    bidirectional override characters and lone surrogates. ``\\r\\n`` and lone ``\\r`` become
+    ``\\n``."""
     if value.isprintable():
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")

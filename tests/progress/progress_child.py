@@ -3,6 +3,10 @@
     python progress_child.py writer DATA_DIR TAG COUNT   says "ready", waits for a line on stdin,
                                                          then writes
     python progress_child.py endless DATA_DIR FIRST      writes until killed
+    python progress_child.py importer DATA_DIR FILE SIZE imports FILE, SIZE records to a
+                                                         transaction; after each committed
+                                                         batch says "batch DONE TOTAL" and waits
+                                                         for a line on stdin
 
 Each write is acknowledged on stdout (one line) only after its transaction has committed.
 """
@@ -17,6 +21,7 @@ from pathlib import Path
 from progress_support import make_pack
 
 from summitreader.progress import ProgressNotSaved, open_store
+from summitreader.progress.exchange import import_progress, read_document
 
 
 def write_one(store, label: str, number: int) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +45,18 @@ def main(argv: list[str]) -> int:
     if store.notices or not store.persistent:
         print("notice:", *store.notices, flush=True)
         return 3
+    if mode == "importer":
+
+        def pause(done: int, total: int) -> None:
+            print("batch", done, total, flush=True)
+            sys.stdin.readline()
+
+        counts = import_progress(
+            store, read_document(argv[2]), batch_size=int(argv[3]), progress=pause
+        )
+        print("imported", counts["reviews"], flush=True)
+        store.close()
+        return 0
     if mode == "writer":
         tag, count = argv[2], int(argv[3])
         print("ready", flush=True)

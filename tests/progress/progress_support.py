@@ -4,10 +4,17 @@ test moves, and the version-1 fixture database. Child processes import this file
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack, Paragraph, PassageRef, Section
+from summitreader.progress import Store
+from summitreader.progress.exchange import export_progress
+from summitreader.study.schedule import Schedule
+from summitreader.text import clean_text
 
 V1_SQL = Path(__file__).parent / "fixtures" / "progress-v1.sql"
 
@@ -77,6 +84,42 @@ class Clock:
         return self.now
 
 
+def fsrs_state(
+    due: dt.datetime, state: int = 2, reviewed: dt.datetime | None = None, **extra: Any
+) -> dict[str, Any]:
+    """A card state as FSRS writes it (``Card.to_dict()``), due at ``due``, last reviewed at
+    ``reviewed``, with ``extra`` keys."""
+    return {
+        "card_id": 1,
+        "state": state,
+        "step": None if state == 2 else 0,
+        "stability": 3.5,
+        "difficulty": 5.0,
+        "due": due.isoformat(),
+        "last_review": None if reviewed is None else reviewed.isoformat(),
+        **extra,
+    }
+
+
+def review_document(pack_id: str, count: int, start: dt.datetime) -> dict[str, Any]:
+    """A progress document with ``count`` reviews of card-one, a millisecond apart from
+    ``start``."""
+    return {
+        "format": "summitreader-progress",
+        "version": 1,
+        "pack": {"id": pack_id, "content_hash": "hash-1"},
+        "reviews": [
+            {
+                "card_id": "card-one",
+                "rating": 1 + n % 4,
+                "reviewed_at": (start + dt.timedelta(milliseconds=n)).isoformat(),
+                "duration_ms": n,
+            }
+            for n in range(count)
+        ],
+    }
+
+
 def make_v1_database(path: Path) -> Path:
     """The version-1 fixture database, built from its committed SQL."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,3 +176,66 @@ def write_pack_folder(root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+EXTREME_ZONES = [dt.timezone(dt.timedelta(hours=-12)), dt.timezone(dt.timedelta(hours=14))]
+
+
+def good_document(store: Store, clock: Clock) -> dict[str, Any]:
+    """A valid document with one record of every kind, times an hour ago."""
+    at = (clock.now - dt.timedelta(hours=1)).isoformat()
+    document = export_progress(store)
+    document.update(
+        position={"section": "middle", "paragraph": 2, "scroll": 1.5, "updated": at},
+        read_sections=[{"section": "opening", "read_at": at}],
+        reread_queue=[{"section": "ending", "queued_at": at}],
+        bookmarks=[{"section": "middle", "paragraph": 1, "created": at}],
+        notes=[
+            {
+                "uid": "u1",
+                "section": "middle",
+                "paragraph": 1,
+                "text": "words",
+                "created": at,
+                "updated": at,
+            }
+        ],
+        card_states=[
+            {
+                "card_id": "card-one",
+                "state": fsrs_state(clock.now + dt.timedelta(days=3), reviewed=clock.now),
+                "updated": at,
+            }
+        ],
+        reviews=[
+            {
+                "card_id": "card-one",
+                "rating": 3,
+                "reviewed_at": at,
+                "duration_ms": 900,
+                "answer": "typed",
+                "prior_state": 2,
+                "due": (clock.now + dt.timedelta(days=3)).isoformat(),
+            }
+        ],
+        settings=[{"key": "theme", "value": {"name": "nord", "size": 1.5}, "updated": at}],
+    )
+    return document
+
+
+def assert_usable(store: Store) -> None:
+    """Everything the app and the CLI do with the progress works, in any time zone."""
+    deck = ["card-one", "card-two", "card-three"]
+    for zone in [None, *EXTREME_ZONES]:
+        compute_stats(store, deck, tz=zone)
+        reviews_per_day(store, deck, tz=zone)
+        due_forecast(store, deck, tz=zone)
+    for note in store.notes():
+        assert clean_text(note.text) == note.text
+        shown = (note.created.astimezone(), note.updated.astimezone())  # as `notes` shows them
+        assert all(moment.year > 1 for moment in shown)
+    schedule = Schedule()
+    for card_id, state in store.card_states().items():
+        schedule.preview(card_id, state, store.now())
+        schedule.retrievability(state, store.now())
+    json.dumps(export_progress(store), allow_nan=False)

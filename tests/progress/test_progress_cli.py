@@ -6,13 +6,16 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
+from progress_support import fsrs_state
 
 from summitreader.cli import main
 from summitreader.pack import load_pack
 from summitreader.progress import open_store
+from summitreader.text import clean_text
 
 
 class Run:
@@ -45,13 +48,13 @@ def with_progress(pack_dir: Path, data_dir: Path) -> None:
         store.add_note("opening", 1, "A note \x1b[31mwith\x1b]0;title\x07 escapes\nand two lines")
         store.save_review(
             "first-card",
-            {"state": 2, "due": (now - dt.timedelta(hours=1)).isoformat()},
+            fsrs_state(now - dt.timedelta(hours=1), 2),
             3,
             now - dt.timedelta(days=3),
         )
         store.save_review(
             "second-card",
-            {"state": 1, "due": (now + dt.timedelta(days=2)).isoformat()},
+            fsrs_state(now + dt.timedelta(days=2), 1),
             1,
             now,
             4000,
@@ -263,3 +266,57 @@ def test_notes_markdown_cuts_a_long_passage_at_a_word(
     kept = quoted[:-1]
     words = paragraph.text.split()
     assert kept.split() == words[: len(kept.split())]  # whole words only
+
+
+HOSTILE = (
+    "Note \x1b]0;owned-title\x07 \x1b]52;c;b3duZWQ=\x07 \x1b[6n \x1b[2J \x9b31m \x9d0;x\x9c "
+    "\u202eevil\u202c \u2066iso\u2069 \x85end"
+)
+
+
+def assert_plain(text: str) -> None:
+    assert clean_text(text) == text
+    assert "owned" not in text and "\x9b" not in text and "\u202e" not in text
+
+
+@pytest.mark.usefixtures("with_progress")
+def test_export_to_standard_output_writes_no_terminal_controls(run: Run, data_dir: Path) -> None:
+    conn = sqlite3.connect(data_dir / "progress.sqlite3")  # as an older version kept a note
+    with conn:
+        conn.execute("UPDATE notes SET text = ?", (HOSTILE,))
+    conn.close()
+    code, out, _ = run("export", "-")
+    assert code == 0
+    assert clean_text(out) == out  # escaped in the JSON ...
+    assert json.loads(out)["notes"][0]["text"] == HOSTILE  # ... and not lost
+
+
+def test_an_imported_hostile_note_is_printed_clean(
+    run: Run, tmp_path: Path, data_dir: Path
+) -> None:
+    now = dt.datetime.now(dt.UTC).isoformat()
+    document = {
+        "format": "summitreader-progress",
+        "version": 1,
+        "pack": {"id": "progress-mini"},
+        "notes": [
+            {
+                "uid": "u1",
+                "section": "opening",
+                "paragraph": 1,
+                "text": HOSTILE,
+                "created": now,
+                "updated": now,
+            }
+        ],
+    }
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run("import", str(path))
+    assert code == 0 and "1 notes" in out
+    for args in (("notes",), ("notes", "--markdown"), ("notes", "--json"), ("export", "-")):
+        code, out, err = run(*args)
+        assert code == 0
+        assert_plain(out)
+        assert_plain(err)
+        assert "evil" in out and "end" in out

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import Clock, make_pack
+from progress_support import Clock, fsrs_state, make_pack, review_document
 
 from summitreader.pack.model import Pack
 from summitreader.progress import ProgressNotSaved, Store, open_store
 from summitreader.progress.exchange import (
+    BATCH_SIZE,
     FORMAT_VERSION,
     ExchangeError,
     export_progress,
@@ -34,10 +35,10 @@ def fill(store: Store, clock: Clock) -> None:
     clock.advance(minutes=1)
     store.update_note(note, "edited ✓")
     store.add_note("ending", 2, "")
-    store.save_review("card-one", {"state": 1, "due": clock.now.isoformat()}, 3, clock.now, 1200)
+    store.save_review("card-one", fsrs_state(clock.now, 1), 3, clock.now, 1200)
     # the same review twice (a frozen clock): both are kept, and both come back
-    store.save_review("card-two", {"state": 2}, 1, clock.now, None, "typed answer")
-    store.save_review("card-two", {"state": 2}, 1, clock.now, None, "typed answer")
+    store.save_review("card-two", fsrs_state(clock.now), 1, clock.now, None, "typed answer")
+    store.save_review("card-two", fsrs_state(clock.now), 1, clock.now, None, "typed answer")
     store.set_setting("theme", "nord")
     store.set_setting("new_per_day", 10)
     clock.advance(days=1)
@@ -81,7 +82,7 @@ def test_import_merges_newer_records_and_unions_reviews(
     with open_store(data_dir, pack, clock=clock) as mine:
         mine.set_position("opening", 1)
         mine.add_bookmark("opening", 1)
-        mine.save_review("card-one", {"state": 2, "who": "mine"}, 3, clock.now)
+        mine.save_review("card-one", fsrs_state(clock.now, who="mine"), 3, clock.now)
         note = mine.add_note("middle", 1, "first words")
         mine.set_setting("theme", "mine")
         document = export_progress(mine)
@@ -90,7 +91,7 @@ def test_import_merges_newer_records_and_unions_reviews(
     with open_store(tmp_path / "other", pack, clock=clock) as theirs:
         import_progress(theirs, document)  # they start from my progress ...
         theirs.update_note(1, "their better words")
-        theirs.save_review("card-one", {"state": 2, "who": "theirs"}, 4, clock.now)
+        theirs.save_review("card-one", fsrs_state(clock.now, who="theirs"), 4, clock.now)
         theirs.add_bookmark("ending", 3)
         theirs.mark_read("middle")
         clock.advance(hours=1)
@@ -100,7 +101,7 @@ def test_import_merges_newer_records_and_unions_reviews(
     clock.advance(hours=1)
     with open_store(data_dir, pack, clock=clock) as mine:
         mine.set_setting("theme", "mine, later")  # newer than theirs: stays
-        mine.save_review("card-two", {"state": 1}, 1, clock.now)
+        mine.save_review("card-two", fsrs_state(clock.now, 1), 1, clock.now)
         mine.queue_reread("middle")  # queued after they read it: stays queued
         import_progress(mine, theirs_document)
 
@@ -246,3 +247,59 @@ def test_times_are_normalised_to_utc(store: Store, clock: Clock) -> None:
     assert json.loads(json.dumps(export_progress(store)))["reviews"][0]["reviewed_at"] == (
         "2026-03-01T09:00:00.000000+00:00"
     )
+
+
+def test_a_large_import_is_written_in_short_transactions(store: Store, clock: Clock) -> None:
+    store.mark_read("opening")  # the file exists: its connection is the one traced
+    count = 2 * BATCH_SIZE + 500
+    document = review_document(store.pack.id, count, clock.now - dt.timedelta(days=1))
+    transactions: list[int] = []
+
+    def trace(statement: str) -> None:
+        if statement == "BEGIN IMMEDIATE":
+            transactions.append(0)
+        elif transactions and statement.startswith("INSERT INTO reviews"):
+            transactions[-1] += 1
+
+    store._conn.set_trace_callback(trace)
+    counts = import_progress(store, document)
+    store._conn.set_trace_callback(None)
+    assert counts["reviews"] == count
+    assert transactions == [BATCH_SIZE, BATCH_SIZE, 500]
+    assert len(store.review_log("card-one")) == count
+
+
+def test_an_import_stopped_by_a_failed_write_is_completed_by_importing_again(
+    store: Store, clock: Clock, tmp_path: Path, pack: Pack
+) -> None:
+    document = review_document(store.pack.id, 250, clock.now - dt.timedelta(days=1))
+    document["notes"] = [
+        {
+            "uid": f"n{n}",
+            "section": "middle",
+            "paragraph": 1,
+            "text": "x" * 500,
+            "created": clock.now.isoformat(),
+            "updated": clock.now.isoformat(),
+        }
+        for n in range(150)
+    ]
+    store.mark_read("opening")
+    seen: list[int] = []
+
+    def fill_the_disk(done: int, total: int) -> None:
+        seen.append(done)
+        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+        store._conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    with pytest.raises(ProgressNotSaved, match="disk is full"):
+        import_progress(store, document, batch_size=100, progress=fill_the_disk)
+    assert seen == [100]  # the first batch was kept, the second refused whole
+    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    import_progress(store, document, batch_size=100)
+
+    with open_store(tmp_path / "other", pack, clock=clock) as clean:
+        clean.mark_read("opening")
+        import_progress(clean, document)
+        assert export_progress(store) == export_progress(clean)
+    assert sum(import_progress(store, document).values()) == 0

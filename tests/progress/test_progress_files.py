@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
+import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -368,3 +371,77 @@ def test_a_store_made_meanwhile_by_another_instance_is_joined(data_dir: Path, pa
         second.mark_read("opening")
         first.mark_read("ending")  # first's first write finds the file second made
         assert set(first.read_sections()) == {"opening", "ending"}
+
+
+# -- a folder that cannot be written -------------------------------------------------------------
+
+CRASH = """
+import os, signal, sys
+sys.path.insert(0, {here!r})
+from pathlib import Path
+from progress_support import make_pack
+from summitreader.progress import open_store
+store = open_store(Path({data!r}), make_pack())
+store.mark_read("opening")
+store.add_note("middle", 2, "kept in the WAL")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+LOOK = """
+import json, sys
+sys.path.insert(0, {here!r})
+from pathlib import Path
+from progress_support import make_pack
+from summitreader.progress import open_store
+store = open_store(Path({data!r}), make_pack())
+print(json.dumps({{"persistent": store.persistent, "notices": store.notices,
+    "read": sorted(store.read_sections()), "notes": [n.text for n in store.notes()]}}))
+"""
+
+
+def without_root_powers() -> None:
+    """In a child about to run as root: drop the capabilities that let root write anything
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so file permissions apply to it as to a user."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.mark.parametrize("shm", [True, False], ids=["with -shm", "without -shm"])
+def test_a_read_only_folder_with_a_wal_shows_the_saved_progress(tmp_path: Path, shm: bool) -> None:
+    as_a_user = without_root_powers if os.geteuid() == 0 else None
+    try:
+        subprocess.run([sys.executable, "-c", "pass"], preexec_fn=as_a_user, check=True)
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("running as root, and root's powers cannot be dropped here")
+    data = tmp_path / "data"
+    crashed = subprocess.run(
+        [sys.executable, "-c", CRASH.format(here=str(HERE), data=str(data))], timeout=60
+    )
+    assert crashed.returncode == -signal.SIGKILL
+    wal = data / (DB_NAME + "-wal")
+    assert wal.stat().st_size > 0  # what was saved is in the WAL only
+    if not shm:
+        (data / (DB_NAME + "-shm")).unlink()
+    for path in data.iterdir():
+        path.chmod(0o444)
+    data.chmod(0o555)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", LOOK.format(here=str(HERE), data=str(data))],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=as_a_user,
+        )
+    finally:
+        data.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout)
+    assert seen["persistent"] is False
+    assert len(seen["notices"]) == 1 and "cannot be written" in seen["notices"][0]
+    assert seen["read"] == ["opening"]
+    assert seen["notes"] == ["kept in the WAL"]
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before

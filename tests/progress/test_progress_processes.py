@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import random
 import selectors
@@ -11,6 +13,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from progress_support import review_document
 
 from summitreader.pack.model import Pack
 from summitreader.progress import open_store
@@ -149,3 +153,32 @@ def test_two_processes_creating_the_store_at_once(tmp_path: Path, pack: Pack) ->
         with open_store(data_dir, pack) as store:
             assert store.notices == []
             assert len(store.notes()) == 4
+
+
+def test_another_process_saves_a_rating_while_a_large_import_is_under_way(
+    data_dir: Path, pack: Pack, tmp_path: Path
+) -> None:
+    count, batch = 3000, 1000
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    document = tmp_path / "large.json"
+    document.write_text(json.dumps(review_document(pack.id, count, start)), encoding="utf-8")
+    with open_store(data_dir, pack) as store:
+        store.mark_read("opening")  # the file exists before either process writes
+    deadline = time.monotonic() + DEADLINE
+    with Child("importer", str(data_dir), str(document), str(batch)) as importer:
+        assert importer.read(1, deadline) == [f"batch {batch} {count}"]
+        # The importer is half-way, between two transactions: this instance is not kept waiting
+        # (a save that waited past the busy timeout would raise ProgressNotSaved).
+        with open_store(data_dir, pack) as store:
+            store.save_review("card-two", {"state": 1}, 3, dt.datetime.now(dt.UTC))
+            assert len(store.review_log("card-one")) == batch  # the first batch is in
+        for done in range(2 * batch, count + 1, batch):
+            importer.go()
+            if done < count:
+                assert importer.read(1, deadline) == [f"batch {done} {count}"]
+        importer.go()
+        assert importer.read(2, deadline) == [f"batch {count} {count}", f"imported {count}"]
+        assert importer.proc.wait(timeout=DEADLINE) == 0
+    with open_store(data_dir, pack) as store:
+        assert len(store.review_log("card-one")) == count
+        assert len(store.review_log("card-two")) == 1

@@ -139,13 +139,23 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
     store = open_progress(context)
     if not store.persistent:
         raise CliError("progress cannot be saved here (see above), so nothing was imported")
+    merged = [0, 0]
+
+    def progress(done: int, total: int) -> None:
+        merged[:] = [done, total]
+
     try:
         document = read_document(args.file)
-        counts = import_progress(store, document)
+        counts = import_progress(store, document, progress=progress)
     except ExchangeError as error:
         raise CliError(f"nothing imported: {error}") from None
     except ProgressNotSaved as error:
-        raise CliError(f"nothing imported: {error}") from None
+        if not merged[0]:
+            raise CliError(f"nothing imported: {error}") from None
+        raise CliError(
+            f"the import stopped after {merged[0]} of {merged[1]} records: {error} "
+            "Import the same file again to complete it (nothing is merged twice)."
+        ) from None
     changed = [f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n]
     say(f"Imported from {args.file}: " + (", ".join(changed) if changed else "nothing new") + ".")
     return 0

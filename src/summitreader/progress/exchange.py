@@ -4,7 +4,8 @@ The document (``format`` ``summitreader-progress``, ``version`` :data:`FORMAT_VE
 everything the store keeps for the pack, orphans included, in a fixed order, so exporting the same
 progress always gives the same bytes. Times are UTC ISO 8601 text.
 
-Importing merges, in one transaction (all or nothing):
+Importing checks the whole document first, then merges it, :data:`BATCH_SIZE` records to a
+transaction:
 
 - position, read sections, re-read queue, card states and settings: the newer record wins (by its
   time); a section read after it was queued leaves the queue;
@@ -14,8 +15,9 @@ Importing merges, in one transaction (all or nothing):
   answer) is not added twice, every other one is.
 
 Nothing is deleted by an import. A file that is not JSON, not this format, for another pack, from
-a newer version or malformed anywhere is refused with :class:`ExchangeError` before anything is
-written.
+a newer version or malformed anywhere (see :mod:`~summitreader.progress.exchange_format` for what
+is checked) is refused with :class:`ExchangeError` before anything is written. Merging is
+idempotent: if a write fails part way, importing the same file again completes it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ import os
 import sys
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summitreader.progress.document import (
+from summitreader.progress.exchange_format import (
     FORMAT,
     FORMAT_VERSION,
     KINDS,
@@ -41,6 +44,10 @@ from summitreader.progress.document import (
 
 if TYPE_CHECKING:
     from summitreader.progress.store import Store
+
+BATCH_SIZE = 2000
+"""Records merged in one transaction: a batch takes milliseconds, so another instance's write
+waits at most that long while a large file is imported."""
 
 __all__ = [
     "FORMAT",
@@ -145,111 +152,145 @@ def write_document(document: dict[str, Any], target: str | Path) -> None:
         raise ExchangeError(f"cannot write {path}: {error.strerror or error}") from error
 
 
-def import_progress(store: Store, document: Any) -> dict[str, int]:
+def import_progress(
+    store: Store,
+    document: Any,
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
     """Merge ``document`` into ``store`` (see the module docstring). Returns how many records of
-    each kind were added or replaced. Raises ExchangeError (store unchanged) or, if the write
-    fails, ProgressNotSaved (store unchanged)."""
-    doc = validate(document, store.pack.id)
-    pid = store.pack.id
+    each kind were added or replaced.
+
+    The document is checked whole first: ExchangeError, and the store unchanged, if any record
+    is wrong. It is then written ``batch_size`` records to a transaction, so the progress file is
+    never locked for long; ``progress(done, total)`` (records merged so far, of all the records
+    to merge) is called after each transaction is committed. If a write fails,
+    ProgressNotSaved: the batches before it are kept, and importing the same file again
+    completes the merge."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be 1 or more")
+    doc = validate(document, store.pack.id, store.now())
+    have = Counter(
+        _review_key(row)
+        for row in store._all(
+            "SELECT card_id, rating, reviewed_at, duration_ms, answer FROM reviews "
+            "WHERE pack_id = ?",
+            (store.pack.id,),
+        )
+    )
+    batches: list[list[Statement]] = []
+    records = 0
+    for statement in _merge_statements(doc, store.pack.id, have):
+        if not batches or (statement[0] and records == batch_size):
+            batches.append([])
+            records = 0
+        batches[-1].append(statement)
+        records += bool(statement[0])
+    total = sum(1 for batch in batches for kind, _, _ in batch if kind)
     changed: Counter[str] = Counter()
-    with store._write() as (conn, _):
+    done = 0
+    for batch in batches:
+        counts: Counter[str] = Counter()
+        with store._write() as (conn, _):
+            for kind, sql, params in batch:
+                rows = conn.execute(sql, params).rowcount
+                if kind:
+                    counts[kind] += rows
+        changed.update(counts)
+        done += sum(1 for kind, _, _ in batch if kind)
+        if progress is not None:
+            progress(done, total)
+    return {kind: changed[kind] for kind in KINDS}
 
-        def run(kind: str, sql: str, params: tuple[Any, ...]) -> None:
-            changed[kind] += conn.execute(sql, params).rowcount
 
-        if doc["position"] is not None:
-            p = doc["position"]
-            run(
-                "position",
-                "INSERT INTO position VALUES (?, ?, ?, ?, ?) ON CONFLICT (pack_id) "
-                "DO UPDATE SET section = excluded.section, paragraph = excluded.paragraph, "
-                "scroll = excluded.scroll, updated = excluded.updated "
-                "WHERE excluded.updated > position.updated",
-                (pid, p["section"], p["paragraph"], p["scroll"], p["updated"]),
-            )
-        for r in doc["read_sections"]:
-            run(
-                "read_sections",
-                "INSERT INTO read_sections VALUES (?, ?, ?) "
-                "ON CONFLICT (pack_id, section) DO UPDATE SET read_at = excluded.read_at "
-                "WHERE excluded.read_at > read_sections.read_at",
-                (pid, r["section"], r["read_at"]),
-            )
-        for r in doc["reread_queue"]:
-            run(
-                "reread_queue",
-                "INSERT INTO reread_queue VALUES (?, ?, ?) "
-                "ON CONFLICT (pack_id, section) DO UPDATE SET queued_at = excluded.queued_at "
-                "WHERE excluded.queued_at > reread_queue.queued_at",
-                (pid, r["section"], r["queued_at"]),
-            )
-        conn.execute(
+Statement = tuple[str, str, tuple[Any, ...]]
+"""The kind of record it counts for ("" for none), the SQL and its parameters."""
+
+
+def _merge_statements(
+    doc: dict[str, Any], pid: str, have: Counter[tuple[Any, ...]]
+) -> Iterator[Statement]:
+    """The statements that merge the checked document ``doc``, in order. ``have`` counts the
+    reviews the store holds (it is used up)."""
+    if doc["position"] is not None:
+        p = doc["position"]
+        yield (
+            "position",
+            "INSERT INTO position VALUES (?, ?, ?, ?, ?) ON CONFLICT (pack_id) "
+            "DO UPDATE SET section = excluded.section, paragraph = excluded.paragraph, "
+            "scroll = excluded.scroll, updated = excluded.updated "
+            "WHERE excluded.updated > position.updated",
+            (pid, p["section"], p["paragraph"], p["scroll"], p["updated"]),
+        )
+    for r in doc["read_sections"]:
+        yield (
+            "read_sections",
+            "INSERT INTO read_sections VALUES (?, ?, ?) "
+            "ON CONFLICT (pack_id, section) DO UPDATE SET read_at = excluded.read_at "
+            "WHERE excluded.read_at > read_sections.read_at",
+            (pid, r["section"], r["read_at"]),
+        )
+    for r in doc["reread_queue"]:
+        yield (
+            "reread_queue",
+            "INSERT INTO reread_queue VALUES (?, ?, ?) "
+            "ON CONFLICT (pack_id, section) DO UPDATE SET queued_at = excluded.queued_at "
+            "WHERE excluded.queued_at > reread_queue.queued_at",
+            (pid, r["section"], r["queued_at"]),
+        )
+    if doc["read_sections"] or doc["reread_queue"]:
+        yield (
+            "",
             "DELETE FROM reread_queue WHERE pack_id = ? AND queued_at < (SELECT read_at "
             "FROM read_sections AS r WHERE r.pack_id = reread_queue.pack_id "
             "AND r.section = reread_queue.section)",
             (pid,),
         )
-        for r in doc["bookmarks"]:
-            run(
-                "bookmarks",
-                "INSERT INTO bookmarks (pack_id, section, paragraph, created) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, section, paragraph) DO NOTHING",
-                (pid, r["section"], r["paragraph"], r["created"]),
-            )
-        for r in doc["notes"]:
-            run(
-                "notes",
-                "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
-                "updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
-                "section = excluded.section, paragraph = excluded.paragraph, "
-                "text = excluded.text, updated = excluded.updated "
-                "WHERE excluded.updated > notes.updated AND notes.pack_id = excluded.pack_id",
-                (
-                    r["uid"],
-                    pid,
-                    r["section"],
-                    r["paragraph"],
-                    r["text"],
-                    r["created"],
-                    r["updated"],
-                ),
-            )
-        for r in doc["card_states"]:
-            run(
-                "card_states",
-                "INSERT INTO card_states VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (pack_id, card_id) DO UPDATE SET state = excluded.state, "
-                "updated = excluded.updated WHERE excluded.updated > card_states.updated",
-                (pid, r["card_id"], json.dumps(r["state"], sort_keys=True), r["updated"]),
-            )
-        have = Counter(
-            _review_key(row)
-            for row in conn.execute(
-                "SELECT card_id, rating, reviewed_at, duration_ms, answer FROM reviews "
-                "WHERE pack_id = ?",
-                (pid,),
-            )
+    for r in doc["bookmarks"]:
+        yield (
+            "bookmarks",
+            "INSERT INTO bookmarks (pack_id, section, paragraph, created) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, section, paragraph) DO NOTHING",
+            (pid, r["section"], r["paragraph"], r["created"]),
         )
-        for r in doc["reviews"]:
-            key = _review_key(tuple(r[f] for f in REVIEW_FIELDS[:5]))
-            if have[key] > 0:
-                have[key] -= 1
-                continue
-            run(
-                "reviews",
-                "INSERT INTO reviews (pack_id, card_id, rating, reviewed_at, "
-                "duration_ms, answer, prior_state, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (pid, *(r[f] for f in REVIEW_FIELDS)),
-            )
-        for r in doc["settings"]:
-            run(
-                "settings",
-                "INSERT INTO settings VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, key) "
-                "DO UPDATE SET value = excluded.value, updated = excluded.updated "
-                "WHERE excluded.updated > settings.updated",
-                (pid, r["key"], json.dumps(r["value"], sort_keys=True), r["updated"]),
-            )
-    return {kind: changed[kind] for kind in KINDS}
+    for r in doc["notes"]:
+        yield (
+            "notes",
+            "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
+            "updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
+            "section = excluded.section, paragraph = excluded.paragraph, "
+            "text = excluded.text, updated = excluded.updated "
+            "WHERE excluded.updated > notes.updated AND notes.pack_id = excluded.pack_id",
+            (r["uid"], pid, r["section"], r["paragraph"], r["text"], r["created"], r["updated"]),
+        )
+    for r in doc["card_states"]:
+        yield (
+            "card_states",
+            "INSERT INTO card_states VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (pack_id, card_id) DO UPDATE SET state = excluded.state, "
+            "updated = excluded.updated WHERE excluded.updated > card_states.updated",
+            (pid, r["card_id"], json.dumps(r["state"], sort_keys=True), r["updated"]),
+        )
+    for r in doc["reviews"]:
+        key = _review_key(tuple(r[f] for f in REVIEW_FIELDS[:5]))
+        if have[key] > 0:
+            have[key] -= 1
+            continue
+        yield (
+            "reviews",
+            "INSERT INTO reviews (pack_id, card_id, rating, reviewed_at, "
+            "duration_ms, answer, prior_state, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (pid, *(r[f] for f in REVIEW_FIELDS)),
+        )
+    for r in doc["settings"]:
+        yield (
+            "settings",
+            "INSERT INTO settings VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, key) "
+            "DO UPDATE SET value = excluded.value, updated = excluded.updated "
+            "WHERE excluded.updated > settings.updated",
+            (pid, r["key"], json.dumps(r["value"], sort_keys=True), r["updated"]),
+        )
 
 
 def _review_key(row: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -14,7 +14,9 @@ reach the file, and notices for the user:
   written. A file that was closed cleanly is opened ``immutable``, so not a byte of it, nor any
   ``-wal``/``-shm``, is created or changed.
 - Cannot be written (read-only file or folder): copied into memory, upgraded there if old, and the
-  session runs in memory.
+  session runs in memory, showing the saved progress. When the file cannot be read in place (a
+  ``-wal`` in a folder that cannot be written), it is read from a temporary copy of the file and
+  its ``-wal``, so what the ``-wal`` holds is shown too.
 - An older schema: backed up with ``Connection.backup`` into ``backups/`` (the newest
   :data:`KEEP_BACKUPS` are kept), then migrated forward one transaction per version. If the backup
   or a migration fails, the file is left as it was and the session runs in memory.
@@ -26,10 +28,14 @@ A writable file is put in WAL mode with ``synchronous=FULL`` and a busy timeout 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +84,8 @@ def open_database(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorname", None) not in _DAMAGED:
             conn.close()
-            return _memory(
-                [f"The progress file {path} cannot be read ({_why(error)}); {_NOT_SAVED}."]
+            return _memory_from(
+                path, [f"The progress file {path} cannot be written ({_why(error)}); {_NOT_SAVED}."]
             )
         healthy = False
     if not healthy:
@@ -112,8 +118,7 @@ def _absent(path: Path, *, create: bool, now: dt.datetime, notices: list[str]) -
 def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> Opened:
     """Check that the healthy file at ``path`` can be written, upgrade it, switch to WAL."""
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
+        _check_writable(conn)
     except sqlite3.Error as error:
         conn.close()
         return _memory_from(
@@ -171,19 +176,38 @@ def _set_aside(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     return _absent(path, create=create, now=now, notices=[notice])
 
 
+def _check_writable(conn: sqlite3.Connection) -> None:
+    """Raise sqlite3.Error unless ``conn`` can write. ``BEGIN IMMEDIATE`` alone succeeds on a
+    read-only file in WAL mode, so a page is written (the version, unchanged) and rolled back."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {schema.user_version(conn):d}")
+    finally:
+        _rollback(conn)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
 def _memory_from(path: Path, notices: list[str], *, immutable: bool = False) -> Opened:
-    """A session in memory, seeded from a readable copy of ``path`` when there is one."""
+    """A session in memory, seeded from a readable copy of ``path`` when there is one: the file
+    read as it is; else, when it cannot be read in place (a ``-wal`` in a folder that cannot be
+    written), a temporary copy of it and its ``-wal``, where SQLite can replay the ``-wal``; else
+    the file alone, as immutable (without what a ``-wal`` holds)."""
     memory = _empty_memory(schema_version=0)
-    modes = ("ro&immutable=1",) if immutable else ("ro", "ro&immutable=1")
-    for mode in modes:
+    sources = (
+        [_in_place("ro&immutable=1")]
+        if immutable
+        else [_in_place("ro"), _temporary_copy, _in_place("ro&immutable=1")]
+    )
+    for source in sources:
         try:
-            source = _connect(path, mode)
-            try:
-                source.backup(memory)
-            finally:
-                source.close()
+            source(path, memory)
             break
-        except sqlite3.Error:
+        except (OSError, sqlite3.Error):
             continue
     try:
         version = schema.user_version(memory)
@@ -199,6 +223,33 @@ def _memory_from(path: Path, notices: list[str], *, immutable: bool = False) -> 
         memory = _empty_memory()
         notices = [*notices, "Its contents cannot be shown by this version."]
     return Opened(memory, persistent=False, notices=notices)
+
+
+def _in_place(mode: str) -> Callable[[Path, sqlite3.Connection], None]:
+    def copy(path: Path, memory: sqlite3.Connection) -> None:
+        source = _connect(path, mode)
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
+
+    return copy
+
+
+def _temporary_copy(path: Path, memory: sqlite3.Connection) -> None:
+    """Copy ``path`` and its ``-wal`` to a temporary folder, open the copy there (SQLite replays
+    the ``-wal``) and back it up into ``memory``. The temporary folder is removed."""
+    with tempfile.TemporaryDirectory(prefix="summitreader-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        source = _connect(copy, "rw")
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
 
 
 def _memory(notices: list[str]) -> Opened:

@@ -1,4 +1,8 @@
-"""Reading progress: the position, read sections, the re-read queue, bookmarks and notes."""
+"""Reading progress: the position, read sections, the re-read queue, bookmarks and notes.
+
+Note texts come from outside (typed, or imported): they are cleaned with
+:func:`~summitreader.text.clean_text` when they are written, and again when they are read back, so
+that a progress file written by an older version or another tool cannot drive the terminal."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import uuid
 
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text
+from summitreader.text import clean_text
 
 
 class ReadingProgress(StoreCore):
@@ -112,6 +117,7 @@ class ReadingProgress(StoreCore):
         self._check_section(section)
         check_count("paragraph", paragraph)
         check_text(text)
+        text = clean_text(text)
         with self._write() as (conn, now):
             cursor = conn.execute(
                 "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, updated) "
@@ -122,6 +128,7 @@ class ReadingProgress(StoreCore):
 
     def update_note(self, note_id: int, text: str) -> bool:
         check_text(text)
+        text = clean_text(text)
         with self._write() as (conn, now):
             cursor = conn.execute(
                 "UPDATE notes SET text = ?, updated = ? WHERE id = ? AND pack_id = ?",
@@ -143,7 +150,7 @@ class ReadingProgress(StoreCore):
             (self.pack.id,),
         )
         notes = [
-            NoteRecord(i, s, p, t, from_text(c), from_text(u))
+            NoteRecord(i, s, p, clean_text(t), from_text(c), from_text(u))
             for i, s, p, t, c, u in rows
             if s in self._sections
         ]

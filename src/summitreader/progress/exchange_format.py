@@ -1,0 +1,352 @@
+"""The exchange format: the versioned JSON document ``export`` writes and ``import`` reads, how it
+is read and written as text, and the checks every imported record passes.
+
+Shape (``version`` :data:`FORMAT_VERSION`)::
+
+    {"format": "summitreader-progress", "version": 1,
+     "pack": {"id": ..., "content_hash": ...},
+     "position": {"section", "paragraph", "scroll", "updated"} or null,
+     "read_sections": [{"section", "read_at"}], "reread_queue": [{"section", "queued_at"}],
+     "bookmarks": [{"section", "paragraph", "created"}],
+     "notes": [{"uid", "section", "paragraph", "text", "created", "updated"}],
+     "card_states": [{"card_id", "state": {FSRS card}, "updated"}],
+     "reviews": [{"card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state",
+                  "due"}],
+     "settings": [{"key", "value", "updated"}]}
+
+Times are ISO 8601 with a timezone; they are normalised to UTC on reading.
+
+What an import accepts (anything else refuses the whole document, naming the record):
+
+- times with a timezone, from :data:`EARLIEST` on; a time something happened (``updated``,
+  ``created``, ``reviewed_at``, ...) no later than :data:`CLOCK_SKEW` after now, and one within
+  that margin is taken as now, so the merge rule "the newer wins" never trusts a clock that was
+  ahead; a due time no later than :data:`LONGEST_INTERVAL` after now;
+- finite numbers only (``1e999`` reads as infinity, and is refused);
+- a card state that the ``fsrs`` library reads (``Card.from_dict``) and can schedule, with the
+  types and ranges its fields should have;
+- valid Unicode: no lone surrogates (``"\\ud800"``). Every text is then cleaned with
+  :func:`summitreader.text.clean_text`, so nothing imported can drive the terminal.
+
+A UTF-8 byte order mark at the start of the file is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fsrs import Card, Rating, Scheduler, State
+
+from summitreader.progress.records import from_text, to_text
+from summitreader.text import UNSAFE_CHARACTERS, clean_text
+
+FORMAT = "summitreader-progress"
+FORMAT_VERSION = 1
+MAX_BYTES = 256 * 1024 * 1024
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+"""No time in a document may be earlier."""
+CLOCK_SKEW = dt.timedelta(days=1)
+"""How far ahead of this machine's clock the clock that wrote a document may have been."""
+LONGEST_INTERVAL = dt.timedelta(days=36500 + 1)
+"""How far ahead a card may be due (FSRS's longest interval is 36,500 days)."""
+
+
+class ExchangeError(Exception):
+    """A document that cannot be imported (or a file that cannot be written), as one message."""
+
+
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+
+
+def dump(document: dict[str, Any]) -> str:
+    """The document as JSON text. Characters that could drive a terminal (C1 controls, DEL,
+    bidirectional overrides, lone surrogates) are written as ``\\u`` escapes, so the text is safe
+    to show and still holds exactly what the store holds."""
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def read_document(source: str | Path) -> dict[str, Any]:
+    """Read and parse a document (``-``: standard input); ExchangeError if it cannot be."""
+    try:
+        if str(source) == "-":
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with Path(source).open("rb") as file:
+                raw = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise ExchangeError(f"cannot read {source}: {error.strerror or error}") from error
+    if len(raw) > MAX_BYTES:
+        raise ExchangeError(f"{source} is larger than {MAX_BYTES // 2**20} MiB")
+    try:
+        document = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
+    except UnicodeDecodeError:
+        raise ExchangeError(f"{source} is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ExchangeError(
+            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except (ValueError, RecursionError):
+        raise ExchangeError(f"{source} is not valid JSON") from None
+    if not isinstance(document, dict):
+        raise ExchangeError(f"{source} is not a summitreader progress file")
+    return document
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+REVIEW_FIELDS = ("card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state", "due")
+KINDS = (
+    "position",
+    "read_sections",
+    "reread_queue",
+    "bookmarks",
+    "notes",
+    "card_states",
+    "reviews",
+    "settings",
+)
+
+Check = Callable[[Any, str], Any]
+
+
+def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
+    """A checked copy of ``document``: times normalised to UTC (and none later than ``now``),
+    texts cleaned; ExchangeError naming the first problem otherwise (see the module docstring)."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ExchangeError(f'not a summitreader progress file (no "format": "{FORMAT}")')
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ExchangeError('the progress file has no valid "version"')
+    if version > FORMAT_VERSION:
+        raise ExchangeError(
+            f"the progress file was written by a newer summitreader (format "
+            f"version {version}; this version reads up to {FORMAT_VERSION})"
+        )
+    pack = _field(document, "pack", dict, "")
+    their_pack = _field(pack, "id", str, "pack")
+    if their_pack != pack_id:
+        raise ExchangeError(
+            f"the progress file is for the pack {_shown(their_pack)!r}, not {pack_id!r}"
+        )
+    checks = _Checks(now)
+    event, due, text, any_text = checks.event, checks.due, checks.text, checks.any_text
+    checked: dict[str, Any] = {}
+    position = document.get("position")
+    checked["position"] = (
+        None
+        if position is None
+        else _record(
+            position,
+            "position",
+            {"section": text, "paragraph": _count, "scroll": _number, "updated": event},
+        )
+    )
+    specs: dict[str, dict[str, Check]] = {
+        "read_sections": {"section": text, "read_at": event},
+        "reread_queue": {"section": text, "queued_at": event},
+        "bookmarks": {"section": text, "paragraph": _count, "created": event},
+        "notes": {
+            "uid": text,
+            "section": text,
+            "paragraph": _count,
+            "text": any_text,
+            "created": event,
+            "updated": event,
+        },
+        "card_states": {"card_id": text, "state": checks.state, "updated": event},
+        "reviews": {
+            "card_id": text,
+            "rating": _rating,
+            "reviewed_at": event,
+            "duration_ms": _optional(_count),
+            "answer": _optional(any_text),
+            "prior_state": _optional(_count),
+            "due": _optional(due),
+        },
+        "settings": {"key": text, "value": _json_value, "updated": event},
+    }
+    for kind, spec in specs.items():
+        items = document.get(kind, [])
+        if not isinstance(items, list):
+            raise ExchangeError(f"{kind}: expected a list")
+        checked[kind] = [_record(item, f"{kind}[{n}]", spec) for n, item in enumerate(items)]
+    return checked
+
+
+def _record(value: Any, where: str, spec: dict[str, Check]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ExchangeError(f"{where}: expected an object")
+    record: dict[str, Any] = {}
+    for name, check in spec.items():
+        if name not in value and isinstance(check, _optional):
+            record[name] = None
+        else:
+            record[name] = check(_field(value, name, object, where), f"{where}.{name}")
+    return record
+
+
+def _field(container: dict[str, Any], name: str, kind: type, where: str) -> Any:
+    place = f"{where}.{name}" if where else name
+    if name not in container:
+        raise ExchangeError(f"{place}: missing")
+    value = container[name]
+    if not isinstance(value, kind):
+        raise ExchangeError(f"{place}: expected {kind.__name__}")
+    return value
+
+
+class _Checks:
+    """The checks that depend on the time of the import."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now.astimezone(dt.UTC)
+        self.latest_event = self.now + CLOCK_SKEW
+        self.latest_due = self.now + LONGEST_INTERVAL
+        self.scheduler = Scheduler(enable_fuzzing=False)
+
+    def text(self, value: Any, where: str) -> str:
+        cleaned = self.any_text(value, where)
+        if not cleaned:
+            raise ExchangeError(f"{where}: expected a non-empty string")
+        return cleaned
+
+    def any_text(self, value: Any, where: str) -> str:
+        if not isinstance(value, str):
+            raise ExchangeError(f"{where}: expected a string")
+        _valid_unicode(value, where)
+        return clean_text(value)
+
+    def moment(self, value: Any, where: str) -> dt.datetime:
+        try:
+            moment = from_text(value)
+        except (TypeError, ValueError, OverflowError):
+            raise ExchangeError(f"{where}: expected a time with a timezone (ISO 8601)") from None
+        if moment < EARLIEST:
+            raise ExchangeError(f"{where}: {_shown(value)} is before {EARLIEST.year}")
+        return moment
+
+    def event(self, value: Any, where: str) -> str:
+        """When something happened: not in the future (a clock a little ahead: now)."""
+        moment = self.moment(value, where)
+        if moment > self.latest_event:
+            raise ExchangeError(
+                f"{where}: {_shown(value)} is in the future (the clock that wrote it was wrong)"
+            )
+        return to_text(min(moment, self.now))
+
+    def due(self, value: Any, where: str) -> str:
+        moment = self.moment(value, where)
+        if moment > self.latest_due:
+            raise ExchangeError(f"{where}: {_shown(value)} is too far in the future")
+        return to_text(moment)
+
+    def state(self, value: Any, where: str) -> dict[str, Any]:
+        """A card state the ``fsrs`` library reads and can schedule, as the app will."""
+        if not isinstance(value, dict):
+            raise ExchangeError(f"{where}: expected an object (an FSRS card)")
+        cleaned: dict[str, Any] = _json_value(value, where)
+        for name in ("card_id", "state", "step", "stability", "difficulty", "due", "last_review"):
+            if name not in value:
+                raise ExchangeError(f"{where}.{name}: missing (not an FSRS card)")
+        if isinstance(value["card_id"], bool) or not isinstance(value["card_id"], int):
+            raise ExchangeError(f"{where}.card_id: expected a whole number")
+        kind = value["state"]
+        if isinstance(kind, bool) or not isinstance(kind, int) or kind not in tuple(State):
+            raise ExchangeError(f"{where}.state: expected 1, 2 or 3")
+        if value["step"] is not None:
+            _count(value["step"], f"{where}.step")
+        for name in ("stability", "difficulty"):
+            if value[name] is not None and (_number(value[name], f"{where}.{name}") <= 0):
+                raise ExchangeError(f"{where}.{name}: expected a number above 0")
+        self.due(value["due"], f"{where}.due")
+        if value["last_review"] is not None:
+            self.event(value["last_review"], f"{where}.last_review")
+        try:
+            card = Card.from_dict(cleaned)  # type: ignore[arg-type]
+            for rating in Rating:
+                self.scheduler.review_card(card, rating, self.now)
+            self.scheduler.get_card_retrievability(card, self.now)
+        except Exception as error:  # noqa: BLE001 - whatever the library trips on
+            raise ExchangeError(
+                f"{where}: not a card state FSRS can schedule ({type(error).__name__})"
+            ) from None
+        return cleaned
+
+
+def _count(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63:
+        raise ExchangeError(f"{where}: expected a whole number, 0 or more")
+    return value
+
+
+def _rating(value: Any, where: str) -> int:
+    if isinstance(value, bool) or value not in (1, 2, 3, 4):
+        raise ExchangeError(f"{where}: expected a rating from 1 to 4")
+    return int(value)
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ExchangeError(f"{where}: expected a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ExchangeError(f"{where}: {value!r:.20} is not a finite number")
+    return number
+
+
+def _json_value(value: Any, where: str) -> Any:
+    """Any JSON value whose numbers are finite and whose texts are valid Unicode; texts are
+    cleaned."""
+    if isinstance(value, str):
+        _valid_unicode(value, where)
+        return clean_text(value)
+    if isinstance(value, float):
+        return _number(value, where)
+    if isinstance(value, list):
+        return [_json_value(item, f"{where}[{n}]") for n, item in enumerate(value)]
+    if isinstance(value, dict):
+        checked = {}
+        for key, item in value.items():
+            _valid_unicode(key, where)
+            checked[clean_text(key)] = _json_value(item, f"{where}.{_shown(key)}")
+        return checked
+    return value  # None, booleans, whole numbers
+
+
+def _valid_unicode(value: str, where: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExchangeError(f"{where}: not valid Unicode (a lone surrogate)") from None
+
+
+def _shown(value: Any, width: int = 40) -> str:
+    """A value from the document, fit to appear in a message."""
+    text = clean_text(value.encode("utf-8", "replace").decode()) if isinstance(value, str) else ""
+    text = text or repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class _optional:
+    """A field that may be null or left out (used like the checks, which are functions)."""
+
+    def __init__(self, check: Check) -> None:
+        self.check = check
+
+    def __call__(self, value: Any, where: str) -> Any:
+        return None if value is None else self.check(value, where)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
