@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from summitreader.pack.model import (
@@ -128,9 +129,26 @@ def _card_problems(card: Card) -> list[str]:
             problems.append("items: the same item is given twice")
     elif card.items:
         problems.append("items: only order cards have items")
+    if kind in {"typed", "cloze"}:
+        # Answers are compared on their letters and digits only: one with none could never be
+        # typed right.
+        if card.answer and not _typeable(card.answer):
+            problems.append(
+                f"answer: '{card.answer}' has no letters or digits, so no typed answer can match it"
+            )
+        for other in card.accept:
+            if not _typeable(other):
+                problems.append(
+                    f"accept: '{other}' has no letters or digits, so no typed answer can match it"
+                )
     if card.accept and kind not in {"typed", "cloze"}:
         problems.append("accept: only typed and cloze cards take other answers")
     return problems
+
+
+def _typeable(answer: str) -> bool:
+    """Whether ``answer`` has a letter or digit left once accents are set apart."""
+    return any(c.isalnum() for c in unicodedata.normalize("NFKD", answer))
 
 
 def _check_aliases(
