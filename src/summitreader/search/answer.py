@@ -1,4 +1,6 @@
-"""One search, from the text typed to a :class:`~summitreader.search.results.SearchResult`."""
+"""Answering one query: from the text typed to a :class:`~summitreader.search.results.SearchResult`
+(prepared, parsed, fitted to the index, collected, made into hits; read again as plain words if it
+cannot be read as written)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ REPEATS = ("takeaway", "paragraph")
 NOT_READABLE = "The query could not be read as written, so its words were searched for instead."
 
 
-def search(
+def answer_query(
     searcher: Searcher,
     vocabulary: Vocabulary,
     make_hit: MakeHit,
