@@ -85,6 +85,7 @@ def test_splitting_parses_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) -
         return original(src, env)
 
     monkeypatch.setattr(md, "parseInline", counted)
-    paragraphs = split_paragraphs("s", "one *a*\n\ntwo **b**\n\n- three")
-    assert [p.text for p in paragraphs] == ["one a", "two b", "three"]
-    assert calls == ["one *a*", "two **b**", "three"]
+    paragraphs = split_paragraphs("s", "one *a*\n\ntwo **b**\n\n- three `c`\n\nfour, plain")
+    assert [p.text for p in paragraphs] == ["one a", "two b", "three c", "four, plain"]
+    # A paragraph with nothing inline Markdown could style is not parsed at all.
+    assert calls == ["one *a*", "two **b**", "three `c`"]

@@ -233,6 +233,8 @@ def describe_character(char: str) -> str:
 
 def _unreadable_key(key: str) -> str:
     """Why ``key`` cannot be shown as a field name (control characters, lone surrogates), or ""."""
+    if key.isprintable() and key.strip():  # nearly always: nothing to look at
+        return ""
     shown = clean_text(key)
     if _SURROGATE.search(key) is None and shown == key and key.strip():
         return ""

@@ -26,6 +26,8 @@ from summitreader.pack.model import Paragraph, Run
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
+_MARKUP = re.compile(r"[*_\[`]")
+"""What every styled run needs: emphasis marks, a link or image's bracket, a code span's tick."""
 INLINE_RULES = ("emphasis", "link", "image", "backticks")
 """The markdown-it inline rules used: nothing else (no HTML, no entities, no autolinks)."""
 
@@ -66,6 +68,8 @@ def inline_runs(block: str) -> list[Run]:
     text = " ".join(block.split())
     text = _LIST_MARKER.sub("", text, count=1)
     text = _HEADING.sub("", text, count=1)
+    if _MARKUP.search(text) is None:  # nothing inline Markdown could style: one plain run
+        return [Run(text)] if text else []
     runs: list[Run] = []
     for token in parser().parseInline(text):
         _collect(token.children or [], runs)
