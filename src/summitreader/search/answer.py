@@ -47,6 +47,8 @@ def answer_query(
     text = prepared.text
     if not has_words(text) or (kinds is not None and not kinds):
         return _result([], 0, None, messages, text)
+    # whoosh's parser and query classes raise many kinds of error on odd input: whatever it is,
+    # the query is answered as plain words instead.
     try:
         return _answer(searcher, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
     except Exception:  # noqa: BLE001 - whoosh's errors have no common type
