@@ -12,7 +12,7 @@ from summitreader.pack.markdown import split_paragraphs
 from summitreader.pack.model import Pack
 from summitreader.tui.screens.read import FIRST_PARAGRAPHS, ReadScreen
 
-COPIES = 40
+COPIES = 60
 
 
 @pytest.fixture(scope="module")

@@ -232,18 +232,17 @@ def describe_character(char: str) -> str:
 
 
 def _unreadable_key(key: str) -> str:
-    """Why ``key`` cannot be shown as a field name (control characters, lone surrogates), or ""."""
+    """Why ``key`` cannot be shown as a field name, or "" when it can (once cleaned): a key made
+    only of control characters would show as nothing, and a lone surrogate cannot be written."""
     if key.isprintable() and key.strip():  # nearly always: nothing to look at
         return ""
     shown = clean_text(key)
-    if _SURROGATE.search(key) is None and shown == key and key.strip():
+    if _SURROGATE.search(key) is None and shown.strip():
         return ""
     if not key.strip():
         return "a key must not be empty"
     characters = ", ".join(
-        describe_character(c)
-        for c in dict.fromkeys(key)
-        if not c.isprintable() or _SURROGATE.match(c) or c not in shown
+        describe_character(c) for c in dict.fromkeys(key) if not c.isprintable()
     )
     only = " only" if not shown.strip() else ""
     return f"a key must be a field name, not{only} characters that cannot be shown ({characters})"
