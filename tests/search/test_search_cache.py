@@ -142,6 +142,27 @@ def damage_vocabulary(folder: Path) -> None:
     (folder / VOCABULARY).write_text('{"words": ["not", "a", "mapping"]}')
 
 
+def damage_manifest_fifo(folder: Path) -> None:
+    (folder / MANIFEST).unlink()
+    os.mkfifo(folder / MANIFEST)
+
+
+def damage_segment_fifo(folder: Path) -> None:
+    segment = segment_files(folder)[0]
+    segment.unlink()
+    os.mkfifo(segment)
+
+
+def damage_vocabulary_device(folder: Path) -> None:
+    (folder / VOCABULARY).unlink()
+    (folder / VOCABULARY).symlink_to("/dev/zero")
+
+
+def damage_manifest_symlink(folder: Path) -> None:
+    (folder / MANIFEST).rename(folder.parent / "elsewhere.json")
+    (folder / MANIFEST).symlink_to(folder.parent / "elsewhere.json")
+
+
 def damage_folder_is_a_file(folder: Path) -> None:
     damage_missing(folder)
     folder.write_bytes(b"not a folder")
@@ -160,6 +181,10 @@ DAMAGES = [
     damage_manifest_escapes,
     damage_segment_deleted,
     damage_vocabulary,
+    damage_manifest_fifo,
+    damage_segment_fifo,
+    damage_vocabulary_device,
+    damage_manifest_symlink,
 ]
 
 

@@ -119,3 +119,30 @@ def test_a_cut_never_starts_or_ends_on_a_separator() -> None:
         inner = "".join(s.text for s in segments).strip(ELLIPSIS)
         assert not inner.startswith(("·", " ")) and not inner.endswith(("·", " "))
         assert [s.text for s in segments if s.match] == [f"word{n}"]
+
+
+def test_the_snippet_window_stems_each_match_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing the window is one pass over the matches: the work grows with their number, not
+    with their number times the matches in a window."""
+    import summitreader.search.highlight as highlight
+
+    calls: list[str] = []
+    real = highlight.stem
+
+    def counted(word: str) -> str | None:
+        calls.append(word)
+        return real(word)
+
+    monkeypatch.setattr(highlight, "stem", counted)
+    text = "summit talks " * 2000
+    segments = snippet(text, {"summit", "talks"})
+    assert len(calls) == 4000
+    assert [s.text for s in segments if s.match][:2] == ["summit", "talks"]
+    assert len("".join(s.text for s in segments)) <= SNIPPET_LENGTH + 2
+
+
+def test_the_window_holds_the_most_different_words() -> None:
+    filler = "word " * 60
+    text = f"{filler}alpha {filler}alpha beta gamma {filler}beta"
+    shown = "".join(s.text for s in snippet(text, {"alpha", "beta", "gamma"}))
+    assert "alpha beta gamma" in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
@@ -27,6 +28,12 @@ _TEXT_TAGS = {
 }
 _REQUIRED = object()
 _KIND_NAMES = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a value"}
+MAX_INTEGER = 10**9
+"""The largest whole number a pack may give (paragraph numbers are far smaller)."""
+_INTEGER_DIGITS = len(str(MAX_INTEGER)) + 8
+"""Longer numbers are refused as too large before any conversion: Python would refuse to read
+a decimal number of thousands of digits, and could not print a hexadecimal one read in full."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Missing(Exception):
@@ -64,6 +71,10 @@ class FileReader:
                 self.problem(key_node, path, "keys must be plain names")
                 continue
             key = str(key_node.value)
+            unreadable = _unreadable_key(key)
+            if unreadable:
+                self.problem(key_node, path, unreadable)
+                continue
             if key in values:
                 self.problem(key_node, _join(path, key), "this key is given twice")
                 continue
@@ -118,7 +129,16 @@ class FileReader:
     def text(self, node: Node, path: str) -> str:
         if not isinstance(node, ScalarNode) or node.tag not in _TEXT_TAGS:
             raise self.problem(node, path, f"expected text, found {_describe(node)}")
-        value = clean_text(str(node.value)).strip()
+        raw = str(node.value)
+        surrogate = _SURROGATE.search(raw)
+        if surrogate:
+            raise self.problem(
+                node,
+                path,
+                f"holds U+{ord(surrogate.group()):04X}, half of a surrogate pair, which is not a "
+                "character (write the character itself, or its \\U escape)",
+            )
+        value = clean_text(raw).strip()
         if not value:
             raise self.problem(node, path, "must not be empty")
         return value
@@ -133,10 +153,14 @@ class FileReader:
     def identifier(self, node: Node, path: str) -> str:
         value = self.text(node, path)
         if not ID_PATTERN.match(value):
+            stranger = next((c for c in value if not c.isascii()), None)
+            which = ""
+            if stranger is not None:
+                which = f": it holds {describe_character(stranger)}, which is not ASCII"
             raise self.problem(
                 node,
                 path,
-                f"'{value}' is not a valid id (lower-case letters, digits and hyphens, "
+                f"'{value}' is not a valid id{which} (lower-case letters, digits and hyphens, "
                 "starting with a letter)",
             )
         return value
@@ -148,10 +172,18 @@ class FileReader:
 
     def integer(self, node: Node, path: str) -> int:
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            written = str(node.value).replace("_", "")
+            too_large = f"the number is too large (at most {MAX_INTEGER:,})"
+            if len(written.lstrip("+-0")) > _INTEGER_DIGITS:
+                raise self.problem(node, path, too_large)
             try:
-                return int(str(node.value).replace("_", ""), 0)
+                value = int(written, 0)
             except ValueError:
                 pass
+            else:
+                if abs(value) > MAX_INTEGER:
+                    raise self.problem(node, path, too_large)
+                return value
         raise self.problem(node, path, f"expected a whole number, found {_describe(node)}")
 
     def date(self, node: Node, path: str) -> DateSpan:
@@ -186,6 +218,34 @@ class FileReader:
         section = self.field(values, "section", path, self.identifier)
         paragraph = self.field(values, "paragraph", path, self.integer)
         return PassageRef(section, paragraph)
+
+
+def describe_character(char: str) -> str:
+    """``U+043E CYRILLIC SMALL LETTER O``: a character named, to tell it from its look-alikes."""
+    name = unicodedata.name(char, "")
+    if not name:
+        category = unicodedata.category(char)
+        name = {"Cc": "(a control character)", "Cs": "(half of a surrogate pair)"}.get(
+            category, ""
+        )
+    return f"U+{ord(char):04X} {name}".rstrip()
+
+
+def _unreadable_key(key: str) -> str:
+    """Why ``key`` cannot be shown as a field name, or "" when it can (once cleaned): a key made
+    only of control characters would show as nothing, and a lone surrogate cannot be written."""
+    if key.isprintable() and key.strip():  # nearly always: nothing to look at
+        return ""
+    shown = clean_text(key)
+    if _SURROGATE.search(key) is None and shown.strip():
+        return ""
+    if not key.strip():
+        return "a key must not be empty"
+    characters = ", ".join(
+        describe_character(c) for c in dict.fromkeys(key) if not c.isprintable()
+    )
+    only = " only" if not shown.strip() else ""
+    return f"a key must be a field name, not{only} characters that cannot be shown ({characters})"
 
 
 def _join(path: str, key: str) -> str:

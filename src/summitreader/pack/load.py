@@ -40,6 +40,8 @@ INDEX_FILES = (
     "meetings.yaml", "issues.yaml", "takeaways.yaml", "cards.yaml", "notes.yaml", "templates.yaml"
 )
 MAX_SECTION_BYTES = 4 * MAX_BYTES
+REPORTED_PER_FILE = 100
+"""How many problems of one file a report lists; the rest are counted."""
 
 
 class PackError(Exception):
@@ -51,10 +53,20 @@ class PackError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        """Every problem, one a line; past :data:`REPORTED_PER_FILE` of one file, their count."""
         count = len(self.problems)
         plural = "s" if count != 1 else ""
-        head = clean_text(f"the pack at {self.root} has {count} problem{plural}:")
-        return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+        head = clean_text(f"the pack at {self.root} has {count:,} problem{plural}:")
+        lines = [head]
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            by_file.setdefault(problem.file, []).append(problem)
+        for file, found in by_file.items():
+            lines.extend(f"  {problem}" for problem in found[:REPORTED_PER_FILE])
+            if len(found) > REPORTED_PER_FILE:
+                more = len(found) - REPORTED_PER_FILE
+                lines.append(f"  {file}: and {more:,} more problem{'s' if more != 1 else ''}")
+        return "\n".join(lines)
 
 
 def load_pack(root: str | os.PathLike[str]) -> Pack:
@@ -217,7 +229,12 @@ class _Loader:
         section_id = reader.field(values, "id", path, reader.identifier)
         title = reader.field(values, "title", path, reader.text)
         file = reader.field(values, "file", path, reader.text)
-        target = (self.root / file).resolve()
+        try:
+            target = (self.root / file).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python 3.11)
+            raise reader.problem(
+                values["file"], f"{path}.file", f"{file} is a loop of symbolic links"
+            ) from None
         if self.root.resolve() not in target.parents:
             raise reader.problem(values["file"], f"{path}.file", "must be a file inside the pack")
         text = self._read(file, MAX_SECTION_BYTES)

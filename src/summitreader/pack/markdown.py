@@ -2,51 +2,64 @@
 runs of plain text with their emphasis.
 
 The same runs give a paragraph's plain text (for search, mentions and cards) and its rendering in
-the app, so offsets into the plain text always line up with what is shown.
+the app, so offsets into the plain text always line up with what is shown. They are made once,
+when the pack is loaded (:attr:`Paragraph.runs`).
+
+Inline Markdown is parsed by markdown-it-py's inline rules (emphasis, links, images, code spans),
+whose delimiter matching takes time in proportion to the text: unclosed ``**``, ``_`` or ``[`` by
+the thousand, as a hostile pack may hold, cost no more than any other characters. (A regular
+expression that looks ahead for each opener's closer takes time in the square of the text's
+length: minutes for a paragraph of a hundred kilobytes.)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
 
-from summitreader.pack.model import Paragraph
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from summitreader.pack.model import Paragraph, Run
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
-_INLINE = re.compile(
-    r"(?P<smark>\*\*|__)(?=\S)(?P<strong>.+?)(?<=\S)(?P=smark)"
-    r"|(?<![\w*])(?P<emark>[*_])(?=[^\s*_])(?P<em>.+?)(?<=\S)(?P=emark)(?![\w*])"
-    r"|!?\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]*)\)"
-    r"|`(?P<code>[^`]+)`"
-)
+_MARKUP = re.compile(r"[*_\[`]")
+"""What every styled run needs: emphasis marks, a link or image's bracket, a code span's tick."""
+INLINE_RULES = ("emphasis", "link", "image", "backticks")
+"""The markdown-it inline rules used: nothing else (no HTML, no entities, no autolinks)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A stretch of a paragraph's text with one style."""
-
-    text: str
-    strong: bool = False
-    emphasis: bool = False
-    code: bool = False
-    url: str | None = None
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """markdown-it with only :data:`INLINE_RULES`. Link targets are kept as written: what a link
+    may open is decided where it is opened, and the reader is shown the target first."""
+    md = MarkdownIt("zero").enable(list(INLINE_RULES))
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    md.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
+    return md
 
 
 def split_paragraphs(section_id: str, markdown: str) -> tuple[Paragraph, ...]:
-    """The blocks of ``markdown`` separated by blank lines, numbered from 1."""
+    """The blocks of ``markdown`` separated by blank lines, numbered from 1, each parsed once."""
     blocks = [b.strip() for b in _BLANK_LINES.split(markdown.replace("\r\n", "\n").strip())]
-    return tuple(
-        Paragraph(
-            section=section_id,
-            number=number,
-            markdown=block,
-            text=plain_text(block),
-            list_item=bool(_LIST_MARKER.match(block)),
+    paragraphs = []
+    for number, block in enumerate((b for b in blocks if b), start=1):
+        runs = tuple(inline_runs(block))
+        paragraphs.append(
+            Paragraph(
+                section=section_id,
+                number=number,
+                markdown=block,
+                text="".join(run.text for run in runs),
+                list_item=bool(_LIST_MARKER.match(block)),
+                runs=runs,
+            )
         )
-        for number, block in enumerate((b for b in blocks if b), start=1)
-    )
+    return tuple(paragraphs)
 
 
 def inline_runs(block: str) -> list[Run]:
@@ -55,25 +68,67 @@ def inline_runs(block: str) -> list[Run]:
     text = " ".join(block.split())
     text = _LIST_MARKER.sub("", text, count=1)
     text = _HEADING.sub("", text, count=1)
+    if _MARKUP.search(text) is None:  # nothing inline Markdown could style: one plain run
+        return [Run(text)] if text else []
     runs: list[Run] = []
-    position = 0
-    for match in _INLINE.finditer(text):
-        if match.start() > position:
-            runs.append(Run(text[position : match.start()]))
-        if match.group("strong") is not None:
-            runs.append(Run(match.group("strong"), strong=True))
-        elif match.group("em") is not None:
-            runs.append(Run(match.group("em"), emphasis=True))
-        elif match.group("label") is not None:
-            runs.append(Run(match.group("label"), url=match.group("url")))
+    for token in parser().parseInline(text):
+        _collect(token.children or [], runs)
+    return [run for run in _merged(runs) if run.text]
+
+
+def _collect(tokens: list[Token], runs: list[Run]) -> None:
+    strong = emphasis = 0
+    url: str | None = None
+    for token in tokens:
+        kind = token.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            emphasis += 1
+        elif kind == "em_close":
+            emphasis -= 1
+        elif kind == "link_open":
+            url = str(token.attrs.get("href", ""))
+        elif kind == "link_close":
+            url = None
+        elif kind in {"text", "image", "code_inline"}:
+            # An image shows as its description, like a link label; a code span as italic text.
+            text = token.content
+            target = str(token.attrs.get("src", "")) if kind == "image" else url
+            runs.append(
+                Run(
+                    text,
+                    strong=strong > 0,
+                    emphasis=emphasis > 0,
+                    code=kind == "code_inline",
+                    url=target,
+                )
+            )
+        elif kind in {"softbreak", "hardbreak"}:
+            runs.append(Run(" ", strong=strong > 0, emphasis=emphasis > 0, url=url))
+
+
+def _merged(runs: list[Run]) -> list[Run]:
+    """Neighbouring runs of one style made one (markdown-it splits text at every delimiter it
+    tried); code spans stay apart."""
+    merged: list[Run] = []
+    for key, group in groupby(runs, key=_style):
+        if key[2]:
+            merged.extend(group)
         else:
-            runs.append(Run(match.group("code"), code=True))
-        position = match.end()
-    if position < len(text):
-        runs.append(Run(text[position:]))
-    return [run for run in runs if run.text]
+            merged.append(Run("".join(run.text for run in group), *key))
+    return merged
+
+
+def _style(run: Run) -> tuple[bool, bool, bool, str | None]:
+    return run.strong, run.emphasis, run.code, run.url
 
 
 def plain_text(block: str) -> str:
     """``block`` without Markdown syntax: the concatenated text of its runs."""
     return "".join(run.text for run in inline_runs(block))
+
+
+__all__ = ["INLINE_RULES", "Run", "inline_runs", "plain_text", "split_paragraphs"]

@@ -79,6 +79,17 @@ class PassageRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of a paragraph's text with one style."""
+
+    text: str
+    strong: bool = False
+    emphasis: bool = False
+    code: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One block of a section: a paragraph, a list item, or a short lead such as ``Pros:``."""
 
@@ -88,6 +99,9 @@ class Paragraph:
     text: str
     """The paragraph as plain text, with Markdown emphasis and list markers removed."""
     list_item: bool = False
+    runs: tuple[Run, ...] = field(default=(), compare=False)
+    """The paragraph's inline Markdown as styled runs, parsed once when the pack is loaded; their
+    texts put together are :attr:`text`."""
 
     @property
     def ref(self) -> PassageRef:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from summitreader.pack.model import (
@@ -128,9 +129,20 @@ def _card_problems(card: Card) -> list[str]:
             problems.append("items: the same item is given twice")
     elif card.items:
         problems.append("items: only order cards have items")
+    if kind in {"typed", "cloze"}:
+        # Answers are compared on their letters and digits only: when no answer has any, no
+        # typing can match. (One unusable answer beside usable ones is the card lint's warning.)
+        answers = [a for a in (card.answer, *card.accept) if a.strip()]
+        if answers and not any(_typeable(a) for a in answers):
+            problems.append("answer: no answer has a letter or digit, so no typing can match it")
     if card.accept and kind not in {"typed", "cloze"}:
         problems.append("accept: only typed and cloze cards take other answers")
     return problems
+
+
+def _typeable(answer: str) -> bool:
+    """Whether ``answer`` has a letter or digit left once accents are set apart."""
+    return any(c.isalnum() for c in unicodedata.normalize("NFKD", answer))
 
 
 def _check_aliases(

@@ -9,6 +9,7 @@ line and column for the checks that follow (:mod:`summitreader.pack.fields`).
 
 from __future__ import annotations
 
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from summitreader.text import clean_text
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 _FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_PROBLEMS = 50
 """How many problems (aliases, anchors, tags) the check of one YAML file reports before it stops."""
 
@@ -41,11 +43,19 @@ class Problem:
     def __post_init__(self) -> None:
         # A message can quote the pack (an unknown key, a bad value): it is shown as text, so it
         # must not carry what would drive a terminal.
-        object.__setattr__(self, "file", clean_text(self.file))
-        object.__setattr__(self, "message", " ".join(clean_text(self.message).split("\n")))
+        # Nor a lone surrogate, which no output encoding can write: it is shown as its number.
+        object.__setattr__(self, "file", _shown(clean_text(self.file)))
+        message = " ".join(clean_text(self.message).split("\n"))
+        object.__setattr__(self, "message", _shown(message))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+def _shown(text: str) -> str:
+    if _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_BYTES) -> str | None:

@@ -5,8 +5,9 @@ the schema version and the whoosh version. It holds whoosh's files, the word lis
 ``manifest.json`` that records what the index was built from and the size and CRC-32 of every file.
 
 - Opening reads the whole folder into memory after checking it against the manifest; anything
-  unexpected (a missing or truncated file, garbage, a manifest for something else) makes
-  :func:`load` return None, and the caller rebuilds.
+  unexpected (a missing or truncated file, garbage, a manifest for something else, anything but a
+  regular file: a FIFO, a device, a symbolic link) makes :func:`load` return None, and the caller
+  rebuilds. No read blocks and none reads more than the manifest says.
 - Saving writes a complete folder under a temporary name beside the final one and renames it into
   place, so a reader never sees half an index. Two processes saving at once both succeed: the first
   rename wins and the other process keeps using the index it built in memory. Threads of one process
@@ -20,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -37,6 +39,8 @@ from summitreader.search.vocabulary import Vocabulary
 FORMAT = 1
 MANIFEST = "manifest.json"
 VOCABULARY = "vocabulary.json"
+MAX_MANIFEST = 1024 * 1024
+"""The largest manifest read; a bigger one is not ours."""
 LEFTOVER_AGE = 3600.0
 """Seconds after which a temporary folder left by a crashed build is removed."""
 
@@ -101,7 +105,7 @@ def load(folder: Path, key: Key, doc_count: int) -> Loaded | None:
     """The index cached in ``folder``, read into memory, or None if it is missing or not exactly
     what ``key`` and ``doc_count`` describe."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_bytes())
+        manifest = json.loads(_read_regular(folder / MANIFEST, MAX_MANIFEST))
         expected = key.manifest(doc_count, {})
         if not isinstance(manifest, dict) or any(
             manifest.get(field) != value for field, value in expected.items() if field != "files"
@@ -114,8 +118,11 @@ def load(folder: Path, key: Key, doc_count: int) -> Loaded | None:
         for name, info in listed.items():
             if not _plain_name(name) or not isinstance(info, dict):
                 return None
-            data = (folder / name).read_bytes()
-            if len(data) != info.get("size") or zlib.crc32(data) != info.get("crc32"):
+            size = info.get("size")
+            if type(size) is not int or size < 0:
+                return None
+            data = _read_regular(folder / name, size)
+            if len(data) != size or zlib.crc32(data) != info.get("crc32"):
                 return None
             files[name] = data
         vocabulary = Vocabulary.from_json(files.pop(VOCABULARY))
@@ -188,6 +195,19 @@ def prune(folder: Path, key: Key) -> None:
             shutil.rmtree(entry, ignore_errors=True)
         except OSError:
             continue
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of the regular file at ``path``. Anything else (a FIFO, which
+    would block a plain read forever, a device, a symbolic link) raises OSError: the index is then
+    rebuilt. The file is opened without blocking and checked once open, so nothing can be swapped
+    in between the check and the read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        return handle.read(limit + 1)
 
 
 def _rename(source: Path, target: Path) -> bool:

@@ -7,6 +7,7 @@ query of ``negotiations``, and so are the completions of a prefix and the near w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 
 from summitreader.search.results import Segment
@@ -56,18 +57,28 @@ def _window(text: str, matches: list[tuple[int, int]], length: int) -> tuple[int
     lead = min(LEAD, length // 4)
     anchor_start = anchor_end = 0
     best: tuple[int, int] | None = None
+    # One pass with two ends: the window from match ``i`` takes in matches up to ``j``; both only
+    # move forward, and each match's stem is found once, so the work grows with the matches.
+    stems = [stem(text[a:b].lower()) for a, b in matches]
+    inside: Counter[str | None] = Counter()
+    j = 0
     for i, (m_start, m_end) in enumerate(matches):
         limit = max(0, m_start - lead) + length
-        words = set()
-        count = 0
-        for a, b in matches[i:]:
-            if b > limit:
-                break
-            words.add(stem(text[a:b].lower()))
-            count += 1
-        if best is None or (len(words), count) > best:
-            best = (len(words), count)
+        j = max(j, i)
+        while j < len(matches) and matches[j][1] <= limit:
+            inside[stems[j]] += 1
+            j += 1
+        score = (len(inside), j - i)
+        if j > i and (best is None or score > best):
+            best = score
             anchor_start, anchor_end = m_start, m_end
+        elif best is None:
+            best = (0, 0)
+            anchor_start, anchor_end = m_start, m_end
+        if j > i:
+            inside[stems[i]] -= 1
+            if not inside[stems[i]]:
+                del inside[stems[i]]
     start = max(0, anchor_start - lead)
     end = min(len(text), max(start + length, anchor_end))
     if end == len(text):

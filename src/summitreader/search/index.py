@@ -103,7 +103,7 @@ class SearchIndex:
         Never raises for anything in ``query``: what cannot be used as written is explained in
         :attr:`SearchResult.message`.
         """
-        from summitreader.search import run
+        from summitreader.search.answer import answer_query
         from summitreader.search.schema import normalise_kind
 
         with self._lock:
@@ -114,7 +114,7 @@ class SearchIndex:
                 wanted = sorted(
                     {normalise_kind(k) or "" for k in kinds if isinstance(k, str)} - {""}
                 )
-            return run.search(
+            return answer_query(
                 self._get_searcher(),
                 self._vocabulary,
                 self._hit,

@@ -7,6 +7,7 @@ cached indexes of another version are then rebuilt.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -16,10 +17,12 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-WORD_PATTERN = r"\w+(?:\.?\w+)*"
-"""What counts as a word, in documents and in queries (``U.S`` and ``9M729`` are one word each)."""
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_PATTERN = rf"[\w{_MARKS}]+(?:\.?[\w{_MARKS}]+)*"
+"""What counts as a word, in documents and in queries (``U.S`` and ``9M729`` are one word each).
+Combining accents belong to the word they are on: a decomposed ``é`` does not cut ``café``."""
 WORD = re.compile(WORD_PATTERN)
 MIN_WORD = 2
 """Shorter words are not indexed."""
@@ -48,13 +51,21 @@ _KIND_NAMES = {
 }
 
 
-class WordAnalyzer(Tokenizer):
-    """Words, lower-cased, stop words and one-letter words dropped, Porter-stemmed.
+_LETTERS = str.maketrans(
+    {"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+"""Letters that are not a plain letter with an accent, folded as a reader would type them."""
 
-    The tokens of whoosh's ``StemmingAnalyzer(WORD_PATTERN, minsize=2)``, positions included (a
-    word's position counts only the words kept before it), in one pass instead of a chain of four
-    generators, with the stems of :func:`stem` cached for the whole process: index builds spend
-    most of their time here.
+
+class WordAnalyzer(Tokenizer):
+    """Words, lower-cased, folded (:func:`fold`), stop words and one-letter words dropped,
+    Porter-stemmed.
+
+    The tokens of whoosh's chain ``RegexTokenizer(WORD_PATTERN) | LowercaseFilter() |
+    StopFilter(minsize=2) | StemFilter()`` with the folding of :func:`fold` before the stop words,
+    positions included (a word's position counts only the words kept before it), in one pass instead
+    of a chain of generators, with the stems of :func:`stem` cached for the whole process: index
+    builds spend most of their time here. Documents and queries go through this same analyzer.
     """
 
     def __eq__(self, other: object) -> bool:
@@ -103,7 +114,7 @@ class WordAnalyzer(Tokenizer):
             if chars:
                 token.startchar, token.endchar = start_char + start, start_char + end
             token.stopped = stemmed is None
-            token.text = lower if stemmed is None else stemmed
+            token.text = fold(lower) if stemmed is None else stemmed
             yield token
 
 
@@ -129,10 +140,23 @@ def normalise_kind(name: str) -> str | None:
     return _KIND_NAMES.get(name.strip().lower())
 
 
+def fold(word: str) -> str:
+    """``word`` as it is indexed and searched for, before stemming: compatibility forms made plain
+    (full-width ``ｓｕｍｍｉｔ``, the ligature ``ﬁ``), accents and other combining marks dropped
+    (composed or not), case folded (``ß`` → ``ss``), and a few letters that are not accented ones
+    spelt in plain letters (``ø`` → ``o``, ``æ`` → ``ae``)."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.casefold()).translate(_LETTERS)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str | None:
-    """What the analyzer indexes for one lower-case ``word``: its stem, or None for a stop word
-    or a word too short to be indexed."""
+    """What the analyzer indexes for one lower-case ``word``: the stem of its folded form
+    (:func:`fold`), or None for a stop word or a word too short to be indexed."""
+    word = fold(word)
     if len(word) < MIN_WORD or word in STOP_WORDS:
         return None
     stemmed: str = porter_stem(word)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
-from summitreader.search.schema import WORD, stem
+from summitreader.search.schema import WORD, fold, stem
 
 
 class Vocabulary:
@@ -21,7 +21,8 @@ class Vocabulary:
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self._sorted: list[str] | None = None
+        self._sorted: list[tuple[str, str]] | None = None
+        """The words by their folded form (:func:`~summitreader.search.schema.fold`)."""
         self._by_stem: dict[str, list[str]] | None = None
         self._sorted_stems: list[str] | None = None
 
@@ -61,15 +62,17 @@ class Vocabulary:
         return word in self.counts
 
     def with_prefix(self, prefix: str, limit: int) -> list[str]:
-        """Up to ``limit`` words starting with ``prefix``, the most frequent first."""
+        """Up to ``limit`` words starting with ``prefix``, the most frequent first; both are
+        compared folded, so ``cafe`` finds ``café`` and ``ｃａｆ`` finds ``cafe``."""
         if self._sorted is None:
-            self._sorted = sorted(self.counts)
+            self._sorted = sorted((fold(word), word) for word in self.counts)
         words = self._sorted
+        prefix = fold(prefix)
         found = []
-        for i in range(bisect_left(words, prefix), len(words)):
-            if not words[i].startswith(prefix):
+        for i in range(bisect_left(words, (prefix, "")), len(words)):
+            if not words[i][0].startswith(prefix):
                 break
-            found.append(words[i])
+            found.append(words[i][1])
         found.sort(key=lambda w: (-self.counts[w], w))
         return found[:limit]
 

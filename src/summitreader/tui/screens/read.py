@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from summitreader.pack.model import Pack, PassageRef, Section
+from summitreader.pack.model import Mention, Pack, PassageRef, Section
 from summitreader.tui.messages import OpenEntry
 from summitreader.tui.screens.read_annotations import mark_items, mention_items, where
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
@@ -29,6 +29,9 @@ NARROW = 70
 """Below this width the table of contents folds away."""
 SAVE_DELAY = 0.4
 """Seconds after the last move before the reading position is saved."""
+FIRST_PARAGRAPHS = 40
+"""Paragraphs of a section mounted before it is first shown (more than a screenful); the rest are
+mounted after, in batches that double, so a section of thousands of paragraphs shows at once."""
 
 
 class ReadScreen(Screen[None]):
@@ -65,6 +68,10 @@ class ReadScreen(Screen[None]):
         self._hit = -1
         self._body: Vertical | None = None
         self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
+        self._mounted = 0
+        """How many of the section's paragraphs are mounted so far."""
+        self._generation = 0
+        """Counts the sections shown: a batch of paragraphs for a section no longer shown stops."""
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
@@ -158,28 +165,18 @@ class ReadScreen(Screen[None]):
         ``scroll`` is a remembered offset: used when it still shows ``target`` at the top (the
         terminal may have another size now), so a reader comes back to exactly where they were."""
         self.section = section
-        bookmarks = {b.paragraph for b in self.store.bookmarks() if b.section == section.id}
-        notes = {n.paragraph: n.text for n in self.store.notes() if n.section == section.id}
+        self._generation += 1
+        self._hits, self._hit = [], -1
         text = self.query_one("#text", VerticalScroll)
         widgets: list[Static | Passage] = [
             Static(Content(section.title).stylize("bold"), id="section-title")
         ]
         if section.number == 1 and self.pack.subtitle:
             widgets.append(Static(Content(self.pack.subtitle).stylize("italic"), id="standfirst"))
-        for paragraph in section.paragraphs:
-            widgets.append(
-                Passage(
-                    paragraph,
-                    self.pack.mentions_in(section.id, paragraph.number),
-                    bookmarked=paragraph.number in bookmarks,
-                    note=notes.get(paragraph.number),
-                    remarks=[
-                        (remark.title, remark.text)
-                        for remark in self.pack.notes
-                        if remark.passage == PassageRef(section.id, paragraph.number)
-                    ],
-                )
-            )
+        # The paragraphs up to the one to show and a screenful more now; the rest after.
+        first = FIRST_PARAGRAPHS + (target.paragraph if target is not None else 0)
+        widgets.extend(self._make_passages(section, 0, first))
+        self._mounted = min(first, len(section.paragraphs))
         self._restoring = True
         # A new body for each section: the old one goes with its children, and ids such as
         # ``p-3`` never meet their namesakes while the old body is being removed.
@@ -191,6 +188,64 @@ class ReadScreen(Screen[None]):
         self._hits, self._hit = [], -1
         self.refresh_contents()
         self.call_after_refresh(self._arrive, target, terms, scroll)
+        if self._mounted < len(section.paragraphs):
+            self.call_after_refresh(self._mount_more, self._generation, FIRST_PARAGRAPHS)
+
+    def _make_passages(self, section: Section, start: int, end: int) -> list[Passage]:
+        """Widgets for paragraphs ``start`` to ``end`` (0-based, end excluded) of ``section``."""
+        chosen = section.paragraphs[start:end]
+        if not chosen:
+            return []
+        numbers = {p.number for p in chosen}
+        bookmarks = {
+            b.paragraph for b in self.store.bookmarks()
+            if b.section == section.id and b.paragraph in numbers
+        }
+        notes = {
+            n.paragraph: n.text for n in self.store.notes()
+            if n.section == section.id and n.paragraph in numbers
+        }
+        remarks: dict[int, list[tuple[str, str]]] = {}
+        for remark in self.pack.notes:
+            if remark.passage is not None and remark.passage.section == section.id:
+                remarks.setdefault(remark.passage.paragraph, []).append((remark.title, remark.text))
+        mentions: dict[int, list[Mention]] = {}
+        for mention in self.pack.mentions_in(section.id):
+            if mention.paragraph in numbers:
+                mentions.setdefault(mention.paragraph, []).append(mention)
+        marks = self._marks_by_paragraph()
+        passages = []
+        for paragraph in chosen:
+            passage = Passage(
+                paragraph,
+                mentions.get(paragraph.number, ()),
+                bookmarked=paragraph.number in bookmarks,
+                note=notes.get(paragraph.number),
+                remarks=remarks.get(paragraph.number, ()),
+            )
+            passage.marks = tuple(marks.get(paragraph.number, ()))
+            passages.append(passage)
+        return passages
+
+    async def _mount_more(self, generation: int, batch: int) -> None:
+        """Mount the next ``batch`` paragraphs of the section, then ask for the next batch (twice
+        as many) after the screen is refreshed: the reader can scroll meanwhile."""
+        if generation != self._generation or self._body is None:
+            return
+        start = self._mounted
+        passages = self._make_passages(self.section, start, start + batch)
+        self._mounted = start + len(passages)
+        if passages:
+            await self._body.mount_all(passages)
+        if self._mounted < len(self.section.paragraphs):
+            self.call_after_refresh(self._mount_more, generation, batch * 2)
+        else:
+            self.call_after_refresh(self._check_read)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every paragraph of the section shown is mounted."""
+        return self._mounted >= len(self.section.paragraphs)
 
     def _arrive(
         self, target: PassageRef | None, terms: tuple[str, ...], scroll: float | None
@@ -280,7 +335,7 @@ class ReadScreen(Screen[None]):
 
     def _check_read(self) -> None:
         text = self.query_one("#text", VerticalScroll)
-        if not text.children or text.size.height == 0:
+        if not text.children or text.size.height == 0 or not self.complete:
             return
         if text.scroll_y >= text.max_scroll_y - 1:
             section_id = self.section.id
@@ -412,10 +467,10 @@ class ReadScreen(Screen[None]):
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
         self._hits = []
-        for passage in self.passages():
-            spans = find_spans(passage.paragraph.text, (event.query,)) if event.query else []
+        for paragraph in self.section.paragraphs:
+            spans = find_spans(paragraph.text, (event.query,)) if event.query else []
             for start, end in spans:
-                self._hits.append((passage.paragraph.number, start, end))
+                self._hits.append((paragraph.number, start, end))
         self._hit = 0 if self._hits else -1
         self._show_hits(scroll=True)
 
@@ -432,14 +487,32 @@ class ReadScreen(Screen[None]):
         self._show_hits(scroll=False)
         self.query_one("#text").focus()
 
-    def _show_hits(self, scroll: bool) -> None:
+    def _marks_by_paragraph(self) -> dict[int, list[Mark]]:
         by_paragraph: dict[int, list[Mark]] = {}
         for number, (paragraph, start, end) in enumerate(self._hits):
             by_paragraph.setdefault(paragraph, []).append(Mark(start, end, number == self._hit))
+        return by_paragraph
+
+    def _show_hits(self, scroll: bool) -> None:
+        by_paragraph = self._marks_by_paragraph()
         for passage in self.passages():
             passage.set_marks(by_paragraph.get(passage.paragraph.number, ()))
         self.query_one(FindBar).set_count(self._hit, len(self._hits))
         if scroll and 0 <= self._hit < len(self._hits):
-            hit = self._passage(self._hits[self._hit][0])
+            number = self._hits[self._hit][0]
+            hit = self._passage(number)
             if hit is not None:
                 self.query_one("#text", VerticalScroll).scroll_to_center(hit, animate=False)
+            else:  # not mounted yet: mount the paragraphs up to it first
+                self.call_later(self._mount_through, self._generation, number)
+
+    async def _mount_through(self, generation: int, number: int) -> None:
+        """Mount the section's paragraphs up to ``number``, then scroll to that one's hit."""
+        if generation != self._generation or self._body is None:
+            return
+        start = self._mounted
+        passages = self._make_passages(self.section, start, number + FIRST_PARAGRAPHS)
+        self._mounted = start + len(passages)
+        if passages:
+            await self._body.mount_all(passages)
+        self.call_after_refresh(self._show_hits, True)

@@ -15,8 +15,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
-from summitreader.pack.markdown import inline_runs
-from summitreader.pack.model import Mention, Paragraph
+from summitreader.pack.model import Mention, Paragraph, Run
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +109,8 @@ class Passage(Widget):
         pieces: list[str] = []
         self._links = []
         offset = 0
-        for run in inline_runs(self.paragraph.markdown):
+        # Parsed once, when the pack was loaded; a paragraph made without runs is plain text.
+        for run in self.paragraph.runs or (Run(self.paragraph.text),):
             end = offset + len(run.text)
             if run.strong or run.emphasis or run.code:
                 style = Style(bold=run.strong or None, italic=(run.emphasis or run.code) or None)
@@ -130,8 +130,8 @@ class Passage(Widget):
                 spans.append(Span(mention.start, mention.end, mention_style + click))
         for mark in self.marks:
             if mark.end <= len(text):
-                style = "reverse bold" if mark.current else "reverse"
-                spans.append(Span(mark.start, mark.end, style))
+                hit = "reverse bold" if mark.current else "reverse"
+                spans.append(Span(mark.start, mark.end, hit))
         prefix = "• " if self.paragraph.list_item else ""
         content = Content(text, spans)
         if prefix:

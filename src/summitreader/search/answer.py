@@ -1,4 +1,6 @@
-"""One search, from the text typed to a :class:`~summitreader.search.results.SearchResult`."""
+"""Answering one query: from the text typed to a :class:`~summitreader.search.results.SearchResult`
+(prepared, parsed, fitted to the index, collected, made into hits; read again as plain words if it
+cannot be read as written)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ REPEATS = ("takeaway", "paragraph")
 NOT_READABLE = "The query could not be read as written, so its words were searched for instead."
 
 
-def search(
+def answer_query(
     searcher: Searcher,
     vocabulary: Vocabulary,
     make_hit: MakeHit,
@@ -45,6 +47,8 @@ def search(
     text = prepared.text
     if not has_words(text) or (kinds is not None and not kinds):
         return _result([], 0, None, messages, text)
+    # whoosh's parser and query classes raise many kinds of error on odd input: whatever it is,
+    # the query is answered as plain words instead.
     try:
         return _answer(searcher, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
     except Exception:  # noqa: BLE001 - whoosh's errors have no common type
