@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summitreader.pack.model import PassageRef
+from support.pilot import settle, type_text, wait_until
 
 SIZE = (100, 30)
 
@@ -14,8 +15,10 @@ def test_read_screen(snap_compare, build_app):
 def test_read_screen_with_bookmark_and_note(snap_compare, build_app):
     async def prepare(pilot):
         await pilot.app.screen.go_to(PassageRef("pros-and-cons", 3))
-        await pilot.press("b", "n", *"keep this", "enter")
-        await pilot.pause()
+        await pilot.press("b", "n")
+        await type_text(pilot, "keep this", "enter")
+        await wait_until(pilot, lambda: not pilot.app.screen.is_modal, "the note box to close")
+        await settle(pilot)  # the "Bookmarked" toast expires: the picture is without it
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=prepare)
 
@@ -31,18 +34,12 @@ def test_index_timeline(snap_compare, build_app):
 def test_search_screen_with_results(snap_compare, build_app):
     async def prepare(pilot):
         app = pilot.app
-        for _ in range(200):
-            if app.services.search.index is not None:
-                break
-            await pilot.pause(0.05)
-        await pilot.press("3", *"arms control")
-        for _ in range(100):  # until the hits of the whole query show (not those of "arms co")
-            await pilot.pause(0.05)
-            if app.screen.shown_query == "arms control":
-                break
-        await app.workers.wait_for_complete()
-        app.screen.query_one("#query").cursor_blink = False  # the same picture at every moment
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.services.search.index is not None, "the index")
+        await pilot.press("3")
+        await type_text(pilot, "arms control")
+        # Until the hits of the whole query show (not those of "arms co").
+        await wait_until(pilot, lambda: getattr(app.screen, "shown_query", None) == "arms control")
+        await settle(pilot)
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=prepare)
 

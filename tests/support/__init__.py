@@ -1,0 +1,1 @@
+"""Helpers shared by the test suites: waiting on the app's state rather than on the clock."""

@@ -1,0 +1,70 @@
+"""Waiting on a condition of the app under Pilot, never on a moment.
+
+Under load, a key can reach the app before the screen it was meant for has mounted or given the
+focus to its input; a worker can still be running when the test looks. These helpers poll the
+app's state with short pauses, up to a generous overall deadline, and fail with a message naming
+what was awaited. None of them makes the test slower when the machine is quiet.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+DEADLINE = 30.0  # seconds: generous, for a loaded machine; a quiet one needs milliseconds
+STEP = 0.01
+
+
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], object], what: str = "", deadline: float = DEADLINE
+) -> None:
+    """Pause until ``condition()`` is true; fail after ``deadline`` seconds."""
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"waited {deadline:.0f} s for {what or condition}")
+        await pilot.pause(STEP)
+
+
+async def wait_for_input(pilot: Pilot) -> Input | TextArea:
+    """Wait until a text box on the top screen has the focus, and return it."""
+    app = pilot.app
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.focused, Input | TextArea) and app.focused.screen is app.screen,
+        "a text box to have the focus",
+    )
+    focused = app.focused
+    assert isinstance(focused, Input | TextArea)
+    return focused
+
+
+async def type_text(pilot: Pilot, text: str, *then: str) -> None:
+    """Type ``text`` into the focused text box once it has the focus (no key is lost), check it
+    arrived, then press ``then`` (e.g. "enter")."""
+    box = await wait_for_input(pilot)
+    await pilot.press(*text)
+    await wait_until(pilot, lambda: text in _value(box), f"{text!r} in the text box")
+    if then:
+        await pilot.press(*then)
+
+
+def _value(box: Input | TextArea) -> str:
+    return box.value if isinstance(box, Input) else box.text
+
+
+async def settle(pilot: Pilot) -> None:
+    """Make the screen still before a screenshot: workers done, no cursor blink, no toast (toasts
+    expire on a timer), animations over."""
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    for box in app.screen.query("Input, TextArea"):
+        if isinstance(box, Input | TextArea):
+            box.cursor_blink = False
+    app.clear_notifications()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
