@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from study_helpers import START, Clock
-from study_pilot import build_app
+from study_pilot import build_app, review_screen
 from textual.pilot import Pilot
 
 from summitreader.pack import Pack
@@ -17,6 +17,9 @@ from summitreader.study.deck import build_deck
 from summitreader.study.plan import due_session
 from summitreader.study.schedule import Schedule
 from summitreader.study.session import Session, shuffled_items
+from summitreader.tui.screens.progress import ProgressScreen
+from summitreader.tui.screens.study import StudyScreen
+from support.pilot import settle, type_text, wait_for_input, wait_until
 
 SIZE = (100, 30)
 
@@ -26,7 +29,8 @@ def test_study_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Path)
 
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("4")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, StudyScreen), "Study")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     store.close()
@@ -38,8 +42,10 @@ def test_card_screen_near_miss(snap_compare, pack: Pack, data_dir: Path, cache_d
     app, store = build_app(pack, data_dir, Clock(), cache_dir)
 
     async def run_before(pilot: Pilot) -> None:
-        await pilot.press("4", "enter", *"concrete verifiable outcome", "enter")
-        await pilot.pause()
+        await pilot.press("4", "enter")
+        await type_text(pilot, "concrete verifiable outcome", "enter")
+        await wait_until(pilot, lambda: review_screen(pilot).session.phase == "answered")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     store.close()
@@ -50,8 +56,13 @@ def test_card_screen_after_again(snap_compare, pack: Pack, data_dir: Path, cache
     app, store = build_app(pack, data_dir, Clock(), cache_dir)
 
     async def run_before(pilot: Pilot) -> None:
-        await pilot.press("4", "enter", "enter", "enter")  # no answer → Again, accepted
-        await pilot.pause()
+        await pilot.press("4", "enter")
+        await wait_for_input(pilot)
+        await pilot.press("enter")  # no answer → Again
+        await wait_until(pilot, lambda: review_screen(pilot).session.phase == "answered")
+        await pilot.press("enter")  # accepted
+        await wait_until(pilot, lambda: review_screen(pilot).session.phase == "reread")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     store.close()
@@ -100,7 +111,8 @@ def test_progress_screen(snap_compare, pack: Pack, data_dir: Path, cache_dir: Pa
 
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("5")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen), "Progress")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     store.close()
