@@ -14,6 +14,7 @@ from summitreader.progress import Store, open_store
 from summitreader.tui.app import SummitApp
 from summitreader.tui.factory import make_app
 from summitreader.tui.screens.review import ReviewScreen
+from support.pilot import type_text, wait_until
 
 
 def build_app(
@@ -39,7 +40,7 @@ async def answer_current(pilot: Pilot, right: bool = True) -> None:
         await pilot.press("space")
     elif kind in ("typed", "cloze"):
         shortest = min((card.answer, *card.accept), key=len)  # any accepted form is right
-        await pilot.press(*(shortest if right else "xq zv"), "enter")
+        await type_text(pilot, shortest if right else "xq zv", "enter")
     elif kind == "choice":
         wrong = next(n for n, c in enumerate(card.choices) if c != card.answer)
         index = card.choices.index(card.answer) if right else wrong
@@ -47,8 +48,7 @@ async def answer_current(pilot: Pilot, right: bool = True) -> None:
     else:
         await put_in_order(pilot, card.items if right else tuple(reversed(card.items)))
         await pilot.press("enter")
-    await pilot.pause()
-    assert screen.session.phase == "answered"
+    await wait_until(pilot, lambda: screen.session.phase == "answered", "the answer")
 
 
 async def put_in_order(pilot: Pilot, wanted: tuple[str, ...]) -> None:
@@ -57,8 +57,12 @@ async def put_in_order(pilot: Pilot, wanted: tuple[str, ...]) -> None:
     options = screen.query_one("#review-options", OptionList)
     for target, item in enumerate(wanted):
         source = screen.order.index(item)
-        while options.highlighted != source:
-            await pilot.press("down" if options.highlighted < source else "up")
-        for _ in range(source - target):
+        while (at := options.highlighted) != source:
+            assert at is not None
+            await pilot.press("down" if at < source else "up")
+            await wait_until(pilot, lambda at=at: options.highlighted != at, "the highlight")
+        for step in range(source - target):
             await pilot.press("shift+up")
+            place = source - step - 1
+            await wait_until(pilot, lambda i=item, p=place: screen.order.index(i) == p, "the move")
     assert tuple(screen.order) == wanted

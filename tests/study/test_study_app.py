@@ -18,6 +18,7 @@ from summitreader.study.session import Session, shuffled_items
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.study import StudyScreen
+from support.pilot import wait_until
 
 SIZE = (100, 30)
 
@@ -81,28 +82,30 @@ async def test_again_shows_the_passage_and_r_opens_the_reader(
     app, store = build_app(pack, data_dir, clock, cache_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
         screen = review_screen(pilot)
         card = screen.session.current
         assert card is not None
         await answer_current(pilot, right=False)
         assert screen.session.proposed == 1
         await pilot.press("enter")  # accept Again
-        assert screen.session.phase == "reread"
+        await wait_until(pilot, lambda: screen.session.phase == "reread", "the re-read")
         passage = str(screen.query_one("#review-passage", Static).render())
         paragraph = pack.paragraph(card.passage)
         assert paragraph is not None and paragraph.text[:40] in passage.replace("\n", " ")
         assert "queued to re-read" in passage
         assert store.reread_queue() == {card.passage.section}
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen), "the reader")
         reader = app.screen
         assert isinstance(reader, ReadScreen)
         assert reader.section.id == card.passage.section
         # Back to the session, which goes on where it was.
         await pilot.press("4")
-        assert app.screen is screen and screen.session.phase == "reread"
+        await wait_until(pilot, lambda: app.screen is screen, "the session")
+        assert screen.session.phase == "reread"
         await pilot.press("enter")
-        assert screen.session.phase == "asking"
+        await wait_until(pilot, lambda: screen.session.phase == "asking", "the next card")
     store.close()
 
 
@@ -153,23 +156,31 @@ async def test_choice_by_arrows_and_order_by_moving_items(
     choice, order = deck["paris-occasion"], deck["order-inf-treaty"]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "Study")
         session = Session([choice, order], store, app.screen.schedule, clock, "Test")
         await app.push_screen(ReviewScreen(session, pack))
+        await wait_until(pilot, lambda: isinstance(app.focused, OptionList), "the choices")
         right = choice.choices.index(choice.answer)
         await pilot.press(*["down"] * right, "enter")
+        await wait_until(pilot, lambda: session.grade is not None, "the grade")
         assert session.grade is not None and session.grade.given == choice.answer
         await pilot.press("enter")
+        await wait_until(pilot, lambda: session.current == order, "the order card")
         screen = review_screen(pilot)
-        assert session.current == order and tuple(screen.order) == shuffled_items(order)
+        await wait_until(pilot, lambda: isinstance(app.focused, OptionList), "the items")
+        assert tuple(screen.order) == shuffled_items(order)
         # One pair out of place: nearly right, Hard proposed.
         wanted = (order.items[1], order.items[0], *order.items[2:])
         await put_in_order(pilot, wanted)
         await pilot.press("u", "d")
         assert tuple(screen.order) == wanted
         await pilot.press("enter")
+        await wait_until(pilot, lambda: session.grade is not None, "the grade")
         assert session.grade is not None and session.grade.rating == 2
-        assert "✗" in str(screen.query_one("#review-options").render_line(0).text)
+        options = screen.query_one("#review-options")
+        await wait_until(pilot, lambda: "✗" in str(options.render_line(0).text), "the marks")
         await pilot.press("enter")
+        await wait_until(pilot, lambda: len(store.review_log()) == 2, "the second rating")
     assert [r.rating for r in store.review_log()] == [3, 2]
     store.close()
 
