@@ -10,6 +10,7 @@ from summitreader.progress import ProgressNotSaved
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.widgets.passage import Passage
+from support.pilot import type_text, wait_until
 
 
 def reader(app) -> ReadScreen:
@@ -260,16 +261,19 @@ async def test_a_full_disk_is_told_once_and_the_reader_goes_on(build_app):
                 for _ in range(1_000):
                     store.add_note("future-outlook", 1, "z" * size)
         notes_before = store.notes()
-        await pilot.press("n", *("x" * 30), "enter")
-        await pilot.pause()
-        await pilot.press("n", *("y" * 30), "enter")
-        await pilot.pause()
+        the_reader = app.screen
+        for letter in "xy":
+            await pilot.press("n")
+            await type_text(pilot, letter * 30, "enter")
+            await wait_until(pilot, lambda: app.screen is the_reader, "the note box to close")
+        await app.workers.wait_for_complete()
         told = [n for n in app._notifications if n.title == "Not saved"]
         assert len(told) == 1 and "disk is full" in told[0].message
         assert store.notes() == notes_before
         await pilot.press("right_square_bracket")
-        await pilot.pause()
-        assert reader(app).section.id == "context-and-background"
+        await wait_until(
+            pilot, lambda: reader(app).section.id == "context-and-background", "the next section"
+        )
 
 
 async def test_an_impossible_data_folder_still_opens_and_says_progress_is_not_saved(

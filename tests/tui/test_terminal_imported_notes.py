@@ -23,7 +23,10 @@ from summitreader.pack import load_pack
 from summitreader.paths import default_pack_dir
 
 DEADLINE = 120.0  # seconds, for the whole run; only to keep a broken run from hanging
-QUIET = 0.5  # seconds without output after which the app is taken to be done drawing
+# Seconds without output after which the app is taken to be done drawing. Shorter than the half
+# second between two blinks of a text box's cursor: with the note editor open the app writes a
+# blink every 0.5 s, so a quiet of 0.5 s was met only by chance (and, under load, not at all).
+QUIET = 0.2
 HOSTILE_NOTE = (
     "NOTEMARK \x1b]0;owned-title\x07 \x1b]52;c;b3duZWQ=\x07 \x1b[6n \x1b[2J \x1bc \x9b31m "
     "\x9d0;owned\x9c \x90owned\x9c \u202eevil\u202c \u2066iso\u2069 \x85 end"
