@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from summitreader.card_state import LEARNING, RELEARNING, due_of, state_code
+from summitreader.card_state import LEARNING, RELEARNING, REVIEW, due_of, state_code
 from summitreader.pack.model import Card
 from summitreader.study.grading import (
     AGAIN,
@@ -81,7 +81,8 @@ class Summary:
     """Different cards shown and rated."""
     reviews: int
     right_first: int
-    """Cards rated Hard or better the first time they came up."""
+    """Cards right the first time they came up: for a graded card (typed, cloze, choice, order)
+    the grade said right, whatever the rating; for a flip card, it was rated Hard or better."""
     started: dt.datetime
     ended: dt.datetime
     ratings: Mapping[int, int]
@@ -165,6 +166,17 @@ class Session:
         """Cards still to come, the current one included."""
         return len(self._queue) if self.phase != "done" else 0
 
+    def counts(self) -> tuple[int, int, int]:
+        """The cards still to come (the current one included) as Anki counts them: new, learning
+        (relearning included) and review. A card that comes back in learning is counted again."""
+        if self.phase == "done":
+            return (0, 0, 0)
+        tally = [0, 0, 0]
+        for entry in self._queue:
+            code = state_code(self._states.get(entry.card.id))
+            tally[2 if code == REVIEW else 1 if code in (LEARNING, RELEARNING) else 0] += 1
+        return (tally[0], tally[1], tally[2])
+
     @property
     def done_count(self) -> int:
         return sum(self._ratings.values())
@@ -216,7 +228,8 @@ class Session:
         self._ratings[rating] += 1
         if entry.first:
             self._seen.add(card.id)
-            self._right_first += rating >= HARD
+            graded = self.grade.verdict != "shown"
+            self._right_first += self.grade.correct if graded else rating >= HARD
         self.last_rating = rating
         self.last_card = card
         requeue = False

@@ -49,7 +49,7 @@ REREAD = "After Again: open the passage in the reader (its section is queued to 
 CHECK = "Check a typed answer, the option chosen or the order of the items"
 ACCEPT = "Once the answer is shown: accept the proposed rating (marked ◂ enter)"
 RATE = "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"
-PICK = "Pick an option of a choice card (or ↑ ↓ and enter)"
+PICK = "Answer a choice card with that option; its result is shown before any rating (or ↑ ↓ enter)"
 MOVE = "Move the selected item of an order card (↑ ↓ select it)"
 ACTION_PHASES: dict[str, frozenset[Phase]] = {
     "reveal": frozenset({"asking"}),
@@ -110,14 +110,12 @@ class ReviewScreen(Screen[Summary | None]):
         Binding("3", "rate(3)", "Good", id="review.good", tooltip=RATE),
         Binding("4", "rate(4)", "Easy", id="review.easy", tooltip=RATE),
         Binding("1,2,3,4,5", "hold", "", show=False, id="review.hold"),
-        Binding(
-            "a", "pick(0)", "Pick an option", key_display="a–d", id="review.pick_a", tooltip=PICK
-        ),
+        Binding("a", "pick(0)", "Answer", key_display="a–d", id="review.pick_a", tooltip=PICK),
         *(
             Binding(
                 letter,
                 f"pick({n})",
-                f"Pick {letter}",
+                f"Answer {letter}",
                 show=False,
                 key_display="a–d",
                 id=f"review.pick_{letter}",
@@ -276,9 +274,16 @@ class ReviewScreen(Screen[Summary | None]):
         else:
             card = session.current if session.phase != "reread" else session.last_card
             kind = KIND_LABELS.get(card.card_kind, card.card_kind) if card else ""
+            new, learning, review = session.counts()
             parts: list[str | tuple[str, str]] = [
                 (session.title, "bold"),
-                f" · {session.done_count} rated · {session.remaining} to go",
+                " · to come: ",
+                (f"{new} new", "bold" if new else "dim"),
+                " · ",
+                (f"{learning} learning", "bold" if learning else "dim"),
+                " · ",
+                (f"{review} review", "bold" if review else "dim"),
+                f" · {session.done_count} rated",
             ]
             if session.phase != "reread":
                 parts.append(f" · {session.state_name()} card · {kind}")

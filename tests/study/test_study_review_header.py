@@ -1,0 +1,68 @@
+"""The review screen says what is to come and what its keys do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from study_helpers import Clock
+from study_pilot import build_app, review_screen
+from textual.widgets import OptionList, Static
+
+from summitreader.pack import Pack
+from summitreader.study.deck import build_deck
+from summitreader.study.session import Session
+from summitreader.tui.screens.review import ReviewScreen
+
+
+def shown_keys(screen: ReviewScreen) -> dict[str, str]:
+    return {
+        active.binding.key_display or key: active.binding.description
+        for key, active in screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }
+
+
+async def test_the_header_counts_new_learning_and_review_cards(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    deck = {c.id: c for c in build_deck(pack)}
+    cards = [deck["helsinki-result"], deck["helsinki-date"]]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        session = Session(cards, store, app.screen.schedule, clock, "Test")
+        await app.push_screen(ReviewScreen(session, pack))
+        screen = review_screen(pilot)
+        header = screen.query_one("#review-progress", Static)
+        assert "2 new · 0 learning · 0 review" in str(header.render())
+        await pilot.press("space", "1", "enter")  # Again: it comes back, in learning
+        await pilot.pause()
+        assert "1 new · 1 learning · 0 review · 1 rated" in str(header.render())
+    store.close()
+
+
+async def test_a_letter_answers_a_choice_card_and_shows_the_result_before_a_rating(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    choice = {c.id: c for c in build_deck(pack)}["paris-occasion"]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        session = Session([choice], store, app.screen.schedule, clock, "Test")
+        await app.push_screen(ReviewScreen(session, pack))
+        screen = review_screen(pilot)
+        keys = shown_keys(screen)
+        assert keys.get("a–d") == "Answer", keys
+        wrong = next(n for n, c in enumerate(choice.choices) if c != choice.answer)
+        await pilot.press("abcd"[wrong])
+        await pilot.pause()
+        assert session.phase == "answered" and store.review_log() == []
+        options = screen.query_one("#review-options", OptionList)
+        lines = [str(options.render_line(y).text) for y in range(options.size.height)]
+        assert any("(right answer)" in line for line in lines), lines
+        result = screen.query_one("#review-result", Static)
+        if choice.explanation:
+            assert choice.explanation[:20] in str(result.render())
+        keys = shown_keys(screen)
+        assert "a–d" not in keys and "Accept Again" in keys.values(), keys
+    store.close()
