@@ -66,3 +66,25 @@ async def test_a_letter_answers_a_choice_card_and_shows_the_result_before_a_rati
         keys = shown_keys(screen)
         assert "a–d" not in keys and "Accept Again" in keys.values(), keys
     store.close()
+
+
+async def test_the_reread_box_shows_the_pack_note_under_the_paragraph(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    card = {c.id: c for c in build_deck(pack)}["time-count-versions"]
+    notes = [n for n in pack.notes if n.passage == card.passage]
+    assert notes
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        session = Session([card], store, app.screen.schedule, clock, "Test")
+        await app.push_screen(ReviewScreen(session, pack))
+        await pilot.press("space", "1")
+        await pilot.pause()
+        assert session.phase == "reread"
+        shown = str(review_screen(pilot).query_one("#review-passage", Static).render())
+        paragraph = pack.paragraph(card.passage)
+        assert paragraph is not None and paragraph.text in shown
+        for note in notes:
+            assert f"ⓘ Note: {note.title}\n{note.text}" in shown
+    store.close()

@@ -14,6 +14,7 @@ from summitreader.study.grading import RATING_NAMES, Grade
 from summitreader.study.schedule import format_interval, format_when
 from summitreader.study.session import Summary
 from summitreader.text import plural
+from summitreader.tui.widgets.passage import remark_content
 
 BLANK = "_____"
 VERDICTS = {"right": "✓ Right", "close": "≈ Nearly", "wrong": "✗ Not quite", "shown": "Answer"}
@@ -101,6 +102,9 @@ def reread_text(pack: Pack, card: Card, queued: bool) -> Content:
         Content(paragraph.text if paragraph else "(this passage is not in the article any more)"),
         Content(""),
     ]
+    for note in pack.notes:
+        if paragraph is not None and note.passage == card.passage:
+            lines += [remark_content(note.title, note.text), Content("")]
     if queued:
         lines.append(
             Content(

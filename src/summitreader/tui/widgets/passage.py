@@ -137,9 +137,7 @@ class Passage(Widget):
         if prefix:
             content = Content(prefix) + content
         for title, remark in self.remarks:
-            content = content + Content("\n") + Content.assemble(
-                ("ⓘ ", "bold"), (f"{title} ", "bold italic"), (remark, "italic")
-            )
+            content = content + Content("\n\n") + remark_content(title, remark)
         if self.note:
             content = content + Content("\n") + Content.assemble(
                 ("✎ Your note: ", "bold"), (self.note, "italic")
@@ -153,3 +151,8 @@ class Passage(Widget):
         if 0 <= number < len(self._links):
             url, label = self._links[number]
             self.post_message(self.LinkClicked(url, label))
+
+
+def remark_content(title: str, text: str) -> Content:
+    """A pack note under its paragraph: its title on a line of its own, then its text."""
+    return Content.assemble(("ⓘ Note: ", "bold"), (title, "bold italic"), "\n", (text, "italic"))
