@@ -88,3 +88,21 @@ async def test_the_reread_box_shows_the_pack_note_under_the_paragraph(
         for note in notes:
             assert f"ⓘ Note: {note.title}\n{note.text}" in shown
     store.close()
+
+
+async def test_the_rating_buttons_keep_one_height_at_80_columns(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    card = {c.id: c for c in build_deck(pack)}["helsinki-date"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        session = Session([card], store, app.screen.schedule, clock, "Test")
+        await app.push_screen(ReviewScreen(session, pack))
+        await pilot.press(*"xq zv", "enter")  # wrong: Again is proposed
+        await pilot.pause()
+        assert session.proposed == 1
+        screen = review_screen(pilot)
+        heights = {screen.query_one(f"#rating-{r}", Static).outer_size.height for r in (1, 2, 3, 4)}
+        assert heights == {5}, heights
+    store.close()

@@ -298,8 +298,6 @@ class ReviewScreen(Screen[Summary | None]):
             box = self.query_one(f"#rating-{rating}", Static)
             proposed = rating == session.proposed
             head = Content.assemble((f"{rating} ", "bold"), (name, "bold" if proposed else ""))
-            if proposed:
-                head = Content.assemble(head, "  ◂ enter")
             preview = session.previews.get(rating)
             if session.cram:
                 below = Content("no change")
@@ -307,7 +305,10 @@ class ReviewScreen(Screen[Summary | None]):
                 below = Content(f"next in {preview.label}")
             else:
                 below = Content("")
-            box.update(Content("\n").join([head, below]))
+            # The enter mark has a line of its own, on every button: they keep one height
+            # however narrow the screen.
+            mark = Content("◂ enter" if proposed else "")
+            box.update(Content("\n").join([head, below, mark]))
             box.set_class(proposed, "-proposed")
 
     def _show_bottom(self) -> None:
