@@ -9,7 +9,8 @@ from study_pilot import build_app, review_screen
 from textual.widgets import OptionList, Static
 
 from summitreader.pack import Pack
-from summitreader.study.deck import build_deck
+from summitreader.study.deck import build_deck, cards_of_takeaway
+from summitreader.study.plan import cram_session
 from summitreader.study.session import Session
 from summitreader.tui.screens.review import ReviewScreen
 
@@ -105,4 +106,24 @@ async def test_the_rating_buttons_keep_one_height_at_80_columns(
         screen = review_screen(pilot)
         heights = {screen.query_one(f"#rating-{r}", Static).outer_size.height for r in (1, 2, 3, 4)}
         assert heights == {5}, heights
+    store.close()
+
+
+async def test_a_long_cram_header_is_shown_whole_at_100_columns(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    deck = build_deck(pack)
+    takeaway = max(pack.takeaways, key=lambda t: len(t.title))
+    title = f"Cram: {takeaway.title}"
+    cards = cards_of_takeaway(deck, takeaway.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        session = cram_session(cards, title, store, app.screen.schedule, clock)
+        await app.push_screen(ReviewScreen(session, pack))
+        await pilot.pause()
+        header = review_screen(pilot).query_one("#review-progress", Static)
+        lines = [str(header.render_line(y).text).strip() for y in range(header.size.height)]
+        shown = " ".join(lines)
+        assert "cram: the schedule does not change" in shown, lines
     store.close()
