@@ -115,7 +115,9 @@ class ReadScreen(Screen[None]):
         self.set_class(self.size.width < NARROW, "-narrow")
 
     # -- table of contents ----------------------------------------------------------------
-    def refresh_contents(self) -> None:
+    def refresh_contents(self, follow: bool = False) -> None:
+        """Bring the contents up to date; ``follow`` moves its highlight to the section shown (a
+        refresh alone keeps it where the user left it)."""
         read = self.store.read_sections()
         reread = self.store.reread_queue()
         toc = self.query_one("#toc", OptionList)
@@ -134,7 +136,9 @@ class ReadScreen(Screen[None]):
                 (f"{section.number}. {section.title}", "bold" if current else ""),
             )
             toc.add_option(Option(label, id=section.id))
-        toc.highlighted = highlighted if highlighted is not None else self._section_index()
+        if follow or highlighted is None:
+            highlighted = self._section_index()
+        toc.highlighted = highlighted
         done = sum(1 for s in self.pack.sections if s.id in read)
         total = len(self.pack.sections)
         summary = f"Read {done} of {total} · {round(100 * done / total)}%"
@@ -186,7 +190,7 @@ class ReadScreen(Screen[None]):
         text.scroll_to(y=0, animate=False, immediate=True)
         self.query_one(FindBar).reset()
         self._hits, self._hit = [], -1
-        self.refresh_contents()
+        self.refresh_contents(follow=True)
         self.call_after_refresh(self._arrive, target, terms, scroll)
         if self._mounted < len(section.paragraphs):
             self.call_after_refresh(self._mount_more, self._generation, FIRST_PARAGRAPHS)
