@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+import pytest
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from summitreader.tui.screens.read import ReadScreen
 
@@ -22,3 +24,29 @@ async def test_the_contents_highlight_follows_the_section_read(build_app, pack):
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert toc.highlighted == 1
+
+
+@pytest.mark.parametrize(
+    ("width", "keys"), [(100, {"t", "ctrl+f", "m"}), (80, {"t", "ctrl+f", "m"})]
+)
+async def test_the_read_footer_shows_the_keys_that_matter_most(build_app, width, keys):
+    app = build_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+        await pilot.pause()
+        footer = [
+            k for k in app.screen.query_one(Footer).walk_children() if isinstance(k, FooterKey)
+        ]
+        palette = next(k.region.x for k in footer if k.key == "ctrl+p")
+        shown = {k.key for k in footer if k.region.width and k.region.right <= palette}
+        assert keys <= shown, [(k.key, k.region) for k in footer]
+
+
+async def test_help_says_how_to_close_it_at_the_top(build_app):
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        first = str(app.screen.query_one(Static).render()).splitlines()[0]
+        assert "escape" in first and "closes" in first, first

@@ -40,14 +40,16 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        lines: list[Content] = [Content("Keys").stylize("bold underline"), Content("")]
+        lines: list[Content] = [
+            Content.assemble(("Keys", "bold underline"), "  escape, ? or q closes this help"),
+            Content(""),
+        ]
         for title, keys in self.sections:
             lines.append(Content(title).stylize("bold"))
             width = max((len(key) for key, _ in keys), default=0)
             for key, description in keys:
                 lines.append(Content.assemble("  ", (key.ljust(width), "bold"), "  ", description))
             lines.append(Content(""))
-        lines.append(Content("escape closes this help."))
         with VerticalScroll(classes="dialog"):
             yield Static(Content("\n").join(lines))
 

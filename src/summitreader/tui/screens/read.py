@@ -39,14 +39,21 @@ class ReadScreen(Screen[None]):
 
     AUTO_FOCUS = "#text"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
-        Binding("left_square_bracket", "previous_section", "Previous section", id="read.previous"),
-        Binding("b", "bookmark", "Bookmark", id="read.bookmark"),
-        Binding("n", "note", "Note", id="read.note"),
-        Binding("l", "marks", "Bookmarks & notes", id="read.marks"),
-        Binding("m", "mentions", "Follow a mention", id="read.mentions"),
-        Binding("t", "toggle_contents", "Contents", id="read.contents"),
-        Binding("ctrl+f", "find", "Find", id="read.find"),
+        # The keys that matter most come first: a narrow footer cuts the last ones (help lists
+        # them all, with the longer descriptions of the tooltips).
+        Binding("right_square_bracket", "next_section", "Next", id="read.next",
+                tooltip="Next section"),
+        Binding("left_square_bracket", "previous_section", "Previous", id="read.previous",
+                tooltip="Previous section"),
+        Binding("ctrl+f", "find", "Find", id="read.find", tooltip="Find in this section"),
+        Binding("t", "toggle_contents", "Contents", id="read.contents",
+                tooltip="Show or hide the contents"),
+        Binding("m", "mentions", "Mentions", id="read.mentions",
+                tooltip="Follow a mention of a meeting or issue to the index"),
+        Binding("b", "bookmark", "Bookmark", id="read.bookmark",
+                tooltip="Bookmark the paragraph at the top"),
+        Binding("n", "note", "Note", id="read.note", tooltip="Write a note on that paragraph"),
+        Binding("l", "marks", "Marks", id="read.marks", tooltip="Bookmarks & notes"),
     ]
     HELP_EXTRA = (
         ("↑ ↓ pgup pgdn", "Scroll (also the mouse wheel)"),
