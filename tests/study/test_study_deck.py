@@ -16,7 +16,7 @@ from summitreader.study.schedule import Schedule
 
 def test_deck_holds_the_pack_cards_first_then_generated_ones(pack: Pack) -> None:
     deck = build_deck(pack)
-    assert deck[: len(pack.cards)] == pack.cards
+    assert [c.id for c in deck[: len(pack.cards)]] == [c.id for c in pack.cards]
     generated = deck[len(pack.cards) :]
     assert generated and all(card.generated for card in generated)
     assert len({card.id for card in deck}) == len(deck)
@@ -291,3 +291,14 @@ def test_no_sentence_about_the_article_in_the_code() -> None:
         text = path.read_text(encoding="utf-8")
         for name in ("Trump", "Putin"):
             assert name not in text, (path.relative_to(root), name)
+
+
+def test_written_choice_cards_do_not_keep_the_file_order(pack: Pack) -> None:
+    written = [c for c in pack.cards if c.card_kind == "choice"]
+    deck = {c.id: c for c in build_deck(pack)}
+    assert written
+    first_is_answer = [c.id for c in written if deck[c.id].choices[0] == c.answer]
+    assert len(first_is_answer) <= len(written) // 2, first_is_answer
+    for card in written:
+        assert sorted(deck[card.id].choices) == sorted(card.choices)
+    assert [c.choices for c in build_deck(pack)] == [c.choices for c in build_deck(pack)]
