@@ -645,3 +645,26 @@ def test_the_readme_counts_the_deck_as_validate_does(capsys: pytest.CaptureFixtu
     _, out, _ = cli(capsys, "validate")
     assert f" {written} written + {generated} generated cards, " in out
     assert total == written + generated
+
+
+def test_show_lists_every_card_about_an_entry_with_cloze_gaps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = cli(capsys, "show", "helsinki")
+    assert code == 0, err
+    cards = out.split("\nCards\n", 1)[1].split("\n\n", 1)[0]
+    assert "  gen-outcome-helsinki  " in cards and "  gen-where-helsinki  " in cards
+    assert "  helsinki-one-on-one  In Helsinki, Trump and Putin first met one-on-one" in cards
+    assert "with only […] present" in cards
+    assert "{{" not in out
+    data = json_of(capsys, "show", "arms-control", "--json")
+    ids = [c["id"] for c in data["links"]["cards"]]  # type: ignore[index]
+    assert "gen-order-arms-control" in ids and "new-start-extension" in ids
+
+
+def test_show_a_card_with_a_long_prompt_heads_it_short(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", "gen-controversy-helsinki")
+    assert code == 0, err
+    heading = out.splitlines()[0]
+    assert heading.endswith("…  [gen-controversy-helsinki]") and len(heading) <= 90
+    assert out.count("Standing beside Putin") == 1
