@@ -98,3 +98,11 @@ def test_the_sanctions_order_card_asks_about_sanctions_events() -> None:
     assert len(card.items) == 5
     assert any("oil companies" in item for item in card.items)
     assert not any("Financial Times" in item for item in card.items)
+
+
+def test_a_card_about_a_meeting_the_article_never_names_rereads_its_overview() -> None:
+    pack = _default()
+    (card,) = [c for c in pack.cards if c.id == "osaka-duration-tass"]
+    paragraph = pack.paragraph(card.passage)
+    assert paragraph is not None and "other international gatherings" in paragraph.text
+    assert not pack.mentions_of("osaka")
