@@ -106,3 +106,10 @@ def test_a_card_about_a_meeting_the_article_never_names_rereads_its_overview() -
     paragraph = pack.paragraph(card.passage)
     assert paragraph is not None and "other international gatherings" in paragraph.text
     assert not pack.mentions_of("osaka")
+
+
+def test_the_alaska_record_names_where_its_quotes_come_from() -> None:
+    alaska = _default().meeting("alaska")
+    assert alaska is not None
+    assert "Times of India" not in alaska.note
+    assert not any("aajtak.in" in s or "menafn.com" in s for s in alaska.sources)
