@@ -43,14 +43,14 @@ def test_due_lists_the_cards_due(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, pack: Pack
 ) -> None:
     data = tmp_path / "data"
-    ids = ["helsinki-result", "gen-when-helsinki"]
+    ids = ["helsinki-result", "gen-when-osaka"]
     review_long_ago(data, pack, ids)
     code, out = run(capsys, data, "due")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("2 cards due now;")
     assert any(line.startswith("helsinki-result") for line in lines)
-    assert any(line.startswith("gen-when-helsinki") for line in lines)
+    assert any(line.startswith("gen-when-osaka") for line in lines)
 
 
 def test_due_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, pack: Pack) -> None:

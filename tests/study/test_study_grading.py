@@ -153,3 +153,46 @@ def test_order_refuses_an_arrangement_of_other_items() -> None:
 def test_a_flip_card_proposes_good() -> None:
     card = Card("r", "recall", "Q?", "A.", ("x",), HERE)
     assert grade_shown(card).rating == GOOD
+
+
+def _typed(answer: str, *accept: str) -> Card:
+    return Card(
+        id="t",
+        card_kind="typed",
+        prompt="?",
+        answer=answer,
+        about=(),
+        passage=PassageRef("s", 1),
+        accept=accept,
+    )
+
+
+@pytest.mark.parametrize("given", ["The Times", "Times", "Tim"])
+def test_a_short_answer_has_no_near_miss_by_spelling(given: str) -> None:
+    assert grade_typed(_typed("TIME", "Time magazine"), given).verdict == "wrong"
+
+
+@pytest.mark.parametrize(
+    "given", ["16 January 2018", "June 16, 2018", "16/06/2018", "17 July 2018"]
+)
+def test_a_wrong_day_or_month_is_wrong(given: str) -> None:
+    assert grade_typed(_typed("16 July 2018"), given).verdict == "wrong"
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["7/7/2017", "07.07.2017", "July 7th, 2017", "7th of July 2017", "2017-07-07", "7 Jul 2017"],
+)
+def test_common_forms_of_the_right_date_are_right(given: str) -> None:
+    grade = grade_typed(_typed("7 July 2017"), given)
+    assert (grade.verdict, grade.rating) == ("right", GOOD)
+
+
+@pytest.mark.parametrize("given", ["16/07/2018", "07/16/2018", "July 16, 2018", "16.7.2018"])
+def test_unambiguous_numeric_dates_are_read_right(given: str) -> None:
+    assert grade_typed(_typed("16 July 2018"), given).verdict == "right"
+
+
+def test_an_accepted_variant_shows_the_card_answer() -> None:
+    grade = grade_typed(_typed("the Russian military", "GRU"), "gru")
+    assert (grade.verdict, grade.expected, grade.given) == ("right", "the Russian military", "gru")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say, table
-from summitreader.pack.model import Entry, Pack, Section
+from summitreader.pack.model import Card, Entry, Pack, Section, shown_prompt
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
+from summitreader.text import shorten_at_word
 
 GROUPS = ("sections", "meetings", "issues", "takeaways", "cards", "notes")
 
@@ -90,11 +91,11 @@ def show_command(args: argparse.Namespace, context: Context) -> int:
         raise CliError(f"there is no entry '{args.id}' in this pack (see 'summitreader list')")
     if args.json:
         data = entry_dict(entry)
-        data["links"] = entry_links(pack, entry)
+        data["links"] = entry_links(pack, entry, build_deck(pack))
         emit_json(data)
         return 0
     _print_record(pack, entry)
-    links = entry_links(pack, entry)
+    links = entry_links(pack, entry, build_deck(pack))
     for name, items in links.items():
         if not items:
             continue
@@ -110,8 +111,17 @@ def show_command(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+HEADING_WIDTH = 60
+"""A card's heading is its prompt cut to this many characters (the prompt follows in full)."""
+
+
 def _print_record(pack: Pack, entry: Entry) -> None:
-    print(bold(f"{entry.title}") + f"  [{entry.id}]")
+    title = (
+        shorten_at_word(shown_prompt(entry.prompt), HEADING_WIDTH)
+        if isinstance(entry, Card)
+        else entry.title
+    )
+    print(bold(title) + f"  [{entry.id}]")
     if isinstance(entry, Section):
         for paragraph in entry.paragraphs:
             print()
@@ -170,6 +180,6 @@ def validate_command(args: argparse.Namespace, context: Context) -> int:
         f"{len(deck) - generated} written + {generated} generated cards, "
         f"{len(pack.notes)} notes, {len(pack.mentions)} mentions"
     )
-    for finding in sorted(findings, key=lambda f: (f.severity != "error")):
+    for finding in sorted(findings, key=lambda f: f.severity != "error"):
         say(f"  {finding}")
     return 1 if errors else 0

@@ -8,9 +8,14 @@ returns findings with the place of the card, or of the template a generated card
   (typing can only match letters and digits); an order card with the same item twice;
 - warnings: choices or items that differ only in case, accents or punctuation; a typed or cloze
   card whose prompt (outside the blank) holds its own answer; a typed or cloze answer no typing
-  can match while another accepted answer can; two cards asking the same question with the same
-  answer; a written card whose passage shares no word with it (a generated card's passage is
-  chosen by rule: the paragraph naming its entry, or the article's overview of the meetings).
+  can match while another accepted answer can; a choice card whose prompt holds its own answer;
+  a card whose prompt or items hold the answer of another card (answers of at least
+  :data:`GIVEAWAY_WORDS` words, :data:`GIVEAWAY_LETTERS` characters or :data:`GIVEAWAY_DIGITS`
+  digits, so that a common word is not taken for a give-away); two cards asking the same
+  question with the same answer; a generated card asking what a written card asks (see
+  :func:`asks_same`; the deck leaves such cards out); a written card whose passage shares no word
+  with it (a generated card's passage is chosen by rule: the paragraph naming its entry, or the
+  article's overview of the meetings).
 
 Words are compared case- and accent-blind, with short and very common words left out, and a plural
 ``-s`` dropped. No Textual, no study code: the pack layer alone.
@@ -32,16 +37,90 @@ Add = Callable[[Severity, str], None]
 _CLOZE = re.compile(r"\{\{(.*?)\}\}", flags=re.DOTALL)
 _COMMON = frozenset(
     (
-        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does",
-        "for", "from", "had", "has", "have", "he", "her", "his", "how", "in", "into", "is", "it",
-        "its", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their",
-        "them", "then", "there", "these", "they", "this", "those", "to", "was", "were", "what",
-        "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "your",
-        "about", "after", "also", "any", "can", "could", "more", "most", "other", "over",
-        "such", "only", "own", "same", "some", "very", "just", "while",
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "about",
+        "after",
+        "also",
+        "any",
+        "can",
+        "could",
+        "more",
+        "most",
+        "other",
+        "over",
+        "such",
+        "only",
+        "own",
+        "same",
+        "some",
+        "very",
+        "just",
+        "while",
     )
 )
 """Words too common to tell whether a passage is about a card."""
+GIVEAWAY_WORDS = 3
+GIVEAWAY_LETTERS = 12
+GIVEAWAY_DIGITS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +145,15 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
     """Every finding about the cards of ``deck``, in deck order."""
     findings: list[Finding] = []
     seen: dict[tuple[str, str], Card] = {}
-    for card in deck:
+    cards = list(deck)
+    for card in cards:
 
         def add(severity: Severity, message: str, card: Card = card) -> None:
             findings.append(Finding(severity, card.id, message, card.location))
 
         if card.card_kind == "choice":
             _check_choices(card, add)
+            _check_own_answer(card, card.prompt, add)
         if card.card_kind in {"typed", "cloze"}:
             _check_typed(card, add)
         if card.card_kind == "order":
@@ -86,7 +167,94 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
         paragraph = None if card.generated else pack.paragraph(card.passage)
         if paragraph is not None and not (_words(paragraph.text) & _words(_card_text(card))):
             add("warning", f"its passage ({card.passage}) shares no word with the card")
+    return findings + _giveaways(pack, cards) + _generated_twins(cards)
+
+
+def _giveaways(pack: Pack, cards: list[Card]) -> list[Finding]:
+    """Cards whose prompt or items hold a written card's (long enough) answer. The name of an
+    entry of the pack is no give-away (cards name meetings and takeaways all the time), nor is
+    what a generated card asks (a meeting's name, date or place)."""
+    names = {_normal(m.title) for m in pack.meetings}
+    names |= {_normal(i.title) for i in pack.issues} | {_normal(t.title) for t in pack.takeaways}
+    answers = [
+        (c, answer)
+        for c in cards
+        if not c.generated and _telling(answer := _normal(c.answer)) and answer not in names
+    ]
+    findings = []
+    for card in cards:
+        shown = _normal(" | ".join((_CLOZE.sub(" ", card.prompt), *card.items)))
+        for other, answer in answers:
+            if other.id != card.id and _holds(shown, answer):
+                message = f"its text gives away the answer of card '{other.id}': '{other.answer}'"
+                findings.append(Finding("warning", card.id, message, card.location))
     return findings
+
+
+def _generated_twins(cards: list[Card]) -> list[Finding]:
+    """Generated cards asking what a written card already asks (see :func:`asks_same`)."""
+    written = [c for c in cards if not c.generated]
+    findings = []
+    for card in (c for c in cards if c.generated):
+        other = next((w for w in written if asks_same(card, w)), None)
+        if other is not None:
+            message = f"asks what the written card '{other.id}' asks"
+            findings.append(Finding("warning", card.id, message, card.location))
+    return findings
+
+
+def asks_same(generated: Card, written: Card) -> bool:
+    """Whether a generated card asks what a written card about the same entries asks: the same
+    prompt; two order cards mainly about the same entry with at least two items alike; or the
+    generated answer and one of the written card's answers with the same words, cut to three
+    letters (``16 Jul 2018`` and ``16 July 2018``)."""
+    if _normal(generated.prompt) == _normal(written.prompt):
+        return True
+    return (
+        bool(generated.about)
+        and set(generated.about) <= set(written.about)
+        and _alike(generated, written)
+    )
+
+
+def _alike(card: Card, other: Card) -> bool:
+    if card.card_kind == "order" or other.card_kind == "order":
+        return (
+            card.card_kind == other.card_kind
+            and card.about[0] == other.about[0]
+            and sum(any(_items_alike(a, b) for b in other.items) for a in card.items) >= 2
+        )
+    mine = _gist(card.answer)
+    return bool(mine) and any(mine == _gist(a) for a in (other.answer, *other.accept))
+
+
+def _items_alike(one: str, two: str) -> bool:
+    """Two order items sharing at least half the telling words of the shorter."""
+    mine, theirs = _words(one), _words(two)
+    return bool(mine and theirs) and 2 * len(mine & theirs) >= min(len(mine), len(theirs))
+
+
+def _gist(text: str) -> set[str]:
+    return {word[:3] for word in _normal(text).split()}
+
+
+def _telling(answer: str) -> bool:
+    """Whether an answer is long enough that finding it in another card gives it away."""
+    return (
+        len(answer.split()) >= GIVEAWAY_WORDS
+        or len(answer) >= GIVEAWAY_LETTERS
+        or sum(c.isdigit() for c in answer) >= GIVEAWAY_DIGITS
+    )
+
+
+def _holds(text: str, phrase: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+
+
+def _check_own_answer(card: Card, prompt: str, add: Add) -> None:
+    answer = _normal(card.answer)
+    if answer and _holds(_normal(prompt), answer):
+        add("warning", f"the prompt holds its own answer '{card.answer}'")
 
 
 def _check_choices(card: Card, add: Add) -> None:
@@ -114,9 +282,7 @@ def _check_typed(card: Card, add: Add) -> None:
     elif card.answer and not _normal(card.answer):
         add("warning", f"the answer '{card.answer}' has no letter or digit: no typing matches it")
     prompt = _CLOZE.sub(" ", card.prompt) if card.card_kind == "cloze" else card.prompt
-    answer = _normal(card.answer)
-    if answer and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", _normal(prompt)):
-        add("warning", f"the prompt holds its own answer '{card.answer}'")
+    _check_own_answer(card, prompt, add)
 
 
 def _card_text(card: Card) -> str:
@@ -144,4 +310,4 @@ def _words(text: str) -> set[str]:
     }
 
 
-__all__ = ["Finding", "lint_cards"]
+__all__ = ["Finding", "asks_same", "lint_cards"]

@@ -7,6 +7,7 @@ Everything the app and the CLI show comes from a :class:`Pack`. Nothing here doe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -232,6 +233,16 @@ class Card:
         return self.prompt
 
 
+GAP = "[…]"
+"""How a cloze card's blank is shown outside study (lists, the index)."""
+
+
+def shown_prompt(prompt: str) -> str:
+    """A prompt as the reader sees it: a cloze blank written ``{{like this}}`` shown as
+    :data:`GAP`, whitespace run together."""
+    return " ".join(re.sub(r"\{\{.*?\}\}", GAP, prompt, flags=re.DOTALL).split())
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place in the article where a meeting or an issue is named."""
@@ -322,7 +333,12 @@ class Pack:
     def __post_init__(self) -> None:
         index: dict[str, Entry] = {}
         for group in (
-            self.sections, self.meetings, self.issues, self.takeaways, self.cards, self.notes
+            self.sections,
+            self.meetings,
+            self.issues,
+            self.takeaways,
+            self.cards,
+            self.notes,
         ):
             for entry in group:
                 index.setdefault(entry.id, entry)

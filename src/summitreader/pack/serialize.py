@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from summitreader.pack.model import (
@@ -15,6 +16,7 @@ from summitreader.pack.model import (
     PassageRef,
     Section,
     Takeaway,
+    shown_prompt,
 )
 
 _SKIP = {"location", "paragraphs"}
@@ -51,8 +53,16 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def entry_links(pack: Pack, entry: Entry) -> dict[str, Any]:
-    """What the entry is linked to: its mentions in the article, related entries, its cards."""
+def entry_links(pack: Pack, entry: Entry, deck: Sequence[Card] | None = None) -> dict[str, Any]:
+    """What the entry is linked to: its mentions in the article, related entries, its cards (the
+    cards of ``deck`` about it, generated ones too, when given; else the pack's own). A card is
+    titled by its prompt as the reader sees it (a cloze blank as a gap)."""
+
+    def cards(entry_id: str) -> list[dict[str, str]]:
+        found = (
+            pack.cards_about(entry_id) if deck is None else [c for c in deck if entry_id in c.about]
+        )
+        return [{"id": c.id, "kind": "card", "title": shown_prompt(c.prompt)} for c in found]
 
     def brief(ids: Any) -> list[dict[str, str]]:
         found = (pack.get(i) for i in ids)
@@ -72,14 +82,14 @@ def entry_links(pack: Pack, entry: Entry) -> dict[str, Any]:
     links: dict[str, Any] = {}
     if isinstance(entry, Meeting | Issue):
         links["mentions"] = mentions(pack.mentions_of(entry.id))
-        links["cards"] = brief(c.id for c in pack.cards_about(entry.id))
+        links["cards"] = cards(entry.id)
     if isinstance(entry, Meeting):
         links["issues"] = brief(entry.issues)
     elif isinstance(entry, Issue):
         links["meetings"] = brief(m.id for m in pack.meetings_on(entry.id))
     elif isinstance(entry, Takeaway):
         links["sections"] = brief(entry.sections)
-        links["cards"] = brief(c.id for c in pack.cards_about(entry.id))
+        links["cards"] = cards(entry.id)
     elif isinstance(entry, Card):
         links["about"] = brief(entry.about)
     elif isinstance(entry, Section):

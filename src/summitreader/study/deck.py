@@ -27,6 +27,7 @@ that names the most meetings (the article's overview of them); else the first ta
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -34,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from summitreader.pack.lint import asks_same
 from summitreader.pack.model import (
     Card,
     CardTemplate,
@@ -58,14 +60,24 @@ T = TypeVar("T")
 
 def build_deck(pack: Pack) -> tuple[StudyCard, ...]:
     """The pack's cards in pack order, then the generated ones. An id already used in the pack is
-    never generated."""
+    never generated, nor a card that asks what a written card asks (the written one is kept:
+    :func:`summitreader.pack.lint.asks_same`). Every choice card offers its choices in an order
+    seeded by its id, so the order in the file never gives the answer away."""
     taken = {card.id for card in pack.cards}
-    deck = list(pack.cards)
+    deck = [_with_shuffled_choices(card) for card in pack.cards]
     for card in _generated(pack):
+        if any(asks_same(card, written) for written in pack.cards):
+            continue
         if card.id not in taken and pack.get(card.id) is None:
             taken.add(card.id)
             deck.append(card)
     return tuple(deck)
+
+
+def _with_shuffled_choices(card: Card) -> Card:
+    if card.card_kind != "choice" or not card.choices:
+        return card
+    return dataclasses.replace(card, choices=_shuffled(card.id, card.choices))
 
 
 def find_card(deck: Iterable[StudyCard], card_id: str) -> StudyCard | None:

@@ -3,7 +3,10 @@
 - typed and cloze: the answer and each accepted alternative are compared after normalising case,
   accents, punctuation and a leading article. Equal → Good; a near miss (a typo, a missing or
   extra word) → Hard, with the difference to show; anything else → Again. Numbers must match:
-  ``2017`` for ``2018`` is wrong, however similar it looks.
+  ``2017`` for ``2018`` is wrong, however similar it looks. An answer of at most
+  :data:`SHORT_ANSWER` characters has no near miss by spelling (``Times`` is not ``TIME``). A date
+  is compared as a date: any common way of writing the right day is right (``16/07/2018``,
+  ``July 16th, 2018``, ``2018-07-16``; ``7/7/2017`` read either way round), any other day wrong.
 - choice: the right option → Good, another → Again.
 - order: partial credit is the share of pairs of items put in the right order. All of them →
   Good; at least :data:`ORDER_HARD_SHARE` → Hard; less → Again.
@@ -29,6 +32,30 @@ RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 NEAR_MISS = 80.0
 """The least rapidfuzz ratio (0–100) between normalised answers that counts as a near miss."""
 ORDER_HARD_SHARE = 0.6
+SHORT_ANSWER = 5
+"""Answers (normalised) this long or shorter must be typed exactly: a letter more or less makes
+another word."""
+_MONTHS = {
+    name: n
+    for n, full in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+    for name in (full, full[:3], "sept" if n == 9 else full)
+}
 
 Verdict = Literal["right", "close", "wrong", "shown"]
 DiffKind = Literal["same", "changed", "extra", "missing"]
@@ -112,7 +139,14 @@ def grade_typed(card: Card, given: str) -> Grade:
         return Grade(AGAIN, "wrong", card.answer, given, 0.0, detail="no answer")
     for candidate in candidates:
         if typed == normalise(candidate):
-            return Grade(GOOD, "right", candidate, given)
+            return Grade(GOOD, "right", card.answer, given)
+    typed_dates = _dates(typed)
+    candidate_dates = [d for c in candidates for d in _dates(normalise(c))]
+    if candidate_dates:
+        if typed_dates & set(candidate_dates):
+            return Grade(GOOD, "right", card.answer, given)
+        if typed_dates:
+            return Grade(AGAIN, "wrong", card.answer, given, 0.0)
     scored = [(_similarity(typed, normalise(c)), c) for c in candidates]
     best_score, best = max(scored, key=lambda pair: pair[0])  # max keeps the first of equals
     close_words = [c for c in candidates if _words_close(typed, normalise(c))]
@@ -183,7 +217,7 @@ def diff_answer(given: str, expected: str) -> tuple[DiffPart, ...]:
 
 
 def _similarity(typed: str, expected: str) -> float:
-    if _numbers(typed) != _numbers(expected):
+    if _numbers(typed) != _numbers(expected) or len(expected) <= SHORT_ANSWER:
         return 0.0
     return fuzz.ratio(typed, expected)
 
@@ -199,6 +233,33 @@ def _words_close(typed: str, expected: str) -> bool:
     if _in_order(typed_words, expected_words):
         return 3 * len(typed_words) >= 2 * len(expected_words) and len(expected_words) >= 2
     return False
+
+
+def _dates(text: str) -> set[tuple[int, int, int]]:
+    """The days (year, month, day; day 0 for a month alone) a normalised answer can mean when it
+    is nothing but a date; empty when it is not one."""
+    words = [re.sub(r"^(\d+)(st|nd|rd|th)$", r"\1", w) for w in text.split() if w != "of"]
+    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    numbers = [w for w in words if w.isdigit()]
+    if len(months) + len(numbers) != len(words) or len(months) > 1:
+        return set()
+    years = [int(w) for w in numbers if len(w) == 4]
+    days = [int(w) for w in numbers if len(w) <= 2]
+    if len(years) != 1 or len(years) + len(days) != len(numbers):
+        return set()
+    year = years[0]
+    if months:
+        if len(days) > 1 or (days and not 1 <= days[0] <= 31):
+            return set()
+        return {(year, months[0], days[0] if days else 0)}
+    if len(days) != 2:
+        return set()
+    first, second = days
+    return {
+        (year, month, day)
+        for month, day in ((first, second), (second, first))
+        if 1 <= month <= 12 and 1 <= day <= 31
+    }
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:

@@ -3,6 +3,8 @@ follow."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +13,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from summitreader.pack.model import Issue, Meeting, Pack, PassageRef, Takeaway
+from summitreader.pack.model import Card, Issue, Meeting, Pack, PassageRef, Takeaway, shown_prompt
+from summitreader.study.deck import build_deck
 from summitreader.text import shorten_at_word
 from summitreader.tui.messages import OpenEntry, OpenPassage
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
@@ -24,7 +27,9 @@ SETTING_NAMES = {
 }
 
 
-def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Blocks:
+def entry_facts(
+    pack: Pack, entry: Meeting | Issue | Takeaway, deck: Sequence[Card] | None = None
+) -> Blocks:
     """The entry's facts as plain styled text (content is never read as markup); the lines of a
     timeline and of a list wrap under their own text, not under their date or bullet."""
     lines: list[Text | Hanging] = [line((entry.title, "bold"))]
@@ -36,8 +41,11 @@ def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Blocks:
     if isinstance(entry, Meeting):
         lines.append(line((f"{entry.date.human()} · {entry.place}", "italic")))
         lines.append(line())
-        field("Setting", SETTING_NAMES.get(entry.setting, entry.setting)
-              + (f" — {entry.setting_detail}" if entry.setting_detail else ""))
+        field(
+            "Setting",
+            SETTING_NAMES.get(entry.setting, entry.setting)
+            + (f" — {entry.setting_detail}" if entry.setting_detail else ""),
+        )
         field("Duration", entry.duration)
         titles = [i.title for i in (pack.issue(x) for x in entry.issues) if i is not None]
         field("Issues", ", ".join(titles))
@@ -69,11 +77,11 @@ def entry_facts(pack: Pack, entry: Meeting | Issue | Takeaway) -> Blocks:
         lines.append(line())
         lines.append(line(("Sources", "bold")))
         lines.extend(Hanging([("  ", "")], [(url, "")]) for url in sources)
-    cards = pack.cards_about(entry.id)
+    cards = pack.cards_about(entry.id) if deck is None else [c for c in deck if entry.id in c.about]
     if cards:
         lines.append(line())
         lines.append(line((f"Cards ({len(cards)})", "bold")))
-        lines.extend(Hanging([("  • ", "")], [(card.prompt, "")]) for card in cards)
+        lines.extend(Hanging([("  • ", "")], [(shown_prompt(card.prompt), "")]) for card in cards)
     return Blocks(lines)
 
 
@@ -101,9 +109,13 @@ class EntryDetail(VerticalScroll):
     }
     """
 
-    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
+    def __init__(
+        self, pack: Pack, *, deck: Sequence[Card] | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.pack = pack
+        self.deck = tuple(deck) if deck is not None else build_deck(pack)
+        """Every card of the deck, generated ones too: the cards listed for an entry."""
         self.entry_id: str | None = None
         self._targets: list[str | PassageRef] = []
         self.facts = Blocks([line(PROMPT)])
@@ -125,7 +137,7 @@ class EntryDetail(VerticalScroll):
 
     def show(self, entry: Meeting | Issue | Takeaway) -> None:
         self.entry_id = entry.id
-        self.facts = entry_facts(self.pack, entry)
+        self.facts = entry_facts(self.pack, entry, self.deck)
         self.query_one("#detail-facts", Static).update(self.facts)
         self.query_one(".detail--heading").display = True
         # A new entry is read from its top (and its links from the first).
@@ -157,11 +169,16 @@ class EntryDetail(VerticalScroll):
                 continue
             excerpt = shorten_at_word(paragraph.text, 70)
             self._targets.append(ref)
-            label = Blocks([
-                line(("Passage · ", "bold"), (f"{section.title} ¶{ref.paragraph}", "italic"),
-                     f" “{matched}”" if matched else ""),
-                Hanging([("  ", "")], [(excerpt, "")]),
-            ])
+            label = Blocks(
+                [
+                    line(
+                        ("Passage · ", "bold"),
+                        (f"{section.title} ¶{ref.paragraph}", "italic"),
+                        f" “{matched}”" if matched else "",
+                    ),
+                    Hanging([("  ", "")], [(excerpt, "")]),
+                ]
+            )
             links.add_option(Option(label))
         if not self._targets:
             links.add_option(Option(Content("The article does not name it."), disabled=True))
