@@ -7,7 +7,7 @@ from pathlib import Path
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, say, table
-from summitreader.pack.model import Entry, Pack, Section
+from summitreader.pack.model import Card, Entry, Pack, Section
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
 
@@ -75,7 +75,8 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
     else:
         rows = [
             (c.id, c.card_kind, "yes" if c.generated else "no", " ".join(c.prompt.split()))
-            for c in build_deck(pack)
+            for c in entries
+            if isinstance(c, Card)  # the deck, built once above
         ]
         table(("id", "kind", "generated", "prompt"), rows)
     if args.group in ("meetings", "issues"):
