@@ -24,12 +24,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from summitreader.pack.cloze import without_blanks
 from summitreader.pack.model import Card, Location, Pack
 from summitreader.pack.yamlsafe import Problem
 
 Severity = Literal["error", "warning"]
 Add = Callable[[Severity, str], None]
-_CLOZE = re.compile(r"\{\{(.*?)\}\}", flags=re.DOTALL)
 _COMMON = frozenset(
     (
         "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does",
@@ -113,7 +113,7 @@ def _check_typed(card: Card, add: Add) -> None:
         add("error", "no answer has a letter or digit, so no typing can match it")
     elif card.answer and not _normal(card.answer):
         add("warning", f"the answer '{card.answer}' has no letter or digit: no typing matches it")
-    prompt = _CLOZE.sub(" ", card.prompt) if card.card_kind == "cloze" else card.prompt
+    prompt = without_blanks(card.prompt) if card.card_kind == "cloze" else card.prompt
     answer = _normal(card.answer)
     if answer and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", _normal(prompt)):
         add("warning", f"the prompt holds its own answer '{card.answer}'")

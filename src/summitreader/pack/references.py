@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from summitreader.pack.cloze import blanks
 from summitreader.pack.model import (
     Card,
     Issue,
@@ -18,7 +18,6 @@ from summitreader.pack.model import (
 )
 from summitreader.pack.yamlsafe import Problem
 
-_CLOZE = re.compile(r"\{\{(.+?)\}\}")
 Entry = Section | Meeting | Issue | Takeaway | Card | Note
 
 
@@ -108,7 +107,7 @@ def _card_problems(card: Card) -> list[str]:
     if kind in {"recall", "typed", "cloze", "choice"} and not card.answer:
         problems.append(f"a {kind} card needs an answer")
     if kind == "cloze":
-        hidden = _CLOZE.findall(card.prompt)
+        hidden = blanks(card.prompt)
         if len(hidden) != 1:
             problems.append("prompt: a cloze card hides exactly one {{phrase}}")
         elif card.answer and hidden[0].strip() != card.answer:

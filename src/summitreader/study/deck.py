@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
+from summitreader.pack.cloze import cloze_parts
 from summitreader.pack.model import (
     Card,
     CardTemplate,
@@ -47,6 +48,7 @@ from summitreader.pack.templates import fill
 
 StudyCard = Card
 """A card of the deck: the pack's own card type (``generated`` tells the two apart)."""
+__all__ = ["StudyCard", "build_deck", "cards_of_takeaway", "cloze_parts", "find_card"]
 
 MAX_ORDER_ITEMS = 5
 MIN_ORDER_ITEMS = 3
@@ -76,15 +78,6 @@ def find_card(deck: Iterable[StudyCard], card_id: str) -> StudyCard | None:
 def cards_of_takeaway(deck: Iterable[StudyCard], takeaway_id: str) -> tuple[StudyCard, ...]:
     """The cards about one takeaway (those that list it in ``about``)."""
     return tuple(card for card in deck if takeaway_id in card.about)
-
-
-def cloze_parts(prompt: str) -> tuple[str, str, str]:
-    """A cloze prompt split as ``(before, hidden phrase, after)``; with no blank,
-    ``(prompt, "", "")``."""
-    match = re.search(r"\{\{(.*?)\}\}", prompt, flags=re.DOTALL)
-    if match is None:
-        return prompt, "", ""
-    return prompt[: match.start()], match.group(1), prompt[match.end() :]
 
 
 # -- generation -------------------------------------------------------------------------------
