@@ -34,5 +34,6 @@ def test_a_blank_over_a_line_break_counts_so_two_blanks_are_refused(
 def test_the_screen_splits_by_the_same_rule() -> None:
     assert blanks(PROMPT) == ["Hel\nsinki", "Trump"]
     before, phrase, after = cloze_parts(PROMPT)
+    assert after.startswith(", where {{Trump}}")
     assert (before, phrase) == ("Held in ", "Hel\nsinki")
     assert blanks("one {{blank}} only") == ["blank"] and blanks("{{}}") == []

@@ -26,6 +26,7 @@ from typing import Literal
 
 from summitreader.pack.cloze import without_blanks
 from summitreader.pack.model import Card, Location, Pack
+from summitreader.pack.timeline import key_event_problem
 from summitreader.pack.yamlsafe import Problem
 
 Severity = Literal["error", "warning"]
@@ -52,10 +53,11 @@ class Finding:
     card: str
     message: str
     location: Location | None
+    kind: str = "card"
 
     def problem(self) -> Problem:
         where = self.location or Location("cards.yaml", 1, 1)
-        message = f"{self.severity}: card '{self.card}': {self.message}"
+        message = f"{self.severity}: {self.kind} '{self.card}': {self.message}"
         return Problem(where.file, where.line, where.column, message)
 
     def __str__(self) -> str:
@@ -86,6 +88,10 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
         paragraph = None if card.generated else pack.paragraph(card.passage)
         if paragraph is not None and not (_words(paragraph.text) & _words(_card_text(card))):
             add("warning", f"its passage ({card.passage}) shares no word with the card")
+    for issue in pack.issues:
+        problem = key_event_problem(issue)
+        if problem:
+            findings.append(Finding("warning", issue.id, problem, issue.location, "issue"))
     return findings
 
 

@@ -45,13 +45,12 @@ from summitreader.pack.model import (
     TimelineEvent,
 )
 from summitreader.pack.templates import fill
+from summitreader.pack.timeline import MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, usable_key_events
 
 StudyCard = Card
 """A card of the deck: the pack's own card type (``generated`` tells the two apart)."""
 __all__ = ["StudyCard", "build_deck", "cards_of_takeaway", "cloze_parts", "find_card"]
 
-MAX_ORDER_ITEMS = 5
-MIN_ORDER_ITEMS = 3
 LONG_EVENT = 140
 """Timeline events longer than this (in characters) are left out of order cards when possible."""
 BLANK = "…"
@@ -256,15 +255,16 @@ def _order_issue_card(
 
 
 def _issue_events(issue: Issue) -> list[TimelineEvent]:
-    """The events an issue's order card asks about: its key events when it marks 3 to 5 (one
-    per date), else events spread over its timeline, short ones first."""
+    """The events an issue's order card asks about: its key events, as marked, when it marks 3 to
+    5 on different dates; else events spread over its timeline (one per date), short ones first."""
+    timeline = sorted(issue.timeline, key=lambda e: e.date.start)
+    key = [e for e in timeline if e.key]
+    if usable_key_events(issue):
+        return key
     by_date: dict[str, TimelineEvent] = {}
-    for event in sorted(issue.timeline, key=lambda e: e.date.start):
+    for event in timeline:
         by_date.setdefault(event.date.start.isoformat(), event)
     events = list(by_date.values())
-    key = [e for e in events if e.key]
-    if MIN_ORDER_ITEMS <= len(key) <= MAX_ORDER_ITEMS:
-        return key
     short = [e for e in events if len(e.text) <= LONG_EVENT]
     return _spread(short if len(short) >= MIN_ORDER_ITEMS else events, MAX_ORDER_ITEMS)
 
