@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from summitreader.pack.cloze import blanks
 from summitreader.pack.model import (
     Card,
+    CardTemplate,
     Issue,
     Location,
     Meeting,
@@ -32,6 +33,7 @@ def check_references(
     *,
     unreadable: frozenset[str] = frozenset(),
     left_out: frozenset[str] = frozenset(),
+    templates: tuple[CardTemplate, ...] = (),
 ) -> None:
     """Report ids used twice, references that do not resolve and cards that cannot be asked.
 
@@ -53,6 +55,7 @@ def check_references(
                    f"{first[entry.id].location}")
         else:
             first[entry.id] = entry
+    _check_templates(problems, templates, cards)
     by_section = {s.id: s for s in sections}
     issue_ids = {i.id for i in issues}
     studied = {t.id for t in takeaways} | {m.id for m in meetings} | {i.id for i in issues}
@@ -94,6 +97,39 @@ def check_references(
         for message in _card_problems(card):
             report(card, message)
     _check_aliases(report, (*meetings, *issues))
+
+
+def _check_templates(
+    problems: list[Problem], templates: tuple[CardTemplate, ...], cards: tuple[Card, ...]
+) -> None:
+    """A template id used twice (the second would make nothing), and a written card whose id is
+    one a template makes (``gen-T`` or ``gen-T-ENTRY``: it would silently replace that card)."""
+    seen: dict[str, CardTemplate] = {}
+    for template in templates:
+        where = template.location or Location("templates.yaml", 1, 1)
+        if template.id in seen:
+            problems.append(Problem(
+                where.file, where.line, where.column,
+                f"template '{template.id}': the id is already used by the template at "
+                f"{seen[template.id].location}",
+            ))
+        else:
+            seen[template.id] = template
+    for card in cards:
+        rest = card.id.removeprefix("gen-")
+        if rest == card.id:
+            continue
+        parts = rest.split("-")
+        for template_id in ("-".join(parts[:n]) for n in range(1, len(parts) + 1)):
+            if template_id in seen:
+                made = f"gen-{template_id}"
+                where = card.location or Location("cards.yaml", 1, 1)
+                problems.append(Problem(
+                    where.file, where.line, where.column,
+                    f"card '{card.id}': ids starting '{made}' are made by the template "
+                    f"'{template_id}'; give the card another id",
+                ))
+                break
 
 
 def _unknown(ids: Iterable[str], known: Iterable[str] | dict[str, object]) -> list[str]:
