@@ -9,6 +9,7 @@ file brings), and the CLI on everything it prints.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls but tab and newline, DEL, C1 controls; bidirectional embeddings, overrides and
 # isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
@@ -63,3 +64,17 @@ def clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _ESCAPE_SEQUENCE.sub("", value)
     return _UNSAFE.sub("", value)
+
+
+def seen_form(value: str) -> str:
+    """What a reader sees of ``value``, to tell look-alikes apart: invisible format characters
+    (zero-width spaces and joiners, soft hyphens...) removed, NFKC-normalised, case-folded, runs of
+    white space made one space. Two texts with the same seen form look the same on screen."""
+    value = unicodedata.normalize("NFKC", value)
+    value = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFKC", value.casefold()).split())
+
+
+def visible(value: str) -> bool:
+    """Whether ``value`` shows anything: more than white space and invisible characters."""
+    return bool(seen_form(value))

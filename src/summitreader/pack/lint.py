@@ -28,6 +28,7 @@ from summitreader.pack.cloze import without_blanks
 from summitreader.pack.model import Card, Location, Pack
 from summitreader.pack.timeline import key_event_problem
 from summitreader.pack.yamlsafe import Problem
+from summitreader.text import seen_form
 
 Severity = Literal["error", "warning"]
 Add = Callable[[Severity, str], None]
@@ -99,15 +100,15 @@ def _check_choices(card: Card, add: Add) -> None:
     count = card.choices.count(card.answer)
     if count != 1:
         add("error", f"the answer is {count} times among the choices (it must be once)")
-    if len(set(card.choices)) != len(card.choices):
-        add("error", "the same choice is given twice")
+    if len({seen_form(c) for c in card.choices}) != len(card.choices):
+        add("error", "the same choice is given twice (two choices look the same on screen)")
     elif len({_normal(c) for c in card.choices}) != len(card.choices):
         add("warning", "two choices differ only in case, accents or punctuation")
 
 
 def _check_items(card: Card, add: Add) -> None:
-    if len(set(card.items)) != len(card.items):
-        add("error", "the same item is given twice")
+    if len({seen_form(i) for i in card.items}) != len(card.items):
+        add("error", "the same item is given twice (two items look the same on screen)")
     elif len({_normal(i) for i in card.items}) != len(card.items):
         add("warning", "two items differ only in case, accents or punctuation")
 

@@ -18,6 +18,7 @@ from summitreader.pack.model import (
     Takeaway,
 )
 from summitreader.pack.yamlsafe import Problem
+from summitreader.text import seen_form
 
 Entry = Section | Meeting | Issue | Takeaway | Card | Note
 
@@ -151,8 +152,10 @@ def _card_problems(card: Card) -> list[str]:
     if kind == "choice":
         if len(card.choices) != 4:
             problems.append(f"choices: a choice card has 4 choices, not {len(card.choices)}")
-        if len(set(card.choices)) != len(card.choices):
-            problems.append("choices: the same choice is given twice")
+        if len({seen_form(c) for c in card.choices}) != len(card.choices):
+            problems.append(
+                "choices: the same choice is given twice (two choices look the same on screen)"
+            )
         if card.answer and card.answer not in card.choices:
             problems.append("answer: must be one of the choices")
     elif card.choices:
@@ -160,8 +163,10 @@ def _card_problems(card: Card) -> list[str]:
     if kind == "order":
         if not 3 <= len(card.items) <= 5:
             problems.append(f"items: an order card has 3 to 5 items, not {len(card.items)}")
-        if len(set(card.items)) != len(card.items):
-            problems.append("items: the same item is given twice")
+        if len({seen_form(i) for i in card.items}) != len(card.items):
+            problems.append(
+                "items: the same item is given twice (two items look the same on screen)"
+            )
     elif card.items:
         problems.append("items: only order cards have items")
     if kind in {"typed", "cloze"}:

@@ -46,6 +46,7 @@ from summitreader.pack.model import (
 )
 from summitreader.pack.templates import fill
 from summitreader.pack.timeline import MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, usable_key_events
+from summitreader.text import seen_form
 
 StudyCard = Card
 """A card of the deck: the pack's own card type (``generated`` tells the two apart)."""
@@ -406,16 +407,22 @@ class _Nearness:
 
 
 def _distinct(values: Iterable[str], exclude: set[str], count: int) -> list[str]:
-    """The first ``count`` of ``values`` that differ from each other and from ``exclude``."""
-    seen = {v.casefold() for v in exclude}
+    """The first ``count`` of ``values`` that look different from each other and from
+    ``exclude``: by what the reader sees (:func:`~summitreader.text.seen_form`), and more than by
+    punctuation."""
+    seen = {_look(v) for v in exclude}
     result: list[str] = []
     for value in values:
         if len(result) >= count:
             break
-        if value.casefold() not in seen:
-            seen.add(value.casefold())
+        if _look(value) not in seen:
+            seen.add(_look(value))
             result.append(value)
     return result
+
+
+def _look(value: str) -> str:
+    return "".join(c for c in seen_form(value) if c.isalnum())
 
 
 def _shuffled(seed: str, values: Sequence[str]) -> tuple[str, ...]:
