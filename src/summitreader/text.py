@@ -78,3 +78,34 @@ def seen_form(value: str) -> str:
 def visible(value: str) -> bool:
     """Whether ``value`` shows anything: more than white space and invisible characters."""
     return bool(seen_form(value))
+
+
+_LETTERS = str.maketrans(
+    {
+        "đ": "d",
+        "ð": "d",
+        "ø": "o",
+        "ł": "l",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "&": " and ",
+    }
+)
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def normalise(text: str) -> str:
+    """An answer as typing is compared: lower case, no accents (and ``ł``, ``ø``, ``æ``... as
+    letters typed without them), ``&`` as ``and``, punctuation as spaces, single spaces, no
+    leading article. The grader and the card lint both use it."""
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_LETTERS)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text)
+    text = " ".join(text.split())
+    for article in _ARTICLES:
+        if text.startswith(article) and len(text) > len(article):
+            text = text[len(article) :]
+            break
+    return text

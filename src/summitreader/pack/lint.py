@@ -7,7 +7,8 @@ returns findings with the place of the card, or of the template a generated card
   or with the same choice twice; a typed or cloze card whose every answer lacks a letter or digit
   (typing can only match letters and digits); an order card with the same item twice;
 - warnings: choices or items that differ only in case, accents or punctuation; a typed or cloze
-  card whose prompt (outside the blank) holds its own answer; a typed or cloze answer no typing
+  card whose prompt (outside the blank) holds one of its answers, as the grader reads answers
+  (:func:`summitreader.text.normalise`); an issue whose key-event marks cannot be used; a typed or cloze answer no typing
   can match while another accepted answer can; two cards asking the same question with the same
   answer; a written card whose passage shares no word with it (a generated card's passage is
   chosen by rule: the paragraph naming its entry, or the article's overview of the meetings).
@@ -18,7 +19,6 @@ Words are compared case- and accent-blind, with short and very common words left
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,7 +28,7 @@ from summitreader.pack.cloze import without_blanks
 from summitreader.pack.model import Card, Location, Pack
 from summitreader.pack.timeline import key_event_problem
 from summitreader.pack.yamlsafe import Problem
-from summitreader.text import seen_form
+from summitreader.text import normalise, seen_form
 
 Severity = Literal["error", "warning"]
 Add = Callable[[Severity, str], None]
@@ -115,15 +115,18 @@ def _check_items(card: Card, add: Add) -> None:
 
 def _check_typed(card: Card, add: Add) -> None:
     answers = [a for a in (card.answer, *card.accept) if a.strip()]
-    typeable = [a for a in answers if _normal(a)]
+    typeable = [a for a in answers if normalise(a)]
     if answers and not typeable:
         add("error", "no answer has a letter or digit, so no typing can match it")
-    elif card.answer and not _normal(card.answer):
+    elif card.answer and not normalise(card.answer):
         add("warning", f"the answer '{card.answer}' has no letter or digit: no typing matches it")
     prompt = without_blanks(card.prompt) if card.card_kind == "cloze" else card.prompt
-    answer = _normal(card.answer)
-    if answer and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", _normal(prompt)):
-        add("warning", f"the prompt holds its own answer '{card.answer}'")
+    seen = f" {normalise(prompt)} "
+    for answer in dict.fromkeys(answers):
+        form = normalise(answer)
+        if form and f" {form} " in seen:
+            add("warning", f"the prompt holds its own answer '{answer}'")
+            break
 
 
 def _card_text(card: Card) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 
 from summitreader.pack.cloze import blanks
@@ -18,7 +17,7 @@ from summitreader.pack.model import (
     Takeaway,
 )
 from summitreader.pack.yamlsafe import Problem
-from summitreader.text import seen_form
+from summitreader.text import normalise, seen_form
 
 Entry = Section | Meeting | Issue | Takeaway | Card | Note
 
@@ -181,8 +180,8 @@ def _card_problems(card: Card) -> list[str]:
 
 
 def _typeable(answer: str) -> bool:
-    """Whether ``answer`` has a letter or digit left once accents are set apart."""
-    return any(c.isalnum() for c in unicodedata.normalize("NFKD", answer))
+    """Whether typing can match ``answer`` (it keeps a letter or digit as the grader reads it)."""
+    return bool(normalise(answer))
 
 
 def _check_aliases(
