@@ -8,13 +8,14 @@ returns findings with the place of the card, or of the template a generated card
   (typing can only match letters and digits); an order card with the same item twice;
 - warnings: choices or items that differ only in case, accents or punctuation; a typed or cloze
   card whose prompt (outside the blank) holds one of its answers, as the grader reads answers
-  (:func:`summitreader.text.normalise`); an issue whose key-event marks cannot be used; a typed or cloze answer no typing
-  can match while another accepted answer can; two cards asking the same question with the same
-  answer; a written card whose passage shares no word with it (a generated card's passage is
-  chosen by rule: the paragraph naming its entry, or the article's overview of the meetings).
+  (:func:`summitreader.text.normalise`); an issue whose key-event marks cannot be used; a typed
+  or cloze answer no typing can match while another accepted answer can; two cards asking the
+  same question with the same answer; a written card whose passage shares no word with it (a
+  generated card's passage is chosen by rule: the paragraph naming its entry, or the article's
+  overview of the meetings).
 
-Words are compared case- and accent-blind, with short and very common words left out, and a plural
-``-s`` dropped. No Textual, no study code: the pack layer alone.
+Words are compared case- and accent-blind, with short and very common words left out, by a simple
+stem (see :func:`_words`). No Textual, no study code: the pack layer alone.
 """
 
 from __future__ import annotations
@@ -145,13 +146,22 @@ def _normal(text: str) -> str:
 
 def _words(text: str) -> set[str]:
     """The text's words that say something (three letters or more, not among the most common),
-    cut to their first five letters so that a word's forms meet (``sanction``, ``sanctions``;
-    ``cyberattack``, ``cybersecurity``)."""
+    each cut to a simple stem so that a word's forms meet: a closing ``-ing``, ``-ed``, ``-es`` or
+    ``-s`` dropped (``meet``, ``meeting``, ``meets``), then the first five letters kept
+    (``sanction``, ``sanctions``; ``cyberattack``, ``cybersecurity``)."""
     return {
-        word[:5]
+        _stem(word)
         for word in _normal(text).split()
         if (len(word) >= 3 or word.isdigit()) and word not in _COMMON
     }
+
+
+def _stem(word: str) -> str:
+    for ending in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:5]
 
 
 __all__ = ["Finding", "lint_cards"]
