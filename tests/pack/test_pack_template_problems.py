@@ -57,3 +57,13 @@ def test_a_template_making_a_huge_card_is_refused_at_its_place(
     huge = "x" * 5000
     (problem,) = _problems(make_pack, f'- id: o\n  ask: meeting-order\n  prompt: "{huge}"\n')
     assert problem.startswith("templates.yaml:3:11:") and "longer than" in problem
+
+
+def test_a_second_yaml_document_reads_well(make_pack: Callable[..., Path]) -> None:
+    (problem,) = _problems(
+        make_pack, '- id: a\n  ask: meeting-order\n  prompt: "{events}"\n---\n- id: b\n'
+    )
+    assert problem == (
+        "templates.yaml:4:1: YAML syntax: a second document starts here ('---'); "
+        "the file holds one document"
+    )
