@@ -9,6 +9,7 @@ file brings), and the CLI on everything it prints.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls but tab and newline, DEL, C1 controls; bidirectional embeddings, overrides and
 # isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
@@ -63,3 +64,48 @@ def clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _ESCAPE_SEQUENCE.sub("", value)
     return _UNSAFE.sub("", value)
+
+
+def seen_form(value: str) -> str:
+    """What a reader sees of ``value``, to tell look-alikes apart: invisible format characters
+    (zero-width spaces and joiners, soft hyphens...) removed, NFKC-normalised, case-folded, runs of
+    white space made one space. Two texts with the same seen form look the same on screen."""
+    value = unicodedata.normalize("NFKC", value)
+    value = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFKC", value.casefold()).split())
+
+
+def visible(value: str) -> bool:
+    """Whether ``value`` shows anything: more than white space and invisible characters."""
+    return bool(seen_form(value))
+
+
+_LETTERS = str.maketrans(
+    {
+        "đ": "d",
+        "ð": "d",
+        "ø": "o",
+        "ł": "l",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "&": " and ",
+    }
+)
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def normalise(text: str) -> str:
+    """An answer as typing is compared: lower case, no accents (and ``ł``, ``ø``, ``æ``... as
+    letters typed without them), ``&`` as ``and``, punctuation as spaces, single spaces, no
+    leading article. The grader and the card lint both use it."""
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_LETTERS)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text)
+    text = " ".join(text.split())
+    for article in _ARTICLES:
+        if text.startswith(article) and len(text) > len(article):
+            text = text[len(article) :]
+            break
+    return text

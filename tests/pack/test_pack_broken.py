@@ -461,7 +461,10 @@ def test_choice_card_with_a_choice_twice(make_pack: MakePack) -> None:
         "choices: [Helsinki, Budapest, Osaka, Osaka]",
     )
     found = problems(make_pack({"cards.yaml": text}))
-    assert found == ["cards.yaml:23:3: card 'card-choice': choices: the same choice is given twice"]
+    assert found == [
+        "cards.yaml:23:3: card 'card-choice': choices: the same choice is given twice "
+        "(two choices look the same on screen)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -67,12 +67,12 @@ def test_a_typed_answer_no_typing_can_match(make_pack: Callable[..., Path]) -> N
 
 def test_choices_and_items_that_differ_only_in_case(make_pack: Callable[..., Path]) -> None:
     cards = replace_once(
-        CARDS_YAML, "[Helsinki, Budapest, Osaka, Paris]", "[Helsinki, Budapest, Osaka, helsinki]"
+        CARDS_YAML, "[Helsinki, Budapest, Osaka, Paris]", "[Helsinki, Budapest, Osaka, Hélsinki]"
     )
     cards = replace_once(
         cards,
         "[Helsinki, INF withdrawal, Budapest announced]",
-        "[Helsinki, INF withdrawal, helsinki!]",
+        "[Helsinki, INF withdrawal, Helsinki!]",
     )
     findings = _findings(make_pack, cards)
     assert [f.split(": ", 2)[2] for f in findings] == [

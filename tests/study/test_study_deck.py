@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from packfactory import MEETINGS_YAML
 
-from summitreader.pack import Pack
+from summitreader.pack import Pack, PackError
 from summitreader.progress import open_store
 from summitreader.study.deck import build_deck, cards_of_takeaway, cloze_parts
 from summitreader.study.grading import GOOD
@@ -146,7 +147,8 @@ def test_ids_survive_an_edit_of_the_pack(mini_pack: Callable[..., Pack]) -> None
     assert after["gen-outcome-paris"].answer == before["gen-outcome-paris"].answer
 
 
-def test_an_authored_id_is_never_generated_again(mini_pack: Callable[..., Pack]) -> None:
+def test_an_authored_card_with_a_generated_id_is_refused(mini_pack: Callable[..., Pack]) -> None:
+    """It would silently replace the generated card: the pack names it instead."""
     cards = """\
 - id: gen-outcome-helsinki
   kind: recall
@@ -155,9 +157,12 @@ def test_an_authored_id_is_never_generated_again(mini_pack: Callable[..., Pack])
   about: [helsinki]
   passage: {section: opening, paragraph: 1}
 """
-    deck = build_deck(mini_pack({"cards.yaml": cards}))
-    same = [c for c in deck if c.id == "gen-outcome-helsinki"]
-    assert len(same) == 1 and not same[0].generated
+    with pytest.raises(PackError) as caught:
+        mini_pack({"cards.yaml": cards})
+    assert [str(p) for p in caught.value.problems] == [
+        "cards.yaml:1:3: card 'gen-outcome-helsinki': ids starting 'gen-outcome' are made by the "
+        "template 'outcome'; give the card another id"
+    ]
 
 
 def test_the_store_keeps_generated_cards_it_is_asked_for(pack: Pack, data_dir, clock) -> None:

@@ -76,7 +76,8 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
     else:
         rows = [
             (c.id, c.card_kind, "yes" if c.generated else "no", " ".join(c.prompt.split()))
-            for c in build_deck(pack)
+            for c in entries
+            if isinstance(c, Card)  # the deck, built once above
         ]
         table(("id", "kind", "generated", "prompt"), rows)
     if args.group in ("meetings", "issues"):

@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from summitreader.pack.model import DateSpan, Location, PassageRef
 from summitreader.pack.yamlsafe import Problem
-from summitreader.text import clean_text
+from summitreader.text import clean_text, visible
 
 T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -139,8 +139,8 @@ class FileReader:
                 "character (write the character itself, or its \\U escape)",
             )
         value = clean_text(raw).strip()
-        if not value:
-            raise self.problem(node, path, "must not be empty")
+        if not visible(value):
+            raise self.problem(node, path, "must not be empty (or only invisible characters)")
         return value
 
     def optional_text(self, node: Node, path: str) -> str:

@@ -7,18 +7,19 @@ returns findings with the place of the card, or of the template a generated card
   or with the same choice twice; a typed or cloze card whose every answer lacks a letter or digit
   (typing can only match letters and digits); an order card with the same item twice;
 - warnings: choices or items that differ only in case, accents or punctuation; a typed or cloze
-  card whose prompt (outside the blank) holds its own answer; a typed or cloze answer no typing
-  can match while another accepted answer can; a choice card whose prompt holds its own answer;
-  a card whose prompt or items hold the answer of another card (answers of at least
-  :data:`GIVEAWAY_WORDS` words, :data:`GIVEAWAY_LETTERS` characters or :data:`GIVEAWAY_DIGITS`
-  digits, so that a common word is not taken for a give-away); two cards asking the same
-  question with the same answer; a generated card asking what a written card asks (see
-  :func:`asks_same`; the deck leaves such cards out); a written card whose passage shares no word
-  with it (a generated card's passage is chosen by rule: the paragraph naming its entry, or the
-  article's overview of the meetings).
+  card whose prompt (outside the blank) holds one of its answers, as the grader reads answers
+  (:func:`summitreader.text.normalise`); an issue whose key-event marks cannot be used; a typed
+  or cloze answer no typing can match while another accepted answer can; a choice card whose
+  prompt holds its own answer; a card whose prompt or items hold the answer of another card
+  (answers of at least :data:`GIVEAWAY_WORDS` words, :data:`GIVEAWAY_LETTERS` characters or
+  :data:`GIVEAWAY_DIGITS` digits, so that a common word is not taken for a give-away); two
+  cards asking the same question with the same answer; a generated card asking what a written
+  card asks (see :func:`asks_same`; the deck leaves such cards out); a written card whose
+  passage shares no word with it (a generated card's passage is chosen by rule: the paragraph
+  naming its entry, or the article's overview of the meetings).
 
-Words are compared case- and accent-blind, with short and very common words left out, and a plural
-``-s`` dropped. No Textual, no study code: the pack layer alone.
+Words are compared case- and accent-blind, with short and very common words left out, by a simple
+stem (see :func:`_words`). No Textual, no study code: the pack layer alone.
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from summitreader.pack.cloze import without_blanks
 from summitreader.pack.model import Card, Location, Pack
+from summitreader.pack.timeline import key_event_problem
 from summitreader.pack.yamlsafe import Problem
+from summitreader.text import normalise, seen_form
 
 Severity = Literal["error", "warning"]
 Add = Callable[[Severity, str], None]
-_CLOZE = re.compile(r"\{\{(.*?)\}\}", flags=re.DOTALL)
 _COMMON = frozenset(
     (
         "a",
@@ -131,10 +134,11 @@ class Finding:
     card: str
     message: str
     location: Location | None
+    kind: str = "card"
 
     def problem(self) -> Problem:
         where = self.location or Location("cards.yaml", 1, 1)
-        message = f"{self.severity}: card '{self.card}': {self.message}"
+        message = f"{self.severity}: {self.kind} '{self.card}': {self.message}"
         return Problem(where.file, where.line, where.column, message)
 
     def __str__(self) -> str:
@@ -167,6 +171,10 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
         paragraph = None if card.generated else pack.paragraph(card.passage)
         if paragraph is not None and not (_words(paragraph.text) & _words(_card_text(card))):
             add("warning", f"its passage ({card.passage}) shares no word with the card")
+    for issue in pack.issues:
+        problem = key_event_problem(issue)
+        if problem:
+            findings.append(Finding("warning", issue.id, problem, issue.location, "issue"))
     return findings + _giveaways(pack, cards) + _generated_twins(cards)
 
 
@@ -183,7 +191,7 @@ def _giveaways(pack: Pack, cards: list[Card]) -> list[Finding]:
     ]
     findings = []
     for card in cards:
-        shown = _normal(" | ".join((_CLOZE.sub(" ", card.prompt), *card.items)))
+        shown = _normal(" | ".join((without_blanks(card.prompt), *card.items)))
         for other, answer in answers:
             if other.id != card.id and _holds(shown, answer):
                 message = f"its text gives away the answer of card '{other.id}': '{other.answer}'"
@@ -261,28 +269,33 @@ def _check_choices(card: Card, add: Add) -> None:
     count = card.choices.count(card.answer)
     if count != 1:
         add("error", f"the answer is {count} times among the choices (it must be once)")
-    if len(set(card.choices)) != len(card.choices):
-        add("error", "the same choice is given twice")
+    if len({seen_form(c) for c in card.choices}) != len(card.choices):
+        add("error", "the same choice is given twice (two choices look the same on screen)")
     elif len({_normal(c) for c in card.choices}) != len(card.choices):
         add("warning", "two choices differ only in case, accents or punctuation")
 
 
 def _check_items(card: Card, add: Add) -> None:
-    if len(set(card.items)) != len(card.items):
-        add("error", "the same item is given twice")
+    if len({seen_form(i) for i in card.items}) != len(card.items):
+        add("error", "the same item is given twice (two items look the same on screen)")
     elif len({_normal(i) for i in card.items}) != len(card.items):
         add("warning", "two items differ only in case, accents or punctuation")
 
 
 def _check_typed(card: Card, add: Add) -> None:
     answers = [a for a in (card.answer, *card.accept) if a.strip()]
-    typeable = [a for a in answers if _normal(a)]
+    typeable = [a for a in answers if normalise(a)]
     if answers and not typeable:
         add("error", "no answer has a letter or digit, so no typing can match it")
-    elif card.answer and not _normal(card.answer):
+    elif card.answer and not normalise(card.answer):
         add("warning", f"the answer '{card.answer}' has no letter or digit: no typing matches it")
-    prompt = _CLOZE.sub(" ", card.prompt) if card.card_kind == "cloze" else card.prompt
-    _check_own_answer(card, prompt, add)
+    prompt = without_blanks(card.prompt) if card.card_kind == "cloze" else card.prompt
+    seen = f" {normalise(prompt)} "
+    for answer in dict.fromkeys(answers):
+        form = normalise(answer)
+        if form and f" {form} " in seen:
+            add("warning", f"the prompt holds its own answer '{answer}'")
+            break
 
 
 def _card_text(card: Card) -> str:
@@ -301,13 +314,22 @@ def _normal(text: str) -> str:
 
 def _words(text: str) -> set[str]:
     """The text's words that say something (three letters or more, not among the most common),
-    cut to their first five letters so that a word's forms meet (``sanction``, ``sanctions``;
-    ``cyberattack``, ``cybersecurity``)."""
+    each cut to a simple stem so that a word's forms meet: a closing ``-ing``, ``-ed``, ``-es`` or
+    ``-s`` dropped (``meet``, ``meeting``, ``meets``), then the first five letters kept
+    (``sanction``, ``sanctions``; ``cyberattack``, ``cybersecurity``)."""
     return {
-        word[:5]
+        _stem(word)
         for word in _normal(text).split()
         if (len(word) >= 3 or word.isdigit()) and word not in _COMMON
     }
+
+
+def _stem(word: str) -> str:
+    for ending in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:5]
 
 
 __all__ = ["Finding", "asks_same", "lint_cards"]

@@ -170,6 +170,7 @@ class _Loader:
             notes,
             unreadable=frozenset(unreadable),
             left_out=frozenset(self.left_out),
+            templates=templates,
         )
         if head is None or self.problems:
             raise PackError(self.root, self.problems)

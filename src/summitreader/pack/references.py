@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
+from summitreader.pack.cloze import blanks
 from summitreader.pack.model import (
     Card,
+    CardTemplate,
     Issue,
     Location,
     Meeting,
@@ -17,8 +17,8 @@ from summitreader.pack.model import (
     Takeaway,
 )
 from summitreader.pack.yamlsafe import Problem
+from summitreader.text import normalise, seen_form
 
-_CLOZE = re.compile(r"\{\{(.+?)\}\}")
 Entry = Section | Meeting | Issue | Takeaway | Card | Note
 
 
@@ -33,6 +33,7 @@ def check_references(
     *,
     unreadable: frozenset[str] = frozenset(),
     left_out: frozenset[str] = frozenset(),
+    templates: tuple[CardTemplate, ...] = (),
 ) -> None:
     """Report ids used twice, references that do not resolve and cards that cannot be asked.
 
@@ -54,6 +55,7 @@ def check_references(
                    f"{first[entry.id].location}")
         else:
             first[entry.id] = entry
+    _check_templates(problems, templates, cards)
     by_section = {s.id: s for s in sections}
     issue_ids = {i.id for i in issues}
     studied = {t.id for t in takeaways} | {m.id for m in meetings} | {i.id for i in issues}
@@ -97,6 +99,39 @@ def check_references(
     _check_aliases(report, (*meetings, *issues))
 
 
+def _check_templates(
+    problems: list[Problem], templates: tuple[CardTemplate, ...], cards: tuple[Card, ...]
+) -> None:
+    """A template id used twice (the second would make nothing), and a written card whose id is
+    one a template makes (``gen-T`` or ``gen-T-ENTRY``: it would silently replace that card)."""
+    seen: dict[str, CardTemplate] = {}
+    for template in templates:
+        where = template.location or Location("templates.yaml", 1, 1)
+        if template.id in seen:
+            problems.append(Problem(
+                where.file, where.line, where.column,
+                f"template '{template.id}': the id is already used by the template at "
+                f"{seen[template.id].location}",
+            ))
+        else:
+            seen[template.id] = template
+    for card in cards:
+        rest = card.id.removeprefix("gen-")
+        if rest == card.id:
+            continue
+        parts = rest.split("-")
+        for template_id in ("-".join(parts[:n]) for n in range(1, len(parts) + 1)):
+            if template_id in seen:
+                made = f"gen-{template_id}"
+                where = card.location or Location("cards.yaml", 1, 1)
+                problems.append(Problem(
+                    where.file, where.line, where.column,
+                    f"card '{card.id}': ids starting '{made}' are made by the template "
+                    f"'{template_id}'; give the card another id",
+                ))
+                break
+
+
 def _unknown(ids: Iterable[str], known: Iterable[str] | dict[str, object]) -> list[str]:
     known_set = set(known)
     return [i for i in ids if i not in known_set]
@@ -108,7 +143,7 @@ def _card_problems(card: Card) -> list[str]:
     if kind in {"recall", "typed", "cloze", "choice"} and not card.answer:
         problems.append(f"a {kind} card needs an answer")
     if kind == "cloze":
-        hidden = _CLOZE.findall(card.prompt)
+        hidden = blanks(card.prompt)
         if len(hidden) != 1:
             problems.append("prompt: a cloze card hides exactly one {{phrase}}")
         elif card.answer and hidden[0].strip() != card.answer:
@@ -116,8 +151,10 @@ def _card_problems(card: Card) -> list[str]:
     if kind == "choice":
         if len(card.choices) != 4:
             problems.append(f"choices: a choice card has 4 choices, not {len(card.choices)}")
-        if len(set(card.choices)) != len(card.choices):
-            problems.append("choices: the same choice is given twice")
+        if len({seen_form(c) for c in card.choices}) != len(card.choices):
+            problems.append(
+                "choices: the same choice is given twice (two choices look the same on screen)"
+            )
         if card.answer and card.answer not in card.choices:
             problems.append("answer: must be one of the choices")
     elif card.choices:
@@ -125,8 +162,10 @@ def _card_problems(card: Card) -> list[str]:
     if kind == "order":
         if not 3 <= len(card.items) <= 5:
             problems.append(f"items: an order card has 3 to 5 items, not {len(card.items)}")
-        if len(set(card.items)) != len(card.items):
-            problems.append("items: the same item is given twice")
+        if len({seen_form(i) for i in card.items}) != len(card.items):
+            problems.append(
+                "items: the same item is given twice (two items look the same on screen)"
+            )
     elif card.items:
         problems.append("items: only order cards have items")
     if kind in {"typed", "cloze"}:
@@ -141,8 +180,8 @@ def _card_problems(card: Card) -> list[str]:
 
 
 def _typeable(answer: str) -> bool:
-    """Whether ``answer`` has a letter or digit left once accents are set apart."""
-    return any(c.isalnum() for c in unicodedata.normalize("NFKD", answer))
+    """Whether typing can match ``answer`` (it keeps a letter or digit as the grader reads it)."""
+    return bool(normalise(answer))
 
 
 def _check_aliases(

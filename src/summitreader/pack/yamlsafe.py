@@ -122,6 +122,11 @@ def _syntax(name: str, error: yaml.MarkedYAMLError) -> Problem:
     """A syntax error at the place the parser stopped, saying where the construct it was in
     began: for an unclosed quote or bracket, the stop is often far from the cause."""
     mark = error.problem_mark or error.context_mark
+    if error.problem == "but found another document":
+        return Problem(
+            *_place(name, mark),
+            "YAML syntax: a second document starts here ('---'); the file holds one document",
+        )
     message = error.problem or error.context or "not valid YAML"
     start = error.context_mark
     if (

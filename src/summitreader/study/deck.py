@@ -32,9 +32,10 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
+from summitreader.pack.cloze import cloze_parts
 from summitreader.pack.lint import asks_same
 from summitreader.pack.model import (
     Card,
@@ -46,12 +47,13 @@ from summitreader.pack.model import (
     TimelineEvent,
 )
 from summitreader.pack.templates import fill
+from summitreader.pack.timeline import MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, usable_key_events
+from summitreader.text import seen_form
 
 StudyCard = Card
 """A card of the deck: the pack's own card type (``generated`` tells the two apart)."""
+__all__ = ["StudyCard", "build_deck", "cards_of_takeaway", "cloze_parts", "find_card"]
 
-MAX_ORDER_ITEMS = 5
-MIN_ORDER_ITEMS = 3
 LONG_EVENT = 140
 """Timeline events longer than this (in characters) are left out of order cards when possible."""
 BLANK = "…"
@@ -90,15 +92,6 @@ def cards_of_takeaway(deck: Iterable[StudyCard], takeaway_id: str) -> tuple[Stud
     return tuple(card for card in deck if takeaway_id in card.about)
 
 
-def cloze_parts(prompt: str) -> tuple[str, str, str]:
-    """A cloze prompt split as ``(before, hidden phrase, after)``; with no blank,
-    ``(prompt, "", "")``."""
-    match = re.search(r"\{\{(.*?)\}\}", prompt, flags=re.DOTALL)
-    if match is None:
-        return prompt, "", ""
-    return prompt[: match.start()], match.group(1), prompt[match.end() :]
-
-
 # -- generation -------------------------------------------------------------------------------
 
 
@@ -106,13 +99,15 @@ def _generated(pack: Pack) -> list[StudyCard]:
     """Meeting by meeting, the cards of each meeting template; then the order cards."""
     finder = _PassageFinder(pack)
     held = [m for m in pack.meetings if m.held]
+    near = _Nearness(held)
+    names = _Names(name for m in held for name in m.names)
     per_meeting = [t for t in pack.templates if t.ask in _MEETING_ASKS]
     asked: dict[str, set[str]] = {t.id: set() for t in per_meeting}
     cards: list[StudyCard] = []
     for meeting in held:
         passage = finder.for_meeting(meeting.id)
         for template in per_meeting:
-            key, card = _meeting_card(template, meeting, held, passage)
+            key, card = _meeting_card(template, meeting, near, names, passage)
             if card and key not in asked[template.id]:
                 asked[template.id].add(key)
                 cards.append(card)
@@ -131,7 +126,11 @@ _MEETING_ASKS = ("meeting-date", "meeting-place", "meeting-by-outcome", "meeting
 
 
 def _meeting_card(
-    template: CardTemplate, meeting: Meeting, held: Sequence[Meeting], passage: PassageRef
+    template: CardTemplate,
+    meeting: Meeting,
+    held: _Nearness,
+    names: _Names,
+    passage: PassageRef,
 ) -> tuple[str, StudyCard | None]:
     """The template's card for one meeting, with what makes it the same question as another's
     (the date for a date card, the place and date for a place card)."""
@@ -142,7 +141,7 @@ def _meeting_card(
         card = _choice_of_value(template, meeting, held, passage, _where)
         return f"{meeting.date.iso()} {_where(meeting)}", card
     fact = template.ask.removeprefix("meeting-by-")
-    return meeting.id, _which_meeting_card(template, meeting, held, fact, passage)
+    return meeting.id, _which_meeting_card(template, meeting, held, names, fact, passage)
 
 
 def _values(meeting: Meeting, **more: str) -> dict[str, str]:
@@ -162,12 +161,12 @@ def _where(meeting: Meeting) -> str:
 def _choice_of_value(
     template: CardTemplate,
     meeting: Meeting,
-    meetings: Sequence[Meeting],
+    meetings: _Nearness,
     passage: PassageRef,
     value: Callable[[Meeting], str],
 ) -> StudyCard | None:
     answer = value(meeting)
-    wrong = _distinct(_nearest(meeting, meetings, value), exclude={answer})[:3]
+    wrong = _distinct(meetings.values_near(meeting, value), exclude={answer}, count=3)
     if len(wrong) < 3:
         return None
     card_id = f"gen-{template.id}-{meeting.id}"
@@ -189,19 +188,20 @@ def _choice_of_value(
 def _which_meeting_card(
     template: CardTemplate,
     meeting: Meeting,
-    meetings: Sequence[Meeting],
+    meetings: _Nearness,
+    names: _Names,
     fact: str,
     passage: PassageRef,
 ) -> StudyCard | None:
     text = " ".join(getattr(meeting, fact).split())
     if not text:
         return None
-    wrong = _distinct(_nearest(meeting, meetings, lambda m: m.title), exclude={meeting.title})[:3]
+    titles = meetings.values_near(meeting, lambda m: m.title)
+    wrong = _distinct(titles, exclude={meeting.title}, count=3)
     if len(wrong) < 3:
         return None
-    names = [name for m in meetings for name in m.names]
     card_id = f"gen-{template.id}-{meeting.id}"
-    values = _values(meeting, fact=_blank_out(text, names))
+    values = _values(meeting, fact=names.blank_out(text))
     return Card(
         id=card_id,
         card_kind="choice",
@@ -268,15 +268,16 @@ def _order_issue_card(
 
 
 def _issue_events(issue: Issue) -> list[TimelineEvent]:
-    """The events an issue's order card asks about: its key events when it marks 3 to 5 (one
-    per date), else events spread over its timeline, short ones first."""
+    """The events an issue's order card asks about: its key events, as marked, when it marks 3 to
+    5 on different dates; else events spread over its timeline (one per date), short ones first."""
+    timeline = sorted(issue.timeline, key=lambda e: e.date.start)
+    key = [e for e in timeline if e.key]
+    if usable_key_events(issue):
+        return key
     by_date: dict[str, TimelineEvent] = {}
-    for event in sorted(issue.timeline, key=lambda e: e.date.start):
+    for event in timeline:
         by_date.setdefault(event.date.start.isoformat(), event)
     events = list(by_date.values())
-    key = [e for e in events if e.key]
-    if MIN_ORDER_ITEMS <= len(key) <= MAX_ORDER_ITEMS:
-        return key
     short = [e for e in events if len(e.text) <= LONG_EVENT]
     return _spread(short if len(short) >= MIN_ORDER_ITEMS else events, MAX_ORDER_ITEMS)
 
@@ -293,6 +294,20 @@ class _PassageFinder:
             (p.section, p.number): n
             for n, p in enumerate(p for s in pack.sections for p in s.paragraphs)
         }
+        self._mentions: dict[str, list[tuple[str, int]]] = {}
+        for mention in pack.mentions:
+            self._mentions.setdefault(mention.entry, []).append(
+                (mention.section, mention.paragraph)
+            )
+        self._cards: dict[str, list[Card]] = {}
+        for card in pack.cards:
+            for entry in dict.fromkeys(card.about):
+                self._cards.setdefault(entry, []).append(card)
+        self._on_issue: dict[str, list[Meeting]] = {}
+        for meeting in pack.meetings:
+            for issue in dict.fromkeys(meeting.issues):
+                self._on_issue.setdefault(issue, []).append(meeting)
+        self._overview: PassageRef | None = None
 
     def for_meeting(self, meeting_id: str) -> PassageRef:
         return self._named(meeting_id) or self._authored(meeting_id) or self.overview()
@@ -301,7 +316,7 @@ class _PassageFinder:
         found = self._named(issue_id) or self._authored(issue_id)
         if found:
             return found
-        for meeting in self.pack.meetings_on(issue_id):
+        for meeting in self._on_issue.get(issue_id, ()):
             found = self._named(meeting.id)
             if found:
                 return found
@@ -309,6 +324,11 @@ class _PassageFinder:
 
     def overview(self) -> PassageRef:
         """The paragraph that names the most meetings (first such one), else a fallback."""
+        if self._overview is None:
+            self._overview = self._find_overview()
+        return self._overview
+
+    def _find_overview(self) -> PassageRef:
         meeting_ids = {m.id for m in self.pack.meetings}
         per_paragraph: dict[tuple[str, int], set[str]] = {}
         for mention in self.pack.mentions:
@@ -322,7 +342,7 @@ class _PassageFinder:
         return self._fallback()
 
     def _named(self, entry_id: str) -> PassageRef | None:
-        counts = Counter((m.section, m.paragraph) for m in self.pack.mentions_of(entry_id))
+        counts = Counter(self._mentions.get(entry_id, ()))
         if not counts:
             return None
         best = min(counts, key=lambda k: (-counts[k], self._order.get(k, 0)))
@@ -330,7 +350,7 @@ class _PassageFinder:
 
     def _authored(self, entry_id: str) -> PassageRef | None:
         refs = [
-            c.passage for c in self.pack.cards_about(entry_id) if self.pack.paragraph(c.passage)
+            c.passage for c in self._cards.get(entry_id, ()) if self.pack.paragraph(c.passage)
         ]
         if not refs:
             return None
@@ -359,23 +379,62 @@ def _short_place(place: str) -> str:
     return ", ".join(parts[-2:]) if parts else bare
 
 
-def _nearest(
-    meeting: Meeting, meetings: Iterable[Meeting], value: Callable[[Meeting], str]
-) -> list[str]:
-    """Values of the other meetings, nearest in time first (ties in pack order)."""
-    others = [m for m in meetings if m.id != meeting.id]
-    others.sort(key=lambda m: abs((m.date.start - meeting.date.start).days))
-    return [value(m) for m in others]
+class _Nearness:
+    """The held meetings grouped by start date, to walk outwards from one meeting's date: the
+    other meetings nearest in time first (ties in pack order), found without sorting all of them
+    for every meeting."""
+
+    def __init__(self, meetings: Sequence[Meeting]) -> None:
+        groups: dict[int, list[tuple[int, Meeting]]] = {}
+        for index, meeting in enumerate(meetings):
+            groups.setdefault(meeting.date.start.toordinal(), []).append((index, meeting))
+        self._days = sorted(groups)
+        self._groups = [groups[day] for day in self._days]
+        self._position = {day: n for n, day in enumerate(self._days)}
+
+    def near(self, meeting: Meeting) -> Iterator[Meeting]:
+        """The other meetings, nearest in time first (ties in pack order); lazily."""
+        day = meeting.date.start.toordinal()
+        here = self._position[day]
+        left, right = here - 1, here + 1
+        ring: list[tuple[int, Meeting]] = list(self._groups[here])
+        while True:
+            yield from (m for _, m in ring if m.id != meeting.id)
+            gap_left = day - self._days[left] if left >= 0 else None
+            gap_right = self._days[right] - day if right < len(self._days) else None
+            if gap_left is None and gap_right is None:
+                return
+            gap = min(g for g in (gap_left, gap_right) if g is not None)
+            ring = []
+            if gap_left == gap:
+                ring.extend(self._groups[left])
+                left -= 1
+            if gap_right == gap:
+                ring.extend(self._groups[right])
+                right += 1
+            ring.sort(key=lambda pair: pair[0])
+
+    def values_near(self, meeting: Meeting, value: Callable[[Meeting], str]) -> Iterator[str]:
+        return (value(m) for m in self.near(meeting))
 
 
-def _distinct(values: Iterable[str], exclude: set[str]) -> list[str]:
-    seen = {v.casefold() for v in exclude}
-    result = []
+def _distinct(values: Iterable[str], exclude: set[str], count: int) -> list[str]:
+    """The first ``count`` of ``values`` that look different from each other and from
+    ``exclude``: by what the reader sees (:func:`~summitreader.text.seen_form`), and more than by
+    punctuation."""
+    seen = {_look(v) for v in exclude}
+    result: list[str] = []
     for value in values:
-        if value.casefold() not in seen:
-            seen.add(value.casefold())
+        if len(result) >= count:
+            break
+        if _look(value) not in seen:
+            seen.add(_look(value))
             result.append(value)
     return result
+
+
+def _look(value: str) -> str:
+    return "".join(c for c in seen_form(value) if c.isalnum())
 
 
 def _shuffled(seed: str, values: Sequence[str]) -> tuple[str, ...]:
@@ -394,8 +453,40 @@ def _spread(items: Sequence[T], count: int) -> list[T]:
     return [items[round(i * step)] for i in range(count)]
 
 
-def _blank_out(text: str, names: Iterable[str]) -> str:
-    """``text`` with every one of ``names`` (whole words, any case) replaced by a blank."""
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", BLANK, text, flags=re.IGNORECASE)
-    return text
+class _Names:
+    """Names to blank out of a text, indexed by their first word so that a text is scanned once,
+    whatever the number of names."""
+
+    _WORD = re.compile(r"\w+")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        by_first: dict[str, list[str]] = {}
+        self._odd: list[re.Pattern[str]] = []
+        for name in sorted({n for n in names if n}, key=len, reverse=True):
+            first = self._WORD.match(name)
+            if first is None:  # a name that does not start with a word: matched on its own
+                self._odd.append(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE))
+            else:
+                by_first.setdefault(first.group().lower(), []).append(name)
+        self._patterns = {
+            word: [re.compile(rf"{re.escape(n)}(?!\w)", re.IGNORECASE) for n in group]
+            for word, group in by_first.items()
+        }
+
+    def blank_out(self, text: str) -> str:
+        """``text`` with every name (whole words, any case, longest first) replaced by a blank."""
+        for pattern in self._odd:
+            text = pattern.sub(BLANK, text)
+        parts: list[str] = []
+        done = 0
+        for word in self._WORD.finditer(text):
+            if word.start() < done:
+                continue
+            for pattern in self._patterns.get(word.group().lower(), ()):
+                found = pattern.match(text, word.start())
+                if found:
+                    parts.extend((text[done : found.start()], BLANK))
+                    done = found.end()
+                    break
+        parts.append(text[done:])
+        return "".join(parts)

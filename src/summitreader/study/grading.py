@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -25,6 +24,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from summitreader.pack.model import Card
+from summitreader.text import normalise
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
@@ -66,22 +66,6 @@ _DIFF_KINDS: dict[str, DiffKind] = {
     "insert": "missing",
 }
 
-_LETTERS = str.maketrans(
-    {
-        "đ": "d",
-        "ð": "d",
-        "ø": "o",
-        "ł": "l",
-        "ı": "i",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-        "&": " and ",
-    }
-)
-_ARTICLES = ("the ", "a ", "an ")
-
-
 @dataclass(frozen=True, slots=True)
 class DiffPart:
     """A stretch of the typed answer against the expected one: ``same``, ``changed`` (typed
@@ -113,19 +97,6 @@ class Grade:
     @property
     def correct(self) -> bool:
         return self.verdict == "right"
-
-
-def normalise(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces, single spaces, no leading article."""
-    text = unicodedata.normalize("NFKD", text.casefold()).translate(_LETTERS)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text)
-    text = " ".join(text.split())
-    for article in _ARTICLES:
-        if text.startswith(article) and len(text) > len(article):
-            text = text[len(article) :]
-            break
-    return text
 
 
 def grade_typed(card: Card, given: str) -> Grade:

@@ -1,0 +1,33 @@
+"""The one rule for a cloze card's blank, used by the loader, the card lint and the screen.
+
+A blank is written ``{{phrase}}``: a phrase of at least one character, which may run over a line
+break. A cloze card hides exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+
+BLANK = re.compile(r"\{\{(.+?)\}\}", flags=re.DOTALL)
+
+
+def blanks(prompt: str) -> list[str]:
+    """The phrases a cloze prompt hides, in order."""
+    return BLANK.findall(prompt)
+
+
+def cloze_parts(prompt: str) -> tuple[str, str, str]:
+    """A cloze prompt split as ``(before, hidden phrase, after)``; with no blank,
+    ``(prompt, "", "")``."""
+    match = BLANK.search(prompt)
+    if match is None:
+        return prompt, "", ""
+    return prompt[: match.start()], match.group(1), prompt[match.end() :]
+
+
+def without_blanks(prompt: str) -> str:
+    """The prompt with its blanks taken out (what the reader sees around them)."""
+    return BLANK.sub(" ", prompt)
+
+
+__all__ = ["BLANK", "blanks", "cloze_parts", "without_blanks"]
