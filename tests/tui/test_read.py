@@ -297,3 +297,25 @@ async def test_an_impossible_data_folder_still_opens_and_says_progress_is_not_sa
         assert not (blocker / "data").exists() and blocker.read_text() == "not a folder"
     finally:
         store.close()
+
+
+async def test_flipping_sections_quickly_marks_none_read(build_app):
+    """A section counts as read once its end has been on screen: pressing ] without waiting
+    shows no section's end, so none is marked, and the title and the panel agree."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = reader(app)
+        # The presses as they come when the keys are quicker than the screen: each section is
+        # shown before the previous one's deferred work (arrival, batches) has run.
+        for _ in range(6):
+            await screen.action_next_section()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = reader(app).section.id
+        store = app.services.store
+        assert set(store.read_sections()) - {shown} == set()
+        done = len(store.read_sections())
+        assert f"{done}/7 sections read" in app.sub_title
+        assert f"Read {done} of 7" in str(reader(app).query_one("#read-progress").render())
