@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.containers import VerticalScroll
+from textual.widgets import Input
 
 from summitreader.pack.model import PassageRef
 from summitreader.progress import ProgressNotSaved
@@ -319,3 +321,18 @@ async def test_flipping_sections_quickly_marks_none_read(build_app):
         done = len(store.read_sections())
         assert f"{done}/7 sections read" in app.sub_title
         assert f"Read {done} of 7" in str(reader(app).query_one("#read-progress").render())
+
+
+async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(build_app):
+    """Keys that come together (typed quickly) are all handed out before ctrl+f's binding
+    would run: posted at once here, none may reach the reader (b bookmarks, n opens a note)."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key, char in [("ctrl+f", None), *((c, c) for c in "bank")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        screen = reader(app)
+        assert screen.query_one("#find-input", Input).value == "bank"
+        assert app.focused is screen.query_one("#find-input", Input)
+        assert app.services.store.bookmarks() == []

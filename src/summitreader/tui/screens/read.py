@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -504,6 +504,18 @@ class ReadScreen(Screen[None]):
     # -- find in section ------------------------------------------------------------------
     def action_find(self) -> None:
         self.query_one(FindBar).open()
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed quickly are all handed to the reader before ctrl+f's binding runs, so the
+        # bar opens here, as the key comes, and a character that still reaches the reader once
+        # the box has the focus goes to the box (the box takes its own keys: none comes here).
+        bar = self.query_one(FindBar)
+        if event.key == "ctrl+f" and self.focused is not None and bar not in self.focused.ancestors:
+            bar.open()
+        elif not bar.take_key(event):
+            return
+        event.stop()
+        event.prevent_default()
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
