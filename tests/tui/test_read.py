@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.containers import VerticalScroll
+from textual.widgets import Input
 
 from summitreader.pack.model import PassageRef
 from summitreader.progress import ProgressNotSaved
@@ -297,3 +299,40 @@ async def test_an_impossible_data_folder_still_opens_and_says_progress_is_not_sa
         assert not (blocker / "data").exists() and blocker.read_text() == "not a folder"
     finally:
         store.close()
+
+
+async def test_flipping_sections_quickly_marks_none_read(build_app):
+    """A section counts as read once its end has been on screen: pressing ] without waiting
+    shows no section's end, so none is marked, and the title and the panel agree."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = reader(app)
+        # The presses as they come when the keys are quicker than the screen: each section is
+        # shown before the previous one's deferred work (arrival, batches) has run.
+        for _ in range(6):
+            await screen.action_next_section()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = reader(app).section.id
+        store = app.services.store
+        assert set(store.read_sections()) - {shown} == set()
+        done = len(store.read_sections())
+        assert f"{done}/7 sections read" in app.sub_title
+        assert f"Read {done} of 7" in str(reader(app).query_one("#read-progress").render())
+
+
+async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(build_app):
+    """Keys that come together (typed quickly) are all handed out before ctrl+f's binding
+    would run: posted at once here, none may reach the reader (b bookmarks, n opens a note)."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key, char in [("ctrl+f", None), *((c, c) for c in "bank")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        screen = reader(app)
+        assert screen.query_one("#find-input", Input).value == "bank"
+        assert app.focused is screen.query_one("#find-input", Input)
+        assert app.services.store.bookmarks() == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -117,6 +117,8 @@ class ReadScreen(Screen[None]):
     def _laid_out(self) -> None:
         if self._pending_arrival is not None:
             self._arrive(*self._pending_arrival)
+        elif not self._restoring:
+            self._check_read()  # a short section's end is known once it is laid out
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -189,6 +191,7 @@ class ReadScreen(Screen[None]):
         widgets.extend(self._make_passages(section, 0, first))
         self._mounted = min(first, len(section.paragraphs))
         self._restoring = True
+        self._pending_arrival = None
         # A new body for each section: the old one goes with its children, and ids such as
         # ``p-3`` never meet their namesakes while the old body is being removed.
         await text.remove_children()
@@ -198,7 +201,7 @@ class ReadScreen(Screen[None]):
         self.query_one(FindBar).reset()
         self._hits, self._hit = [], -1
         self.refresh_contents(follow=True)
-        self.call_after_refresh(self._arrive, target, terms, scroll)
+        self.call_after_refresh(self._arrive, target, terms, scroll, self._generation)
         if self._mounted < len(section.paragraphs):
             self.call_after_refresh(self._mount_more, self._generation, FIRST_PARAGRAPHS)
 
@@ -251,7 +254,7 @@ class ReadScreen(Screen[None]):
         if self._mounted < len(self.section.paragraphs):
             self.call_after_refresh(self._mount_more, generation, batch * 2)
         else:
-            self.call_after_refresh(self._check_read)
+            self.call_after_refresh(self._check_read, generation)
 
     @property
     def complete(self) -> bool:
@@ -259,11 +262,18 @@ class ReadScreen(Screen[None]):
         return self._mounted >= len(self.section.paragraphs)
 
     def _arrive(
-        self, target: PassageRef | None, terms: tuple[str, ...], scroll: float | None
+        self,
+        target: PassageRef | None,
+        terms: tuple[str, ...],
+        scroll: float | None,
+        generation: int | None = None,
     ) -> None:
         """Scroll to ``target`` once its paragraph is laid out. Until then (the screen may not
         be shown yet, or the new section not laid out) the place is not known and a scroll would
-        stop short: the arrival waits for the paragraph's :class:`Passage.Sized`."""
+        stop short: the arrival waits for the paragraph's :class:`Passage.Sized`. An arrival
+        made for a section no longer shown (``generation``) is dropped."""
+        if generation is not None and generation != self._generation:
+            return
         if target is not None and self.section.paragraph(target.paragraph) is None:
             target = None  # a remembered paragraph the section no longer has: its top
         passage = self._passage(target.paragraph) if target is not None else None
@@ -344,11 +354,31 @@ class ReadScreen(Screen[None]):
         self.saves.save(lambda: store.set_position(*position), key="position")
         self._saved = position
 
-    def _check_read(self) -> None:
+    def _end_on_screen(self) -> bool:
+        """Whether the end of the section shown is on screen now. Judged by where its last
+        paragraph is laid out, not by the view's scroll limits: until the section's paragraphs
+        are all mounted and laid out, those limits are still the last section's (or none), and
+        its end has not been shown."""
         text = self.query_one("#text", VerticalScroll)
-        if not text.children or text.size.height == 0 or not self.complete:
+        if text.size.height == 0 or not self.complete:
+            return False
+        passages = self.passages()
+        if not passages:
+            return False
+        last = passages[-1]
+        if last.paragraph.number != self.section.paragraphs[-1].number:
+            return False
+        region = last.virtual_region_with_margin
+        if region.height == 0:
+            return False  # mounted, not laid out yet
+        return region.bottom <= text.scroll_y + text.scrollable_content_region.height + 1
+
+    def _check_read(self, generation: int | None = None) -> None:
+        """Mark the section shown read if its end is on screen; a deferred check names the
+        section it was made for (its generation) and is dropped once another is shown."""
+        if generation is not None and generation != self._generation:
             return
-        if text.scroll_y >= text.max_scroll_y - 1:
+        if self._end_on_screen():
             section_id = self.section.id
             store = self.store
             if section_id in store.read_sections() and section_id not in store.reread_queue():
@@ -474,6 +504,18 @@ class ReadScreen(Screen[None]):
     # -- find in section ------------------------------------------------------------------
     def action_find(self) -> None:
         self.query_one(FindBar).open()
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed quickly are all handed to the reader before ctrl+f's binding runs, so the
+        # bar opens here, as the key comes, and a character that still reaches the reader once
+        # the box has the focus goes to the box (the box takes its own keys: none comes here).
+        bar = self.query_one(FindBar)
+        if event.key == "ctrl+f" and self.focused is not None and bar not in self.focused.ancestors:
+            bar.open()
+        elif not bar.take_key(event):
+            return
+        event.stop()
+        event.prevent_default()
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:

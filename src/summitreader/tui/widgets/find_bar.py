@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -82,8 +82,21 @@ class FindBar(Horizontal):
         yield Static(id="find-count")
 
     def open(self) -> None:
+        """Show the bar and give its box the focus now, not after a refresh: keys typed right
+        after ctrl+f go to the box, not to the reader behind it."""
         self.add_class("-open")
-        self.query_one(Input).focus()
+        self.screen.set_focus(self.query_one(Input))
+
+    def take_key(self, event: events.Key) -> bool:
+        """Type ``event`` into the open bar's box if it is a character that went elsewhere: one
+        typed right after ctrl+f, sent to the reader before the box had the focus."""
+        box = self.query_one(Input)
+        if not self.has_class("-open") or not event.is_printable or event.character is None:
+            return False
+        if self.screen.focused is not box:
+            return False
+        box.insert_text_at_cursor(event.character)
+        return True
 
     def reset(self) -> None:
         if self.has_class("-open"):
