@@ -76,3 +76,88 @@ async def test_a_rating_while_another_process_holds_the_file_does_not_freeze_the
             await pilot.pause(0.05)
         assert len(store.review_log()) == 3
     store.close()
+
+
+def told(app: object, title: str) -> list[str]:
+    return [n.message for n in app._notifications if n.title == title]  # type: ignore[attr-defined]
+
+
+async def test_one_rating_counts_once_and_the_notice_does_not_say_try_again(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    """Again writes the rating and the re-read it asks for: one action, one change waiting; the
+    change is kept, so the notice does not ask the user to try again."""
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    store.set_setting("new_per_day", 8)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "enter")
+        holder = Holder(store.path)
+        try:
+            await answer_current(pilot)
+            await pilot.press("1")
+            await pilot.pause()
+            assert "1 not saved yet" in app.sub_title
+            (notice,) = told(app, "Not saved")
+            assert "busy" in notice and "try again" not in notice
+        finally:
+            holder.stop()
+    store.close()
+
+
+async def test_q_asks_again_when_new_changes_wait_after_the_old_ones_were_saved(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    """``q`` warned about waiting changes; they were saved and new ones started to wait before the
+    app heard of it: ``q`` still asks, and a second ``q`` says how many were left."""
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    store.set_setting("new_per_day", 8)
+    saves = app.services.saves
+    async with app.run_test(size=SIZE) as pilot:
+        holder = Holder(store.path)
+        saves.save(lambda: store.set_setting("a", 1))
+        await pilot.pause()
+        await pilot.press("q")
+        assert app.is_running and told(app, "Not saved yet")
+        holder.stop()
+        saves.retry()  # saved, and at once (before the app hears of it) three more wait
+        holder = Holder(store.path)
+        try:
+            for n in range(3):
+                saves.new_action()
+                saves.save(lambda n=n: store.set_setting(f"b{n}", n))  # type: ignore[misc]
+            await pilot.press("q")
+            assert app.is_running
+            assert "3 changes not saved yet" in told(app, "Not saved yet")[-1]
+            await pilot.press("q")
+            assert app.unsaved_at_exit == 3
+        finally:
+            holder.stop()
+    store.close()
+
+
+async def test_a_store_that_cannot_save_says_so_for_the_whole_session(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    """A newer progress file is shown but never written: the header says progress is not saved,
+    and a bookmark is not confirmed as saved."""
+    from summitreader.progress import SCHEMA_VERSION
+
+    _, store = build_app(pack, data_dir, clock, cache_dir)
+    store.mark_read(pack.sections[0].id)
+    store.close()
+    conn = sqlite3.connect(data_dir / files.DB_NAME)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    assert not store.persistent
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "progress not saved" in app.sub_title
+        await pilot.press("b")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        bookmark = [m for m in messages if m.startswith("Bookmark")]
+        assert bookmark and "not saved" in bookmark[-1] and "Bookmarked" not in bookmark[-1]
+        assert "progress not saved" in app.sub_title
+    store.close()

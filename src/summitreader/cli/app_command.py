@@ -3,6 +3,8 @@ cache."""
 
 from __future__ import annotations
 
+import sys
+
 from summitreader.cli.context import Context
 
 
@@ -14,6 +16,13 @@ def run_app(context: Context) -> int:
         app.run()
     finally:
         app.services.search.close()
+    unsaved = app.unsaved_at_exit or app.services.saves.waiting
+    if unsaved:
+        print(
+            f"summitreader: {unsaved} change{'s were' if unsaved != 1 else ' was'} not saved: "
+            f"the progress file ({context.store.path}) stayed busy.",
+            file=sys.stderr,
+        )
     if app.return_code:
         return app.return_code
     return 0
