@@ -11,6 +11,7 @@ import pytest
 from study_helpers import Clock
 from study_pilot import answer_current, build_app, review_screen
 
+from summitreader.cli.app_command import unsaved_notice
 from summitreader.pack import Pack
 from summitreader.progress import files
 
@@ -130,6 +131,8 @@ async def test_q_asks_again_when_new_changes_wait_after_the_old_ones_were_saved(
             assert "3 changes not saved yet" in told(app, "Not saved yet")[-1]
             await pilot.press("q")
             assert app.unsaved_at_exit == 3
+            notice = unsaved_notice(app)
+            assert notice is not None and "3 changes were not saved" in notice
         finally:
             holder.stop()
     store.close()
@@ -160,4 +163,23 @@ async def test_a_store_that_cannot_save_says_so_for_the_whole_session(
         bookmark = [m for m in messages if m.startswith("Bookmark")]
         assert bookmark and "not saved" in bookmark[-1] and "Bookmarked" not in bookmark[-1]
         assert "progress not saved" in app.sub_title
+    store.close()
+
+
+async def test_a_bookmark_made_while_the_file_is_held_is_told_as_kept_not_saved(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    store.set_setting("new_per_day", 8)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        holder = Holder(store.path)
+        try:
+            await pilot.press("b")
+            await pilot.pause()
+            bookmark = [n.message for n in app._notifications if n.message.startswith("Bookmark")]
+            assert bookmark and bookmark[-1].startswith("Bookmark kept")
+            assert "saved when the progress file is free" in bookmark[-1]
+        finally:
+            holder.stop()
     store.close()
