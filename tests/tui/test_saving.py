@@ -51,6 +51,7 @@ def test_writes_made_while_the_file_is_locked_wait_and_reach_it_in_order(
     saves = SaveQueue(states.append)
     order = ("introduction", "context-and-background", "in-depth-analysis")
     for section in order:
+        saves.new_action()  # one user action each
         assert saves.save(lambda section=section: store.add_bookmark(section, 1))
     assert store.bookmarks() == []
     assert saves.waiting == 3
@@ -59,26 +60,51 @@ def test_writes_made_while_the_file_is_locked_wait_and_reach_it_in_order(
     assert [s.waiting for s in states] == [1, 2, 3]
 
     # Still locked: a retry saves nothing and keeps everything, in order.
-    assert saves.retry() == SaveState(3, error)
+    assert saves.retry() == SaveState(3, error, episode=1)
     assert store.bookmarks() == []
 
     lock.execute("COMMIT")
-    assert saves.retry() == SaveState(0, None)
+    assert saves.retry() == SaveState(0, None, episode=1)
     assert [b.section for b in sorted(store.bookmarks(), key=lambda b: b.id)] == list(order)
-    assert states[-1] == SaveState(0, None)
+    assert states[-1] == SaveState(0, None, episode=1)
 
 
 def test_a_waiting_write_with_a_key_is_replaced_by_the_newer_one(
     store: Store, lock: sqlite3.Connection
 ) -> None:
     saves = SaveQueue()
-    saves.save(lambda: store.mark_read("introduction"))
-    saves.save(lambda: store.set_position("introduction", 2, 10.0), key="position")
-    saves.save(lambda: store.add_bookmark("introduction", 1))
-    saves.save(lambda: store.set_position("introduction", 3, 20.0), key="position")
+    for write, key in (
+        (lambda: store.mark_read("introduction"), None),
+        (lambda: store.set_position("introduction", 2, 10.0), "position"),
+        (lambda: store.add_bookmark("introduction", 1), None),
+        (lambda: store.set_position("introduction", 3, 20.0), "position"),
+    ):
+        saves.new_action()
+        saves.save(write, key=key)
     assert saves.waiting == 3
     lock.execute("COMMIT")
     saves.retry()
     position = store.get_position()
     assert position is not None and (position.paragraph, position.scroll) == (3, 20.0)
     assert set(store.read_sections()) == {"introduction"} and len(store.bookmarks()) == 1
+
+
+def test_the_writes_of_one_action_count_once_and_are_confirmed_as_kept(
+    store: Store, lock: sqlite3.Connection
+) -> None:
+    saves = SaveQueue()
+    assert saves.confirm("Note saved.", "Note kept") == "Note saved."
+    saves.new_action()
+    saves.save(lambda: store.mark_read("introduction"))
+    saves.save(lambda: store.add_bookmark("introduction", 1))
+    assert saves.waiting == 1
+    assert saves.confirm("Note saved.", "Note kept") == (
+        "Note kept; it will be saved when the progress file is free."
+    )
+    saves.new_action()
+    saves.save(lambda: store.add_bookmark("introduction", 2))
+    assert saves.state == SaveState(2, saves.state.error, episode=1)
+    lock.execute("COMMIT")
+    saves.retry()
+    assert saves.state == SaveState(0, None, episode=1) and len(store.bookmarks()) == 2
+    assert "for this session only" in saves.confirm("Saved.", "Kept", persistent=False)

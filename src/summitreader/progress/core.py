@@ -54,6 +54,10 @@ class StoreCore:
         self.persistent = opened.persistent
         self._conn = opened.conn
         self._pending = opened.pending
+        self.write_timeout: float | None = None
+        """Seconds a write waits for another process's lock (``None``: the busy timeout). The
+        app sets it short: its writes are queued and retried, and no thread may hold the store
+        (and so the UI's reads) for long."""
         self._lock = threading.RLock()
         self._sections = {s.id: n for n, s in enumerate(pack.sections)}
 
@@ -84,6 +88,8 @@ class StoreCore:
             self._materialise()
             conn = self._conn
             try:
+                if self.write_timeout is not None:
+                    conn.execute(f"PRAGMA busy_timeout = {round(self.write_timeout * 1000)}")
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute(
                     "INSERT INTO packs VALUES (?, ?, ?) ON CONFLICT (pack_id) DO UPDATE SET "
@@ -117,7 +123,7 @@ class StoreCore:
         if name.startswith("SQLITE_FULL"):
             why = "the disk is full"
         elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            why = "another summitreader kept the progress file busy; try again"
+            why = "another summitreader kept the progress file busy"
         elif name.startswith("SQLITE_READONLY"):
             why = "the progress file is read-only"
         elif name.startswith("SQLITE_IOERR"):

@@ -46,6 +46,8 @@ DB_NAME = "progress.sqlite3"
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 5
 BUSY_TIMEOUT = 5.0
+SHORT_BUSY_TIMEOUT = 0.1
+"""Seconds the app's writes wait for the lock before they are queued and retried."""
 _DAMAGED = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
 _MAGIC = b"SQLite format 3\x00"
 _NOT_SAVED = "progress will not be saved this session"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -90,7 +90,11 @@ class SummitApp(App[None]):
         self._history: list[str] = []
         self._saves = SaveState()
         self._retry_timer: Timer | None = None
-        self._quit_warned = False
+        self._quit_warned: int | None = None
+        """The save episode the user was warned about by ``q``: a second ``q`` quits only while
+        the same writes (or more of them) still wait."""
+        self.unsaved_at_exit = 0
+        """How many changes were left unsaved when the user quit (told after the app ends)."""
         services.saves.listener = self._post_saves_changed
         # The part of the title before its colon, so the reading progress fits beside it.
         self.title = services.pack.title.split(":", 1)[0].strip() or services.pack.title
@@ -99,6 +103,11 @@ class SummitApp(App[None]):
 
     def _builder(self, spec: ScreenSpec) -> Callable[[], Screen[Any]]:
         return lambda: spec.build(self.services)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Click):
+            self.services.saves.new_action()
+        await super().on_event(event)
 
     # -- start-up -------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -221,7 +230,9 @@ class SummitApp(App[None]):
         total = len(pack.sections)
         percent = round(100 * done / total) if total else 0
         subtitle = f"{done}/{total} sections read · {percent}%"
-        if self._saves.waiting:
+        if not self.services.store.persistent:
+            subtitle += " · progress not saved"
+        elif self._saves.waiting:
             subtitle += f" · {self._saves.waiting} not saved yet"
         self.sub_title = subtitle
 
@@ -249,7 +260,7 @@ class SummitApp(App[None]):
         wait and when they are all saved, and waiting writes are retried."""
         before, now = self._saves, self.services.saves.state
         self._saves = now
-        if now.waiting and not before.waiting:
+        if now.waiting and (not before.waiting or now.episode != before.episode):
             self.notify(
                 f"{now.error} It is kept and saved as soon as it can be.",
                 title="Not saved",
@@ -257,7 +268,6 @@ class SummitApp(App[None]):
                 timeout=10,
             )
         elif before.waiting and not now.waiting:
-            self._quit_warned = False
             self.notify("Every change that waited is saved now.", title="Saved", timeout=5)
         self.refresh_progress()
         if now.waiting and self._retry_timer is None:
@@ -274,9 +284,10 @@ class SummitApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; while changes wait to be saved, only when asked twice."""
-        waiting = self.services.saves.waiting
-        if waiting and not self._quit_warned:
-            self._quit_warned = True
+        state = self.services.saves.state
+        waiting = state.waiting
+        if waiting and self._quit_warned != state.episode:
+            self._quit_warned = state.episode
             self.notify(
                 f"{waiting} change{'s' if waiting != 1 else ''} not saved yet: q again quits "
                 "without them.",
@@ -285,4 +296,5 @@ class SummitApp(App[None]):
                 timeout=10,
             )
             return
+        self.unsaved_at_exit = waiting
         self.exit()

@@ -24,8 +24,12 @@ def make_app(
 ) -> SummitApp:
     """The app on ``pack``, keeping progress in ``store`` and the search index under
     ``cache_dir``. The deck is built once, on first need, for every screen."""
+    from summitreader.progress import files
     from summitreader.tui.app import SummitApp
 
+    # A write waits only a moment for another process: the UI thread never hangs on the lock,
+    # and a retry in a worker never holds the store (and the UI's reads) for long.
+    store.write_timeout = files.SHORT_BUSY_TIMEOUT
     services = Services(
         pack=pack,
         store=store,

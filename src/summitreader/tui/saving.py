@@ -7,6 +7,10 @@ tried, so the order of the user's actions is the order they reach the file. Writ
 that only the latest matters (the reading position) carry a ``key``: a waiting one is replaced
 by the newer one instead of queueing both.
 
+The user is told of actions, not writes: the app marks where each action starts
+(:meth:`SaveQueue.new_action`, on every key or click), and the writes it makes (a rating and the
+re-read it asks for) count once in :attr:`SaveState.waiting`.
+
 Plain Python, no Textual: the app shows the queue's :class:`SaveState` and schedules
 :meth:`SaveQueue.retry` (off its UI thread: a retry may wait for the busy timeout).
 """
@@ -27,14 +31,18 @@ class SaveState:
     """What the user is told: how many writes wait, and why the last attempt failed."""
 
     waiting: int = 0
+    """How many user actions have writes that wait."""
     error: str | None = None
     """The last failure's message, while writes wait."""
+    episode: int = 0
+    """Counts the times writes started to wait: a new episode is told anew."""
 
 
 @dataclass
 class _Pending:
     write: Write
     key: str | None
+    action: int
 
 
 class SaveQueue:
@@ -50,11 +58,28 @@ class SaveQueue:
         self._error: str | None = None
         self._lock = threading.Lock()
         self._retrying = threading.Lock()
+        self._action = 0
+        self._episode = 0
 
     @property
     def state(self) -> SaveState:
         with self._lock:
-            return SaveState(len(self._pending), self._error if self._pending else None)
+            actions = len({pending.action for pending in self._pending})
+            return SaveState(actions, self._error if self._pending else None, self._episode)
+
+    def new_action(self) -> None:
+        """The writes made from now on belong to a new user action."""
+        with self._lock:
+            self._action += 1
+
+    def confirm(self, saved: str, kept: str, *, persistent: bool = True) -> str:
+        """What to tell the user after an action's writes: ``saved`` when they reached the file,
+        else ``kept`` and when it will be saved (``persistent`` False: never, this session)."""
+        if not persistent:
+            return f"{kept} for this session only: progress is not saved."
+        if self.waiting:
+            return f"{kept}; it will be saved when the progress file is free."
+        return saved
 
     @property
     def waiting(self) -> int:
@@ -78,7 +103,9 @@ class SaveQueue:
         except ProgressNotSaved as error:
             with self._lock:
                 self._error = str(error)
-                self._pending.insert(0, _Pending(write, key))
+                if not self._pending:
+                    self._episode += 1
+                self._pending.insert(0, _Pending(write, key, self._action))
         self._tell()
         return True
 
@@ -114,9 +141,9 @@ class SaveQueue:
         if key is not None:
             for n, pending in enumerate(self._pending[1:], start=1):
                 if pending.key == key:
-                    self._pending[n] = _Pending(write, key)
+                    self._pending[n] = _Pending(write, key, self._action)
                     return
-        self._pending.append(_Pending(write, key))
+        self._pending.append(_Pending(write, key, self._action))
 
     def _tell(self) -> None:
         if self.listener is not None:

@@ -422,11 +422,14 @@ class ReadScreen(Screen[None]):
         ]
         if existing:
             self.saves.save(lambda: [store.remove_bookmark(b) for b in existing])
-            self.notify(f"Bookmark removed: {here}", timeout=3)
+            self.notify(self._told(f"Bookmark removed: {here}", "Bookmark removal kept"), timeout=3)
         else:
             self.saves.save(lambda: store.add_bookmark(section, number))
-            self.notify(f"Bookmarked: {here}", timeout=3)
+            self.notify(self._told(f"Bookmarked: {here}", f"Bookmark kept: {here}"), timeout=3)
         passage.set_bookmarked(not existing)
+
+    def _told(self, saved: str, kept: str) -> str:
+        return self.saves.confirm(saved, kept, persistent=self.store.persistent)
 
     def action_note(self) -> None:
         from summitreader.tui.screens.note import NoteScreen
@@ -449,7 +452,8 @@ class ReadScreen(Screen[None]):
                 self.saves.save(lambda: store.delete_note(current.id))
             if self.section.id == section:
                 passage.set_note(text or None)
-            self.notify("Note saved." if text else "Note removed.", timeout=3)
+            told = ("Note saved.", "Note kept") if text else ("Note removed.", "Note removal kept")
+            self.notify(self._told(*told), timeout=3)
 
         here = where(self.pack, PassageRef(section, number))
         screen = NoteScreen(here, passage.paragraph.text, current.text if current else "")
