@@ -6,8 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from study_helpers import Clock
-from study_pilot import answer_current, build_app, put_in_order, review_screen
 from textual.widgets import Input, OptionList, Static
 
 from summitreader.card_state import state_code
@@ -18,7 +16,10 @@ from summitreader.study.session import Session, shuffled_items
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.study import StudyScreen
+from support.app import build_app
+from support.clock import Clock
 from support.pilot import wait_until
+from support.review import answer_current, put_in_order, review_screen
 
 SIZE = (100, 30)
 

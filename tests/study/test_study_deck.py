@@ -6,13 +6,13 @@ import re
 from collections.abc import Callable
 
 import pytest
-from packfactory import MEETINGS_YAML
 
 from summitreader.pack import Pack, PackError
 from summitreader.progress import open_store
 from summitreader.study.deck import build_deck, cards_of_takeaway, cloze_parts
 from summitreader.study.grading import GOOD
 from summitreader.study.schedule import Schedule
+from support.packs import MEETINGS_YAML
 
 
 def test_deck_holds_the_pack_cards_first_then_generated_ones(pack: Pack) -> None:

@@ -8,12 +8,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from study_helpers import Clock
-from study_pilot import answer_current, build_app, review_screen
 
 from summitreader.cli.app_command import unsaved_notice
 from summitreader.pack import Pack
 from summitreader.progress import files
+from support.app import build_app
+from support.clock import Clock
+from support.review import answer_current, review_screen
 
 SIZE = (100, 30)
 

@@ -1,27 +1,12 @@
-"""Driving the study screens with keys, as a user would."""
+"""Driving the review screen with keys, as a user would."""
 
 from __future__ import annotations
-
-import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from summitreader.pack import Pack
-from summitreader.progress import Store, open_store
-from summitreader.tui.app import SummitApp
-from summitreader.tui.factory import make_app
 from summitreader.tui.screens.review import ReviewScreen
 from support.pilot import type_text, wait_until
-
-
-def build_app(
-    pack: Pack, data_dir: Path, clock: Callable[[], dt.datetime], cache_dir: Path
-) -> tuple[SummitApp, Store]:
-    store = open_store(data_dir, pack, clock=clock)
-    return make_app(pack, store, cache_dir, clock=clock), store
 
 
 def review_screen(pilot: Pilot) -> ReviewScreen:
