@@ -98,12 +98,18 @@ def build_app(
     pack: Pack, folders: tuple[Path, Path], clock: Clock
 ) -> Iterator[Callable[..., SummitApp]]:
     """``build_app()`` builds the real app on ``pack`` (or the pack given) with the test's
-    folders and clock; every app built in a test sees the same progress, like a restart."""
+    folders and clock; every app built in a test sees the same progress, like a restart.
+    ``cache_dir=`` gives it a search cache of its own (an empty one: the index is built at
+    start); ``real_delays=True`` keeps the UI's delays (see ``support.app.build_app``)."""
     stores: list[Store] = []
 
-    def build(with_pack: Pack | None = None) -> SummitApp:
+    def build(
+        with_pack: Pack | None = None, *, cache_dir: Path | None = None, real_delays: bool = False
+    ) -> SummitApp:
         data, cache = folders
-        app, opened = app_support.build_app(with_pack or pack, data, clock, cache)
+        app, opened = app_support.build_app(
+            with_pack or pack, data, clock, cache_dir or cache, real_delays=real_delays
+        )
         stores.append(opened)
         return app
 

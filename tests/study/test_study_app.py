@@ -302,10 +302,7 @@ async def test_ratings_made_while_another_process_holds_the_file_are_saved_in_or
         return rated
 
     async def saved() -> None:
-        for _ in range(200):
-            if not app.services.saves.waiting:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.services.saves.waiting, "the saves")
         await pilot.pause()
         assert app.services.saves.waiting == 0
 

@@ -14,6 +14,7 @@ from summitreader.pack import Pack
 from summitreader.progress import files
 from support.app import build_app
 from support.clock import Clock
+from support.pilot import wait_until
 from support.review import answer_current, review_screen
 
 SIZE = (100, 30)
@@ -72,10 +73,7 @@ async def test_a_rating_while_another_process_holds_the_file_does_not_freeze_the
             assert not holder.released.is_set()
         finally:
             holder.stop()
-        for _ in range(200):
-            if not app.services.saves.waiting:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.services.saves.waiting, "the saves")
         assert len(store.review_log()) == 3
     store.close()
 
