@@ -113,6 +113,8 @@ async def test_q_asks_again_when_new_changes_wait_after_the_old_ones_were_saved(
     store.set_setting("new_per_day", 8)
     saves = app.services.saves
     async with app.run_test(size=SIZE) as pilot:
+        # The reader has saved where it opened: no write of its own joins the ones counted below.
+        await wait_until(pilot, lambda: store.get_position() is not None, "the position saved")
         holder = Holder(store.path)
         saves.save(lambda: store.set_setting("a", 1))
         await pilot.pause()
