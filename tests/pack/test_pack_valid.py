@@ -1,4 +1,4 @@
-"""The small pack of ``packfactory`` loads into the model as written."""
+"""The small pack of ``support.packs`` loads into the model as written."""
 
 from __future__ import annotations
 

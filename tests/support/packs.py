@@ -1,6 +1,7 @@
 """A small valid pack for the tests, written into a folder, with any file's text replaceable.
 
-Shared by the tests of the loader (``tests/pack``) and of the CLI (``tests/test_cli_pack.py``).
+Used by the tests of the loader (``tests/pack``), the study tests and the CLI tests, through the
+``make_pack`` and ``mini_pack`` fixtures of ``tests/conftest.py`` or directly.
 """
 
 from __future__ import annotations
