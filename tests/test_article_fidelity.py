@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summitreader import paths
-from summitreader.pack import Pack, load_pack
+from summitreader.pack import Pack
 
 ARTICLE = Path(__file__).parent / "fixtures" / "article.txt"
 FURNITURE = ("Leave a Reply", "You must be logged in to post a comment.")
@@ -24,11 +23,6 @@ def lines() -> list[str]:
     lines = text.splitlines()
     assert tuple(lines[-2:]) == FURNITURE
     return lines
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    return load_pack(paths.default_pack_dir())
 
 
 def _pack_as_lines(pack: Pack) -> list[tuple[str, str]]:

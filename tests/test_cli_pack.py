@@ -10,18 +10,15 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "pack"))
-
-from packfactory import (
+from summitreader import __version__, paths
+from summitreader.cli import main
+from support.packs import (
     CARDS_YAML,
     MEETINGS_YAML,
     PACK_YAML,
     replace_once,
     write_pack,
 )
-
-from summitreader import __version__, paths
-from summitreader.cli import main
 
 Run = tuple[int, str, str]
 

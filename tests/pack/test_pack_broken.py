@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import (
+
+from summitreader.pack import PackError, load_pack
+from support.packs import (
     CARDS_YAML,
     ISSUES_YAML,
     MEETINGS_YAML,
@@ -17,8 +19,6 @@ from packfactory import (
     place,
     replace_once,
 )
-
-from summitreader.pack import PackError, load_pack
 
 MakePack = Callable[..., Path]
 

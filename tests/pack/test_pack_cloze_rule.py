@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML, replace_once
 
 from summitreader.pack import PackError, load_pack
 from summitreader.pack.cloze import blanks
 from summitreader.study.deck import cloze_parts
+from support.packs import CARDS_YAML, replace_once
 
 PROMPT = "Held in {{Hel\nsinki}}, where {{Trump}} sided with Putin."
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from summitreader import paths
-from summitreader.pack import Pack, load_pack
+from summitreader.pack import Pack
 from summitreader.pack.model import CARD_KINDS
 
 SECTION_IDS = (
@@ -61,11 +61,6 @@ ISSUE_IDS = (
     "human-rights",
     "counter-terrorism",
 )
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    return load_pack(paths.default_pack_dir())
 
 
 def test_the_default_pack_is_found_and_loads(pack: Pack) -> None:

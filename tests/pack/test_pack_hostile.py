@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML, MEETINGS_YAML, NOTES_YAML, PACK_YAML, replace_once
 
 from summitreader.pack import PackError, load_pack
 from summitreader.pack.yamlsafe import MAX_BYTES, MAX_DEPTH
+from support.packs import CARDS_YAML, MEETINGS_YAML, NOTES_YAML, PACK_YAML, replace_once
 
 MakePack = Callable[..., Path]
 

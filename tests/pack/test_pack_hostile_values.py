@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML, ISSUES_YAML, replace_once
 
 from summitreader.pack import PackError, load_pack
 from summitreader.pack.fields import MAX_INTEGER
 from summitreader.pack.load import REPORTED_PER_FILE
+from support.packs import CARDS_YAML, ISSUES_YAML, replace_once
 
 MakePack = Callable[..., Path]
 FIRST_PASSAGE = "passage: {section: opening, paragraph: 1}\n\n- id: card-typed"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from packfactory import ISSUES_YAML, replace_once
-
 from summitreader.pack import load_pack
 from summitreader.pack.lint import lint_cards
 from summitreader.study.deck import build_deck, find_card
+from support.packs import ISSUES_YAML, replace_once
 
 
 def _issues(events: list[tuple[str, str, bool]]) -> str:

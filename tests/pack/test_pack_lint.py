@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML, place, replace_once
 
 from summitreader import paths
 from summitreader.pack import PackError, load_pack
 from summitreader.pack.lint import lint_cards
 from summitreader.study.deck import build_deck
+from support.packs import CARDS_YAML, place, replace_once
 
 
 def _findings(make_pack: Callable[..., Path], cards: str) -> list[str]:
@@ -114,7 +114,7 @@ def test_a_passage_that_shares_no_word_with_the_card(make_pack: Callable[..., Pa
 def test_errors_on_generated_cards_point_at_their_template(
     make_pack: Callable[..., Path],
 ) -> None:
-    from packfactory import MEETINGS_YAML
+    from support.packs import MEETINGS_YAML
 
     meetings = MEETINGS_YAML + "".join(
         f"""

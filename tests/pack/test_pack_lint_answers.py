@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML
 
 from summitreader.pack import load_pack
 from summitreader.pack.lint import lint_cards
 from summitreader.study.deck import build_deck
 from summitreader.study.grading import grade_typed
+from support.packs import CARDS_YAML
 
 
 def _typed(card_id: str, prompt: str, answer: str, accept: str = "[]", kind: str = "typed") -> str:

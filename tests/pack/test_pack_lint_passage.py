@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from packfactory import CARDS_YAML
-
 from summitreader.pack import load_pack
 from summitreader.pack.lint import lint_cards
 from summitreader.study.deck import build_deck
+from support.packs import CARDS_YAML
 
 CARD = """
 - id: p-meet

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML, MEETINGS_YAML, replace_once
 
 from summitreader.pack import PackError, load_pack
 from summitreader.study.deck import build_deck
 from summitreader.text import seen_form
+from support.packs import CARDS_YAML, MEETINGS_YAML, replace_once
 
 
 def _problems(make_pack: Callable[..., Path], files: dict[str, str]) -> list[str]:

@@ -10,11 +10,11 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from packfactory import FILES, write_pack
 
 from summitreader.pack import Pack, PackError, load_pack
 from summitreader.pack.markdown import inline_runs
 from summitreader.text import clean_text
+from support.packs import FILES, write_pack
 
 PROPERTY = settings(
     max_examples=30,

@@ -9,11 +9,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from packfactory import MEETINGS_YAML
-
 from summitreader.pack import load_pack
 from summitreader.pack.lint import lint_cards
 from summitreader.study.deck import build_deck
+from support.packs import MEETINGS_YAML
 
 
 def _meetings(count: int) -> str:

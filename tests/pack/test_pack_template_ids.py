@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import CARDS_YAML, TEMPLATES_YAML
 
 from summitreader.pack import PackError, load_pack
+from support.packs import CARDS_YAML, TEMPLATES_YAML
 
 
 def _problems(make_pack: Callable[..., Path], **files: str) -> list[str]:

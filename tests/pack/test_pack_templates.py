@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import TEMPLATES_YAML
 
 from summitreader.pack import PackError, load_pack
+from support.packs import TEMPLATES_YAML
 
 
 def _problems(make_pack: Callable[..., Path], templates: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The small pack of ``packfactory`` loads into the model as written."""
+"""The small pack of ``support.packs`` loads into the model as written."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packfactory import OPENING_MD
 
 from summitreader.pack import DateSpan, PassageRef, load_pack
+from support.packs import OPENING_MD
 
 
 def test_the_small_pack_loads(make_pack: Callable[..., Path]) -> None:
@@ -141,7 +141,7 @@ def test_optional_index_files_may_be_left_out_or_empty(make_pack: Callable[..., 
 
 
 def test_unquoted_dates_and_a_byte_order_mark_are_accepted(make_pack: Callable[..., Path]) -> None:
-    from packfactory import MEETINGS_YAML
+    from support.packs import MEETINGS_YAML
 
     root = make_pack(
         {

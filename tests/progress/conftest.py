@@ -1,16 +1,17 @@
-"""Fixtures of the progress tests: a small pack, a clock the test moves, a data folder."""
+"""Local to the progress tests: their own small pack (made from the model's dataclasses, see
+``progress_support``), a clock standing at nine in the morning, the version-1 fixture database
+and a pack folder for the CLI. The data folder and the store are the shared fixtures."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from progress_support import Clock, make_pack, make_v1_database, write_pack_folder
+from progress_support import make_pack, make_v1_database, write_pack_folder
 
 from summitreader.pack.model import Pack
-from summitreader.progress import Store, open_store
+from support.clock import Clock
 
 
 @pytest.fixture
@@ -21,17 +22,6 @@ def pack() -> Pack:
 @pytest.fixture
 def clock() -> Clock:
     return Clock(dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def store(data_dir: Path, pack: Pack, clock: Clock) -> Iterator[Store]:
-    with open_store(data_dir, pack, clock=clock) as opened:
-        yield opened
 
 
 @pytest.fixture

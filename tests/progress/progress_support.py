@@ -1,5 +1,6 @@
-"""What the progress tests build on: a small pack made from the model's dataclasses, a clock the
-test moves, and the version-1 fixture database. Child processes import this file too."""
+"""What the progress tests build on: a small pack made from the model's dataclasses (its own
+section and card ids, which the progress tests name), and the version-1 fixture database. Child
+processes import this file too. The clock is ``support.clock.Clock``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack, Paragraph, PassageRef, Section
@@ -15,6 +16,9 @@ from summitreader.progress import Store
 from summitreader.progress.exchange import export_progress
 from summitreader.study.schedule import Schedule
 from summitreader.text import clean_text
+
+if TYPE_CHECKING:
+    from support.clock import Clock
 
 V1_SQL = Path(__file__).parent / "fixtures" / "progress-v1.sql"
 
@@ -68,20 +72,6 @@ def make_pack(
         takeaways=(),
         cards=tuple(make_card(c, sections[0]) for c in cards),
     )
-
-
-class Clock:
-    """A clock that stands still until the test moves it."""
-
-    def __init__(self, start: dt.datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> dt.datetime:
-        self.now += dt.timedelta(**delta)
-        return self.now
 
 
 def fsrs_state(
@@ -239,3 +229,13 @@ def assert_usable(store: Store) -> None:
         schedule.preview(card_id, state, store.now())
         schedule.retrievability(state, store.now())
     json.dumps(export_progress(store), allow_nan=False)
+
+
+def __getattr__(name: str) -> object:
+    """``Clock`` is ``support.clock.Clock`` now; the old name still imports, for tests written
+    before (child processes, which have no ``support`` on their path, never ask for it)."""
+    if name == "Clock":
+        from support.clock import Clock
+
+        return Clock
+    raise AttributeError(name)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import Clock, fsrs_state, make_pack, review_document
+from progress_support import fsrs_state, make_pack, review_document
 
 from summitreader.pack.model import Pack
 from summitreader.progress import ProgressNotSaved, Store, open_store
@@ -22,6 +22,7 @@ from summitreader.progress.exchange import (
     read_document,
     write_document,
 )
+from support.clock import Clock
 
 
 def fill(store: Store, clock: Clock) -> None:

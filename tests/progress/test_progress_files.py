@@ -13,11 +13,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from progress_support import Clock, make_v1_database
+from progress_support import make_v1_database
 
 from summitreader.pack.model import Pack
 from summitreader.progress import SCHEMA_VERSION, Position, ProgressNotSaved, Store, open_store
 from summitreader.progress.files import DB_NAME
+from support.clock import Clock
 
 HERE = Path(__file__).parent
 

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from summitreader.cli import main
+from support.terminal import drive, summitreader, terminal_env
 
 PACK_YAML = """\
 id: clitest
@@ -208,39 +203,11 @@ def test_the_readers_notes_are_searched(run, pack_dir: Path, tmp_path: Path) -> 
     assert "[b]markup[/b]" in text
 
 
-def run_in_terminal(args: list[str], env: dict[str, str], timeout: float = 30) -> str:
+def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run ``python -m summitreader ARGS`` with its output on a pseudo-terminal; what it wrote."""
-    leader, follower = pty.openpty()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "summitreader", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-    )
-    os.close(follower)
-    chunks = []
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.1)
-            if ready:
-                try:
-                    data = os.read(leader, 65536)
-                except OSError:
-                    break
-                if not data:
-                    break
-                chunks.append(data)
-            elif child.poll() is not None:
-                break
-        assert child.wait(timeout=max(1.0, deadline - time.monotonic())) == 0
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    output, status = drive(summitreader(*args), env, interactive=False)
+    assert status == 0
+    return output.decode("utf-8", "replace")
 
 
 @pytest.mark.slow
@@ -255,7 +222,7 @@ def test_on_a_terminal_the_matches_are_bold_unless_no_color(pack_dir: Path, tmp_
         "search",
         "escape",
     ]
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env = terminal_env(TERM="xterm-256color")
     styled = run_in_terminal(args, env)
     assert "\x1b[1mescape\x1b[22m" in styled
     # The content's own escape sequences never reach the terminal; ours are the only ones.

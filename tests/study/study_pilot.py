@@ -1,68 +1,7 @@
-"""Driving the study screens with keys, as a user would."""
+"""The old names of ``support.app.build_app`` and ``support.review``'s helpers, for tests written
+before they moved there; new tests import from ``support``."""
 
-from __future__ import annotations
+from support.app import build_app
+from support.review import answer_current, put_in_order, review_screen
 
-import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
-
-from textual.pilot import Pilot
-from textual.widgets import OptionList
-
-from summitreader.pack import Pack
-from summitreader.progress import Store, open_store
-from summitreader.tui.app import SummitApp
-from summitreader.tui.factory import make_app
-from summitreader.tui.screens.review import ReviewScreen
-from support.pilot import type_text, wait_until
-
-
-def build_app(
-    pack: Pack, data_dir: Path, clock: Callable[[], dt.datetime], cache_dir: Path
-) -> tuple[SummitApp, Store]:
-    store = open_store(data_dir, pack, clock=clock)
-    return make_app(pack, store, cache_dir, clock=clock), store
-
-
-def review_screen(pilot: Pilot) -> ReviewScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen), type(screen).__name__
-    return screen
-
-
-async def answer_current(pilot: Pilot, right: bool = True) -> None:
-    """Answer the card on screen with keys: rightly, or wrongly."""
-    screen = review_screen(pilot)
-    card = screen.session.current
-    assert card is not None and screen.session.phase == "asking"
-    kind = card.card_kind
-    if kind == "recall":
-        await pilot.press("space")
-    elif kind in ("typed", "cloze"):
-        shortest = min((card.answer, *card.accept), key=len)  # any accepted form is right
-        await type_text(pilot, shortest if right else "xq zv", "enter")
-    elif kind == "choice":
-        wrong = next(n for n, c in enumerate(card.choices) if c != card.answer)
-        index = card.choices.index(card.answer) if right else wrong
-        await pilot.press("abcd"[index])
-    else:
-        await put_in_order(pilot, card.items if right else tuple(reversed(card.items)))
-        await pilot.press("enter")
-    await wait_until(pilot, lambda: screen.session.phase == "answered", "the answer")
-
-
-async def put_in_order(pilot: Pilot, wanted: tuple[str, ...]) -> None:
-    """Move the order card's items into ``wanted`` with ↑ ↓ and shift+↑."""
-    screen = review_screen(pilot)
-    options = screen.query_one("#review-options", OptionList)
-    for target, item in enumerate(wanted):
-        source = screen.order.index(item)
-        while (at := options.highlighted) != source:
-            assert at is not None
-            await pilot.press("down" if at < source else "up")
-            await wait_until(pilot, lambda at=at: options.highlighted != at, "the highlight")
-        for step in range(source - target):
-            await pilot.press("shift+up")
-            place = source - step - 1
-            await wait_until(pilot, lambda i=item, p=place: screen.order.index(i) == p, "the move")
-    assert tuple(screen.order) == wanted
+__all__ = ["answer_current", "build_app", "put_in_order", "review_screen"]

@@ -6,8 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from study_helpers import Clock
-from study_pilot import answer_current, build_app, put_in_order, review_screen
 from textual.widgets import Input, OptionList, Static
 
 from summitreader.card_state import state_code
@@ -18,7 +16,10 @@ from summitreader.study.session import Session, shuffled_items
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.study import StudyScreen
+from support.app import build_app
+from support.clock import Clock
 from support.pilot import wait_until
+from support.review import answer_current, put_in_order, review_screen
 
 SIZE = (100, 30)
 
@@ -301,10 +302,7 @@ async def test_ratings_made_while_another_process_holds_the_file_are_saved_in_or
         return rated
 
     async def saved() -> None:
-        for _ in range(200):
-            if not app.services.saves.waiting:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.services.saves.waiting, "the saves")
         await pilot.pause()
         assert app.services.saves.waiting == 0
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from study_helpers import Clock
-
 from summitreader.pack import Pack
 from summitreader.study.deck import build_deck, cards_of_takeaway
 from summitreader.study.grading import AGAIN, EASY, GOOD
 from summitreader.study.mastery import mastery_by_takeaway
 from summitreader.study.schedule import Schedule
+from support.clock import Clock
 
 
 def test_a_card_rated_again_just_now_is_not_learned(pack: Pack, clock: Clock) -> None:

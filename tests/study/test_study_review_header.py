@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from study_helpers import Clock
-from study_pilot import build_app, review_screen
 from textual.widgets import OptionList, Static
 
 from summitreader.pack import Pack
@@ -13,6 +11,9 @@ from summitreader.study.deck import build_deck, cards_of_takeaway
 from summitreader.study.plan import cram_session
 from summitreader.study.session import Session
 from summitreader.tui.screens.review import ReviewScreen
+from support.app import build_app
+from support.clock import Clock
+from support.review import review_screen
 
 
 def shown_keys(screen: ReviewScreen) -> dict[str, str]:

@@ -8,12 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from study_helpers import Clock
-from study_pilot import answer_current, build_app, review_screen
 
 from summitreader.cli.app_command import unsaved_notice
 from summitreader.pack import Pack
 from summitreader.progress import files
+from support.app import build_app
+from support.clock import Clock
+from support.pilot import wait_until
+from support.review import answer_current, review_screen
 
 SIZE = (100, 30)
 
@@ -71,10 +73,7 @@ async def test_a_rating_while_another_process_holds_the_file_does_not_freeze_the
             assert not holder.released.is_set()
         finally:
             holder.stop()
-        for _ in range(200):
-            if not app.services.saves.waiting:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.services.saves.waiting, "the saves")
         assert len(store.review_log()) == 3
     store.close()
 
@@ -114,6 +113,8 @@ async def test_q_asks_again_when_new_changes_wait_after_the_old_ones_were_saved(
     store.set_setting("new_per_day", 8)
     saves = app.services.saves
     async with app.run_test(size=SIZE) as pilot:
+        # The reader has saved where it opened: no write of its own joins the ones counted below.
+        await wait_until(pilot, lambda: store.get_position() is not None, "the position saved")
         holder = Holder(store.path)
         saves.save(lambda: store.set_setting("a", 1))
         await pilot.pause()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from study_helpers import START, Clock, answer_right
+from study_helpers import answer_right
 
 from summitreader.card_state import due_of, state_code
 from summitreader.pack import Pack
@@ -21,6 +21,7 @@ from summitreader.study.schedule import (
     format_when,
     new_per_day,
 )
+from support.clock import START, Clock
 
 
 def test_preview_of_a_new_card_grows_with_the_rating() -> None:

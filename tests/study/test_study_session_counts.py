@@ -3,7 +3,7 @@ are counted as new, learning and review."""
 
 from __future__ import annotations
 
-from study_helpers import Clock, answer_right
+from study_helpers import answer_right
 
 from summitreader.pack import Pack
 from summitreader.progress import Store
@@ -11,6 +11,7 @@ from summitreader.study.deck import build_deck
 from summitreader.study.grading import AGAIN, GOOD, HARD
 from summitreader.study.schedule import Schedule
 from summitreader.study.session import Session
+from support.clock import Clock
 
 
 def pick(pack: Pack, *ids: str) -> list:

@@ -7,8 +7,6 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from study_helpers import START, Clock
-from study_pilot import build_app, review_screen
 from textual.pilot import Pilot
 
 from summitreader.pack import Pack
@@ -19,7 +17,10 @@ from summitreader.study.schedule import Schedule
 from summitreader.study.session import Session, shuffled_items
 from summitreader.tui.screens.progress import ProgressScreen
 from summitreader.tui.screens.study import StudyScreen
+from support.app import build_app
+from support.clock import START, Clock
 from support.pilot import settle, type_text, wait_for_input, wait_until
+from support.review import review_screen
 
 SIZE = (100, 30)
 

@@ -1,1 +1,9 @@
-"""Helpers shared by the test suites: waiting on the app's state rather than on the clock."""
+"""Helpers shared by the test suites (``tests`` is on the path through pyproject's ``pythonpath``).
+
+- ``clock``: the one test clock, standing still until the test moves it.
+- ``packs``: the one small pack on disk, with any file's text replaceable.
+- ``app``: the one way to build the real app for a test (delays that run at once).
+- ``pilot``: waiting on the app's state rather than on the clock.
+- ``review``: answering the review screen's cards with keys.
+- ``terminal``: the real app on a real pseudo-terminal, with a minimal environment.
+"""

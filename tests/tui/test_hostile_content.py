@@ -12,6 +12,7 @@ from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.screens.link import LinkScreen
 from summitreader.tui.widgets.entry_detail import EntryDetail
 from summitreader.tui.widgets.passage import Passage
+from support.pilot import wait_until
 
 HOSTILE = "Look: [b]bold?[/b] [/] [@click=app.quit]quit[/] [link=http://x]x[/link] back\\slash"
 
@@ -100,7 +101,7 @@ async def test_a_notification_quoting_content_shows_it_as_written(build_app, hos
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("b")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app._notifications, "the notification")
         assert app.is_running
         told = [n.message for n in app._notifications]
         assert told == ["Bookmarked: Intro [/] [b]x[/b] [@click=app.quit]q[/] ¶1"]

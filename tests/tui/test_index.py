@@ -7,6 +7,7 @@ from textual.widgets import DataTable, OptionList
 from summitreader.tui.messages import OpenEntry
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.widgets.entry_detail import EntryDetail
+from support.pilot import wait_until
 
 
 async def open_index(app, pilot) -> IndexScreen:
@@ -74,7 +75,12 @@ async def test_issue_detail_shows_summary_timeline_sources_and_meetings(build_ap
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.post_message(OpenEntry("arms-control"))
-        await pilot.pause(0.2)
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, IndexScreen)
+            and app.screen.query_one(EntryDetail).entry_id == "arms-control",
+            "the issue's detail",
+        )
         screen = app.screen
         assert isinstance(screen, IndexScreen)
         facts = str(screen.query_one(EntryDetail).facts)

@@ -21,6 +21,25 @@ def reader(app) -> ReadScreen:
     return screen
 
 
+def at(app, section: str, paragraph: int) -> bool:
+    """Whether the reader is on top with ``section``'s ``paragraph`` at the top of the view."""
+    screen = app.screen
+    if not isinstance(screen, ReadScreen) or screen.section.id != section:
+        return False
+    top = screen.top_paragraph()
+    return top is not None and top.paragraph.number == paragraph
+
+
+def saved_at(app, section: str, paragraph: int) -> bool:
+    """Whether the store holds ``section``'s ``paragraph`` as the reader's position."""
+    position = app.services.store.get_position()
+    return position is not None and (position.section, position.paragraph) == (section, paragraph)
+
+
+async def arrive(pilot, section: str, paragraph: int) -> None:
+    await wait_until(pilot, lambda: at(pilot.app, section, paragraph), f"{section} ¶{paragraph}")
+
+
 async def test_opens_on_the_first_section_and_moves_between_sections(build_app, pack):
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -45,12 +64,12 @@ async def test_resumes_at_the_same_paragraph_after_a_restart(build_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await reader(app).go_to(PassageRef("in-depth-analysis", 4))
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: saved_at(app, "in-depth-analysis", 4), "the save")
         top = reader(app).top_paragraph()
         assert top is not None and top.paragraph.number == 4
     again = build_app()
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await arrive(pilot, "in-depth-analysis", 4)
         screen = reader(again)
         assert screen.section.id == "in-depth-analysis"
         top = screen.top_paragraph()
@@ -65,8 +84,8 @@ async def test_a_section_is_marked_read_once_its_end_is_on_screen(build_app):
         assert "introduction" not in store.read_sections()
         text = reader(app).query_one("#text", VerticalScroll)
         text.scroll_end(animate=False, immediate=True)
-        await pilot.pause(0.2)
-        assert "introduction" in store.read_sections()
+        await wait_until(pilot, lambda: "introduction" in store.read_sections(), "the read mark")
+        await pilot.pause()
         assert "1/7 sections read" in app.sub_title
 
 
@@ -75,7 +94,7 @@ async def test_bookmark_and_note_survive_a_restart_and_are_listed(build_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await reader(app).go_to(PassageRef("pros-and-cons", 3))
-        await pilot.pause(0.2)
+        await arrive(pilot, "pros-and-cons", 3)
         await pilot.press("b")
         await pilot.press("n")
         await pilot.pause()
@@ -97,7 +116,7 @@ async def test_bookmark_and_note_survive_a_restart_and_are_listed(build_app):
         await pilot.press("l")
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await arrive(pilot, "pros-and-cons", 3)
         screen = reader(again)
         assert screen.section.id == "pros-and-cons"
         assert screen.top_paragraph().paragraph.number == 3
@@ -118,14 +137,15 @@ async def test_a_mention_leads_to_the_index_and_a_passage_back_to_the_reader(bui
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await reader(app).go_to(PassageRef("context-and-background", 2))
-        await pilot.pause(0.2)
+        await arrive(pilot, "context-and-background", 2)
         await pilot.press("m")
         await pilot.pause()
         picker = app.screen
         labels = [str(item[1]) for item in picker.items]
         assert "helsinki" in labels and "hamburg-bilateral" in labels
         await pilot.press(*(["down"] * labels.index("helsinki")), "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, IndexScreen), "the index")
+        await pilot.pause()
         index = app.screen
         assert isinstance(index, IndexScreen)
         detail = index.query_one("#detail")
@@ -138,9 +158,9 @@ async def test_a_mention_leads_to_the_index_and_a_passage_back_to_the_reader(bui
         )
         links.highlighted = first_passage
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        screen = reader(app)
         target = detail._targets[first_passage]
+        await arrive(pilot, target.section, target.paragraph)
+        screen = reader(app)
         assert screen.section.id == target.section
         assert screen.top_paragraph().paragraph.number == target.paragraph
 
@@ -211,11 +231,11 @@ async def test_no_color_gives_a_monochrome_app_with_marks_that_are_not_colour(
 
 
 async def test_a_scroll_just_before_quitting_is_kept(build_app):
-    app = build_app()
+    app = build_app(real_delays=True)  # the position's save timer has not run when it quits
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await reader(app).go_to(PassageRef("pros-and-cons", 1))
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: saved_at(app, "pros-and-cons", 1), "the save")
         text = reader(app).query_one("#text", VerticalScroll)
         text.scroll_to(y=text.max_scroll_y // 2, animate=False, immediate=True)
         await pilot.pause()
@@ -224,7 +244,7 @@ async def test_a_scroll_just_before_quitting_is_kept(build_app):
         # Quit at once, before the position's save timer has run.
     again = build_app()
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await arrive(pilot, "pros-and-cons", expected)
         assert reader(again).section.id == "pros-and-cons"
         assert reader(again).top_paragraph().paragraph.number == expected
 
@@ -237,12 +257,13 @@ async def test_a_remembered_paragraph_the_section_no_longer_has_opens_its_top(bu
     app.services.store.set_position("in-depth-analysis", 99, 500.0)
     again = build_app()
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        # It opens the section's top, and remembers that.
+        await wait_until(pilot, lambda: saved_at(again, "in-depth-analysis", 1), "the top")
         screen = reader(again)
         assert screen.section.id == "in-depth-analysis"
         assert screen.query_one("#text", VerticalScroll).scroll_y == 0
         await pilot.press("pagedown")
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: not saved_at(again, "in-depth-analysis", 1), "the save")
         position = again.services.store.get_position()
         assert (position.section, position.paragraph) == (
             "in-depth-analysis", screen.top_paragraph().paragraph.number

@@ -6,15 +6,17 @@ from textual.widgets import OptionList
 
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.screens.search import SearchScreen
+from support.pilot import wait_until
 
 
 async def wait_for_index(app, pilot) -> None:
-    for _ in range(200):
-        if app.services.search.index is not None:
-            break
-        await pilot.pause(0.05)
-    assert app.services.search.index is not None
-    await pilot.pause(0.2)
+    await wait_until(pilot, lambda: app.services.search.index is not None, "the index")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_for_screen(app, pilot, kind: type) -> None:
+    await wait_until(pilot, lambda: isinstance(app.screen, kind), kind.__name__)
 
 
 async def test_typing_shows_ranked_hits_and_enter_opens_the_passage(build_app):
@@ -26,10 +28,7 @@ async def test_typing_shows_ranked_hits_and_enter_opens_the_passage(build_app):
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await pilot.press(*"intelligence agencies")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if screen.hits:
-                break
+        await wait_until(pilot, lambda: screen.shown_query == "intelligence agencies", "the hits")
         assert screen.hits
         paragraph_hits = [h for h in screen.hits if h.kind == "paragraph"]
         assert paragraph_hits
@@ -38,7 +37,9 @@ async def test_typing_shows_ranked_hits_and_enter_opens_the_passage(build_app):
         assert app.focused is results
         target = screen.hits[results.highlighted or 0]
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        if target.kind == "paragraph":
+            await wait_for_screen(app, pilot, ReadScreen)
+            await pilot.pause()
         reader = app.screen
         if target.kind == "paragraph":
             assert isinstance(reader, ReadScreen)
@@ -55,10 +56,7 @@ async def test_a_typo_still_finds_helsinki_and_digits_type_into_the_box(build_ap
         await pilot.pause()
         screen = app.screen
         await pilot.press(*"Helsinky 2018")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if screen.hits:
-                break
+        await wait_until(pilot, lambda: screen.shown_query == "Helsinky 2018", "the hits")
         assert isinstance(app.screen, SearchScreen)
         assert screen.query_one("#query").value == "Helsinky 2018"
         assert any(
@@ -74,7 +72,9 @@ async def test_a_query_that_cannot_be_parsed_gets_a_message_not_a_crash(build_ap
         await pilot.press("3")
         await pilot.pause()
         await pilot.press(*'"unbalanced (quote AND')
-        await pilot.pause(0.5)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await wait_until(pilot, lambda: screen.shown_query == '"unbalanced (quote AND', "answer")
         message = str(app.screen.query_one("#search-message").render())
         assert message  # the screen says something: a message, matches or no matches
         assert isinstance(app.screen, SearchScreen)
@@ -89,14 +89,10 @@ async def test_a_note_written_in_the_reader_is_found_by_search(build_app):
         await pilot.press("3", *"zanzibar")
         screen = app.screen
         expected = [("note", "introduction", 1)]
-        for _ in range(40):  # the hits of a part of the word may come first
-            await pilot.pause(0.05)
-            if [(h.kind, h.section, h.paragraph) for h in screen.hits] == expected:
-                break
+        await wait_until(pilot, lambda: screen.shown_query == "zanzibar", "the hits")
         assert [(h.kind, h.section, h.paragraph) for h in screen.hits] == expected
         await pilot.press("enter", "enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ReadScreen)
+        await wait_for_screen(app, pilot, ReadScreen)
         assert app.screen.section.id == "introduction"
 
 
@@ -108,10 +104,7 @@ async def search_for(app, pilot, text: str) -> SearchScreen:
     screen = app.screen
     assert isinstance(screen, SearchScreen)
     await pilot.press(*text)
-    for _ in range(100):  # until the hits of the whole query show
-        await pilot.pause(0.05)
-        if screen.shown_query == text:
-            break
+    await wait_until(pilot, lambda: screen.shown_query == text, "the hits of the whole query")
     await app.workers.wait_for_complete()
     await pilot.pause()
     return screen
@@ -188,8 +181,10 @@ async def test_a_snippet_wraps_under_itself(build_app):
         assert all(text.startswith("  ") and text[2] != " " for text in lines[1:])
 
 
-async def test_a_query_typed_while_the_index_is_built_is_answered_once_it_is_ready(build_app):
-    app = build_app()  # an empty cache folder: the index is built at start
+async def test_a_query_typed_while_the_index_is_built_is_answered_once_it_is_ready(
+    build_app, tmp_path
+):
+    app = build_app(cache_dir=tmp_path / "cache")  # empty: the index is built at start
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3", *"helsinki")
         screen = app.screen

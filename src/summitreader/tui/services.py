@@ -97,6 +97,12 @@ class Services:
     """Messages to show once the app is up (from opening the store, for example)."""
     saves: SaveQueue = field(default_factory=SaveQueue)
     """Every write to ``store`` goes through here: one that fails is kept and retried."""
+    save_delay: float | None = None
+    """Seconds the reader waits after the last scroll before saving the position; ``None`` for
+    the reader's own (tests set 0, so nothing waits on the clock)."""
+    search_delay: float | None = None
+    """Seconds the search screen waits after the last key before searching; ``None`` for the
+    screen's own."""
 
     @cached_property
     def deck(self) -> tuple[Card, ...]:

@@ -61,11 +61,14 @@ class ReadScreen(Screen[None]):
         ("click", "Follow an underlined name to the index; a link shows where it goes"),
     )
 
-    def __init__(self, pack: Pack, store: Store, saves: SaveQueue) -> None:
+    def __init__(
+        self, pack: Pack, store: Store, saves: SaveQueue, save_delay: float | None = None
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
         self.saves = saves
+        self.save_delay = SAVE_DELAY if save_delay is None else save_delay
         self.section: Section = pack.sections[0]
         self._save_timer: Timer | None = None
         self._saved: tuple[str, int, float] | None = None
@@ -82,7 +85,7 @@ class ReadScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
-        return cls(services.pack, services.store, services.saves)
+        return cls(services.pack, services.store, services.saves, services.save_delay)
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -343,7 +346,10 @@ class ReadScreen(Screen[None]):
         self._unsaved = (self.section.id, top.paragraph.number, scroll)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
+        if not self.save_delay:
+            self._save_position()
+            return
+        self._save_timer = self.set_timer(self.save_delay, self._save_position)
 
     def _save_position(self) -> None:
         self._save_timer = None

@@ -69,11 +69,14 @@ class SearchScreen(Screen[None]):
         ("enter", "In the box: go to the results. In the results: open the hit"),
     )
 
-    def __init__(self, pack: Pack, search: SearchHandle, store: Store) -> None:
+    def __init__(
+        self, pack: Pack, search: SearchHandle, store: Store, delay: float | None = None
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.search = search
         self.store = store
+        self.delay = DEBOUNCE if delay is None else delay
         self.hits: list[Hit] = []
         self.shown_query: str | None = None
         """The query (as typed) whose hits are shown, once a search has answered."""
@@ -82,7 +85,7 @@ class SearchScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> SearchScreen:
-        return cls(services.pack, services.search, services.store)
+        return cls(services.pack, services.search, services.store, services.search_delay)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,7 +153,7 @@ class SearchScreen(Screen[None]):
     # -- searching ------------------------------------------------------------------------
     @on(Input.Changed, "#query")
     def _typed(self) -> None:
-        self._schedule(DEBOUNCE)
+        self._schedule(self.delay)
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self) -> None:
