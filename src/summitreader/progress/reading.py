@@ -11,7 +11,7 @@ import math
 import uuid
 
 from summitreader.progress.core import StoreCore, check_count, check_text
-from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text
+from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text, to_text
 from summitreader.text import clean_text
 
 
@@ -66,13 +66,15 @@ class ReadingProgress(StoreCore):
         known = [(self._sections[s], s, t) for s, t in rows if s in self._sections]
         return {s: from_text(t) for _, s, t in sorted(known)}
 
-    def queue_reread(self, section_id: str) -> None:
+    def queue_reread(self, section_id: str, at: dt.datetime | None = None) -> None:
+        """Queue a section to re-read, stamped ``at`` (the time of the user's action: a write
+        that waited in a queue is not stamped with the time it was retried) or now."""
         self._check_section(section_id)
         with self._write() as (conn, now):
             conn.execute(
                 "INSERT INTO reread_queue VALUES (?, ?, ?) ON CONFLICT (pack_id, section) "
                 "DO UPDATE SET queued_at = excluded.queued_at",
-                (self.pack.id, section_id, now),
+                (self.pack.id, section_id, now if at is None else to_text(at)),
             )
 
     def reread_queue(self) -> set[str]:
