@@ -17,6 +17,7 @@ from typing import Any
 from summitreader.card_state import REVIEW, due_of
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Review, from_text, to_text
+from summitreader.text import clean_text
 
 
 class CardProgress(StoreCore):
@@ -52,6 +53,7 @@ class CardProgress(StoreCore):
             check_count("duration_ms", duration_ms)
         if answer is not None:
             check_text(answer)
+            answer = clean_text(answer)  # what is stored is what is shown and exported
         at = to_text(reviewed_at)
         state_text = json.dumps(state, allow_nan=False, sort_keys=True)
         due = _due_of(state)
