@@ -159,6 +159,7 @@ def import_progress(
     *,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int, int], None] | None = None,
+    unshown: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Merge ``document`` into ``store`` (see the module docstring). Returns how many records of
     each kind were added or replaced.
@@ -168,10 +169,16 @@ def import_progress(
     never locked for long; ``progress(done, total)`` (records merged so far, of all the records
     to merge) is called after each transaction is committed. If a write fails,
     ProgressNotSaved: the batches before it are kept, and importing the same file again
-    completes the merge."""
+    completes the merge.
+
+    Records of a section the pack does not have (a bookmark, a note, the position...) are kept
+    (the section may come back in another version of the pack, and export carries them) but not
+    shown: when ``unshown`` is given, it is filled with how many of each kind the document has."""
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
     doc = validate(document, store.pack.id, store.now())
+    if unshown is not None:
+        unshown.update(_of_unknown_sections(doc, set(store._sections)))
     batches: list[list[Statement]] = []
     records = 0
     for statement in _merge_statements(doc, store.pack.id):
@@ -195,6 +202,20 @@ def import_progress(
         if progress is not None:
             progress(done, total)
     return {kind: changed[kind] for kind in KINDS}
+
+
+SECTION_KINDS = ("read_sections", "reread_queue", "bookmarks", "notes")
+"""The kinds of records that belong to a section."""
+
+
+def _of_unknown_sections(doc: dict[str, Any], sections: set[str]) -> Counter[str]:
+    """How many records of ``doc``, by kind, are of sections not in ``sections``."""
+    counts: Counter[str] = Counter()
+    if doc["position"] is not None and doc["position"]["section"] not in sections:
+        counts["position"] += 1
+    for kind in SECTION_KINDS:
+        counts[kind] += sum(1 for r in doc[kind] if r["section"] not in sections)
+    return +counts
 
 
 Statement = tuple[str, str, tuple[Any, ...]]
