@@ -112,9 +112,9 @@ class _Loader:
     def _entries(
         self, name: str, kind: str, convert: Callable[[FileReader, Node, str], T]
     ) -> tuple[T, ...]:
-        path = self.root / name
-        if not path.exists():
-            if os.path.lexists(path):  # a link to nothing, or a loop of links: say so
+        file = self.root / name
+        if not file.exists():
+            if os.path.lexists(file):  # a link to nothing, or a loop of links: say so
                 self.problems.append(
                     Problem(name, 1, 1, "the file is a symbolic link that leads to no file")
                 )
