@@ -106,6 +106,18 @@ class ReadingProgress(StoreCore):
             )
         return cursor.rowcount > 0
 
+    def set_bookmark(self, section: str, paragraph: int, on: bool) -> None:
+        """Bookmark a paragraph (``on``) or remove its bookmark, whatever it had: a write that
+        waited in a queue does what the user asked, even after other writes of the paragraph."""
+        if on:
+            self.add_bookmark(section, paragraph)
+            return
+        with self._write() as (conn, _):
+            conn.execute(
+                "DELETE FROM bookmarks WHERE pack_id = ? AND section = ? AND paragraph = ?",
+                (self.pack.id, section, paragraph),
+            )
+
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks in reading order (section, then paragraph)."""
         rows = self._all(
@@ -127,6 +139,33 @@ class ReadingProgress(StoreCore):
                 (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
             )
         return int(cursor.lastrowid or 0)
+
+    def set_note(self, section: str, paragraph: int, text: str) -> None:
+        """Make ``text`` the paragraph's note, in one transaction: the first note of the
+        paragraph is changed (removed, for an empty text), or a note is added if it has none."""
+        self._check_section(section)
+        check_count("paragraph", paragraph)
+        check_text(text)
+        text = clean_text(text)
+        with self._write() as (conn, now):
+            row = conn.execute(
+                "SELECT id FROM notes WHERE pack_id = ? AND section = ? AND paragraph = ? "
+                "ORDER BY id LIMIT 1",
+                (self.pack.id, section, paragraph),
+            ).fetchone()
+            if row is None:
+                if text:
+                    conn.execute(
+                        "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
+                        "updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
+                    )
+            elif text:
+                conn.execute(
+                    "UPDATE notes SET text = ?, updated = ? WHERE id = ?", (text, now, row[0])
+                )
+            else:
+                conn.execute("DELETE FROM notes WHERE id = ?", (row[0],))
 
     def update_note(self, note_id: int, text: str) -> bool:
         check_text(text)
