@@ -66,3 +66,19 @@ def test_a_typed_answer_is_stored_clean_and_its_export_imports_as_the_same_revie
     assert review.answer == document["reviews"][0]["answer"]
     assert "\u202e" not in review.answer and "\x9b" not in review.answer
     assert import_progress(store, document)["reviews"] == 0
+
+
+def test_an_imported_note_is_one_paragraph(store: Store, clock: Clock) -> None:
+    document = export_progress(store)
+    document["notes"] = [
+        {
+            "uid": "u1",
+            "section": "middle",
+            "paragraph": 1,
+            "text": "one\r\ntwo\rthree\n\n  four",
+            "created": clock.now.isoformat(),
+            "updated": clock.now.isoformat(),
+        }
+    ]
+    import_progress(store, document)
+    assert [n.text for n in store.notes()] == ["one two three four"]
