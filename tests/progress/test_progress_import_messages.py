@@ -42,7 +42,10 @@ def run_import(
 def card_state(**fields: Any) -> dict[str, Any]:
     return {
         "card_id": "first-card",
-        "state": {**fsrs_state(NOW + dt.timedelta(days=2), 2, NOW - dt.timedelta(days=1)), **fields},
+        "state": {
+            **fsrs_state(NOW + dt.timedelta(days=2), 2, NOW - dt.timedelta(days=1)),
+            **fields,
+        },
         "updated": WHEN,
     }
 

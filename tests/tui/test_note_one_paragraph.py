@@ -4,13 +4,27 @@ it is kept, so what is stored is what is shown and exported."""
 
 from __future__ import annotations
 
-from support.pilot import wait_for_input, wait_until
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from summitreader.pack.model import PassageRef
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.widgets.passage import Passage
+from support.pilot import wait_for_input, wait_until
+
+
+async def open_note_editor(pilot: Pilot) -> tuple[ReadScreen, Input]:
+    """Open the note editor on the third paragraph of "pros-and-cons"."""
+    await pilot.pause()
+    reader = pilot.app.screen
+    assert isinstance(reader, ReadScreen)
+    await reader.go_to(PassageRef("pros-and-cons", 3))
+    await pilot.pause()
+    await pilot.press("n")
+    box = await wait_for_input(pilot)
+    assert isinstance(box, Input)
+    return reader, box
 
 
 async def test_a_note_with_line_breaks_opens_on_one_line(build_app) -> None:
@@ -18,14 +32,7 @@ async def test_a_note_with_line_breaks_opens_on_one_line(build_app) -> None:
     store = app.services.store
     store.add_note("pros-and-cons", 3, "first line\r\nsecond line\nthird")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        reader = app.screen
-        assert isinstance(reader, ReadScreen)
-        await reader.go_to(PassageRef("pros-and-cons", 3))
-        await pilot.pause()
-        await pilot.press("n")
-        box = await wait_for_input(pilot)
-        assert isinstance(box, Input)
+        reader, box = await open_note_editor(pilot)
         assert box.value == "first line second line third"
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen is reader, "the reader again")
@@ -38,13 +45,7 @@ async def test_pasted_controls_are_cleaned_before_the_note_is_kept(
     app = build_app()
     store = app.services.store
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        reader = app.screen
-        assert isinstance(reader, ReadScreen)
-        await reader.go_to(PassageRef("pros-and-cons", 3))
-        await pilot.pause()
-        await pilot.press("n")
-        box = await wait_for_input(pilot)
+        reader, box = await open_note_editor(pilot)
         box.post_message(events.Paste("pasted \u202eright\x9b2J to left"))
         await wait_until(pilot, lambda: "pasted" in box.value, "the pasted text")
         await pilot.press("enter")

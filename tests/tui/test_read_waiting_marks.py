@@ -7,13 +7,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from support.pilot import type_text, wait_for_input, wait_until
 from textual.widgets import Input, OptionList
 
 from summitreader.pack.model import PassageRef
 from summitreader.progress import files
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.widgets.passage import Passage
+from support.pilot import type_text, wait_for_input, wait_until
 
 
 async def test_waiting_bookmarks_and_notes_are_seen_and_changed(

@@ -47,7 +47,7 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
-from summitreader.progress.records import from_text, to_text
+from summitreader.progress.records import PACK_TABLES, from_text, to_text
 from summitreader.text import UNSAFE_CHARACTERS, clean_text, one_paragraph
 
 FORMAT = "summitreader-progress"
@@ -110,16 +110,7 @@ def read_document(source: str | Path) -> dict[str, Any]:
 # -- validation ----------------------------------------------------------------------------------
 
 REVIEW_FIELDS = ("card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state", "due")
-KINDS = (
-    "position",
-    "read_sections",
-    "reread_queue",
-    "bookmarks",
-    "notes",
-    "card_states",
-    "reviews",
-    "settings",
-)
+KINDS = PACK_TABLES
 
 Check = Callable[[Any, str], Any]
 

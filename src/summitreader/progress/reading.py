@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sqlite3
 import uuid
 
 from summitreader.progress.core import StoreCore, check_count, check_text
@@ -133,11 +134,16 @@ class ReadingProgress(StoreCore):
         check_text(text)
         text = clean_text(text)
         with self._write() as (conn, now):
-            cursor = conn.execute(
-                "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
-            )
+            return self._insert_note(conn, section, paragraph, text, now)
+
+    def _insert_note(
+        self, conn: sqlite3.Connection, section: str, paragraph: int, text: str, now: str
+    ) -> int:
+        cursor = conn.execute(
+            "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
+        )
         return int(cursor.lastrowid or 0)
 
     def set_note(self, section: str, paragraph: int, text: str) -> None:
@@ -155,11 +161,7 @@ class ReadingProgress(StoreCore):
             ).fetchone()
             if row is None:
                 if text:
-                    conn.execute(
-                        "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
-                        "updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
-                    )
+                    self._insert_note(conn, section, paragraph, text, now)
             elif text:
                 conn.execute(
                     "UPDATE notes SET text = ?, updated = ? WHERE id = ?", (text, now, row[0])
