@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
-from support.pilot import wait_until
 from test_terminal import TIMEOUT, visible
 
 from summitreader.progress import files
 from summitreader.tui.screens.read import ReadScreen
+from support.pilot import wait_until
 
 
 def told(app, title: str) -> list[str]:
