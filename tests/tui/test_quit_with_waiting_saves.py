@@ -112,3 +112,13 @@ def test_a_stop_signal_ends_the_app_and_says_what_was_not_saved(
     assert status == 0, shown[-2000:]
     assert "Traceback" not in shown
     assert "1 change was not saved" in shown
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_text(build_app) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await wait_until(pilot, lambda: told(app, "Do you want to quit?"), "the hint")
+        (hint,) = told(app, "Do you want to quit?")
+        assert hint == "Press q to quit the app."

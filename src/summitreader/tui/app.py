@@ -255,6 +255,18 @@ class SummitApp(App[None]):
         paths, which must never be read as markup (an unbalanced ``[/]`` would even fail)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in plain text (Textual's own message is markup, which
+        :meth:`notify` never reads)."""
+        keys = [
+            active.binding.key_display or key
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if keys:
+            key = min(keys, key=len)
+            self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+
     # -- saving -----------------------------------------------------------------------------
     def _post_saves_changed(self, state: SaveState) -> None:
         """The save queue's listener; called on the thread that saved, hence a message."""
