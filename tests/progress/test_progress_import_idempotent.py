@@ -68,7 +68,7 @@ def test_a_typed_answer_is_stored_clean_and_its_export_imports_as_the_same_revie
     assert import_progress(store, document)["reviews"] == 0
 
 
-def test_an_imported_note_is_one_paragraph(store: Store, clock: Clock) -> None:
+def test_an_imported_note_keeps_its_lines_with_cr_made_lf(store: Store, clock: Clock) -> None:
     document = export_progress(store)
     document["notes"] = [
         {
@@ -81,4 +81,5 @@ def test_an_imported_note_is_one_paragraph(store: Store, clock: Clock) -> None:
         }
     ]
     import_progress(store, document)
-    assert [n.text for n in store.notes()] == ["one two three four"]
+    assert [n.text for n in store.notes()] == ["one\ntwo\nthree\n\n  four"]
+    assert export_progress(store)["notes"][0]["text"] == "one\ntwo\nthree\n\n  four"

@@ -36,8 +36,9 @@ async def test_q_warns_again_after_other_keys(build_app, monkeypatch: pytest.Mon
     other = sqlite3.connect(store.path, isolation_level=None, timeout=0.2)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, ReadScreen)
+            reader = app.screen
+            assert isinstance(reader, ReadScreen)
+            await wait_until(pilot, lambda: reader.top_paragraph() is not None, "a paragraph")
             other.execute("BEGIN IMMEDIATE")
             await pilot.press("b")
             await wait_until(pilot, lambda: app.services.saves.waiting == 1, "a waiting save")

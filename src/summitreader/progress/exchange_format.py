@@ -28,8 +28,8 @@ What an import accepts (anything else refuses the whole document, naming the rec
   days, a learning step below :data:`MAX_STEP`); a review's ``prior_state`` 1, 2 or 3;
 - lists and objects (in a setting's value, a card state) nested at most :data:`MAX_NESTING` deep;
 - valid Unicode: no lone surrogates (``"\\ud800"``). Every text is then cleaned with
-  :func:`summitreader.text.clean_text`, so nothing imported can drive the terminal;
-- a note is one paragraph: its line breaks (CR, LF, CRLF) become spaces.
+  :func:`summitreader.text.clean_text`, so nothing imported can drive the terminal (and a CR or
+  CRLF line break becomes LF: a note keeps its lines exactly, and export writes them back).
 
 A UTF-8 byte order mark at the start of the file is accepted.
 """
@@ -48,7 +48,7 @@ from typing import Any
 from fsrs import Card, Rating, Scheduler, State
 
 from summitreader.progress.records import PACK_TABLES, from_text, to_text
-from summitreader.text import UNSAFE_CHARACTERS, clean_text, one_paragraph
+from summitreader.text import UNSAFE_CHARACTERS, clean_text
 
 FORMAT = "summitreader-progress"
 FORMAT_VERSION = 1
@@ -160,7 +160,7 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
             "uid": text,
             "section": text,
             "paragraph": _count,
-            "text": checks.note_text,
+            "text": any_text,
             "created": event,
             "updated": event,
         },
@@ -226,10 +226,6 @@ class _Checks:
             raise ExchangeError(f"{where}: expected a string")
         _valid_unicode(value, where)
         return clean_text(value)
-
-    def note_text(self, value: Any, where: str) -> str:
-        """A note is one paragraph: line breaks become spaces."""
-        return one_paragraph(self.any_text(value, where))
 
     def moment(self, value: Any, where: str) -> dt.datetime:
         try:
