@@ -17,11 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
-from test_terminal import TIMEOUT, visible
 
 from summitreader.progress import files
 from summitreader.tui.screens.read import ReadScreen
 from support.pilot import wait_until
+from support.terminal import DEADLINE as TIMEOUT
+from support.terminal import visible
 
 
 def told(app, title: str) -> list[str]:
