@@ -21,9 +21,12 @@ NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 DAYS = 730
 
 
-def history_document(pack: Pack, folder: Path, reviews: int) -> dict[str, object]:
+def history_document(
+    pack: Pack, folder: Path, reviews: int, prior_state: int | None = 2
+) -> dict[str, object]:
     """A progress document of ``reviews`` reviews of the deck's cards over the two years before
-    :data:`NOW` (one in ten rated Again), with each card's state after its last review."""
+    :data:`NOW` (one in ten rated Again), with each card's state after its last review.
+    ``prior_state`` None: the reviews are logged without it (as schema 1 did)."""
     deck = [card.id for card in build_deck(pack)]
     with open_store(folder / "empty", pack, clock=lambda: NOW) as store:
         document = export_progress(store)
@@ -42,7 +45,7 @@ def history_document(pack: Pack, folder: Path, reviews: int) -> dict[str, object
                 "reviewed_at": at.isoformat(),
                 "duration_ms": 4000,
                 "answer": None,
-                "prior_state": 2,
+                "prior_state": prior_state,
                 "due": (at + dt.timedelta(days=3)).isoformat(),
             }
         )
@@ -59,13 +62,15 @@ def history_document(pack: Pack, folder: Path, reviews: int) -> dict[str, object
     return document
 
 
-def screen_paints(pack: Pack, reviews: int, cache_dir: Path) -> dict[str, float]:
+def screen_paints(
+    pack: Pack, reviews: int, cache_dir: Path, prior_state: int | None = 2
+) -> dict[str, float]:
     """Seconds to import the history, and to the first paint of the Progress and Study screens
     (each opened from the Read screen) with that history and, as the baseline measured in turn,
     with no progress at all."""
     folder = Path(tempfile.mkdtemp(prefix="summit-bench-history-"))
     try:
-        document = history_document(pack, folder, reviews)
+        document = history_document(pack, folder, reviews, prior_state)
         with open_store(folder / "data", pack, clock=lambda: NOW) as store:
             started = time.perf_counter()
             import_progress(store, document)
@@ -107,3 +112,35 @@ def _painted(app: object, name: str) -> bool:
     target = "#progress-figures" if name == "progress" else "#study-today"
     widgets = screen.query(target)
     return bool(widgets) and bool(str(widgets.first().render()).strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python benchmarks/history.py [REVIEWS] [--no-prior-state]``: the figures as JSON."""
+    import argparse
+    import json
+
+    from summitreader.pack import load_pack
+    from summitreader.paths import default_pack_dir
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("reviews", type=int, nargs="?", default=600_000)
+    parser.add_argument(
+        "--no-prior-state", action="store_true", help="log the reviews without their prior state"
+    )
+    args = parser.parse_args(argv)
+    cache = Path(tempfile.mkdtemp(prefix="summit-bench-history-cache-"))
+    try:
+        figures = screen_paints(
+            load_pack(default_pack_dir()),
+            args.reviews,
+            cache,
+            None if args.no_prior_state else 2,
+        )
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    print(json.dumps({"reviews": args.reviews, **figures}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -28,6 +28,9 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
+_LINE_BREAK = re.compile(r"[ \t]*[\n\u2028\u2029]\s*")
+
+
 def shorten(value: str, width: int) -> str:
     """``value`` on one line (runs of white space made one space), cut to at most ``width``
     characters with an ellipsis when it is longer."""
@@ -53,6 +56,12 @@ def shorten_at_word(value: str, width: int) -> str:
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``1 card``, ``2 cards``; ``words`` for a plural that is not ``word`` + s."""
     return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def one_paragraph(value: str) -> str:
+    """``value`` cleaned (:func:`clean_text`) and on one line: each line break, with the white
+    space around it, becomes one space. A note is one paragraph, typed in a one-line box."""
+    return _LINE_BREAK.sub(" ", clean_text(value)).strip()
 
 
 def clean_text(value: str) -> str:

@@ -313,7 +313,7 @@ def test_an_imported_hostile_note_is_printed_clean(
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run("import", str(path))
-    assert code == 0 and "1 notes" in out
+    assert code == 0 and "1 note." in out
     for args in (("notes",), ("notes", "--markdown"), ("notes", "--json"), ("export", "-")):
         code, out, err = run(*args)
         assert code == 0

@@ -3,6 +3,8 @@ cache."""
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -11,18 +13,36 @@ from summitreader.cli.context import Context
 if TYPE_CHECKING:
     from summitreader.tui.app import SummitApp
 
+STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+"""Signals that end the app as quitting does (what waits to be saved is tried once more, and what
+is still not saved is told)."""
+
 
 def run_app(context: Context) -> int:
     from summitreader.tui.factory import make_app
 
     app = make_app(context.pack, context.store, context.cache_dir)
+
+    def stop(signum: int, frame: object) -> None:
+        """The terminal hung up, or the system asks the app to end: end it as ``q`` twice
+        would, so that what waits to be saved gets a last try below."""
+        app.exit()
+
+    previous = {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
     try:
         app.run()
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         app.services.search.close()
+    saves = app.services.saves
+    if saves.waiting:
+        saves.retry()  # a last try: the other process may be done by now
+        app.unsaved_at_exit = saves.waiting
     notice = unsaved_notice(app)
     if notice:
-        print(notice, file=sys.stderr)
+        with contextlib.suppress(OSError):  # a terminal that hung up cannot be told
+            print(notice, file=sys.stderr)
     if app.return_code:
         return app.return_code
     return 0

@@ -144,9 +144,10 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
     def progress(done: int, total: int) -> None:
         merged[:] = [done, total]
 
+    unshown: dict[str, int] = {}
     try:
         document = read_document(args.file)
-        counts = import_progress(store, document, progress=progress)
+        counts = import_progress(store, document, progress=progress, unshown=unshown)
     except ExchangeError as error:
         raise CliError(f"nothing imported: {error}") from None
     except ProgressNotSaved as error:
@@ -156,9 +157,33 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
             f"the import stopped after {merged[0]} of {merged[1]} records: {error} "
             "Import the same file again to complete it (nothing is merged twice)."
         ) from None
-    changed = [f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n]
+    changed = [_records(kind, n) for kind, n in counts.items() if n]
     say(f"Imported from {args.file}: " + (", ".join(changed) if changed else "nothing new") + ".")
+    if unshown:
+        listed = ", ".join(_records(kind, n) for kind, n in unshown.items())
+        say(
+            f"The file has {listed} of sections this pack does not have: kept (they come back "
+            "with those sections, and export keeps them), but not shown."
+        )
     return 0
+
+
+_RECORD_WORDS = {
+    "position": ("reading position", "reading positions"),
+    "read_sections": ("section read", "sections read"),
+    "reread_queue": ("section to re-read", "sections to re-read"),
+    "bookmarks": ("bookmark", "bookmarks"),
+    "notes": ("note", "notes"),
+    "card_states": ("card state", "card states"),
+    "reviews": ("review", "reviews"),
+    "settings": ("setting", "settings"),
+}
+
+
+def _records(kind: str, count: int) -> str:
+    """``1 section to re-read``, ``3 sections read``: a count of records of one kind."""
+    one, many = _RECORD_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
+    return plural(count, one, many)
 
 
 # -- notes ---------------------------------------------------------------------------------------

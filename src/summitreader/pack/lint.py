@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from summitreader.pack.cloze import without_blanks
@@ -304,8 +305,10 @@ def _card_text(card: Card) -> str:
     )
 
 
+@lru_cache(maxsize=8192)
 def _normal(text: str) -> str:
-    """Case, accents and punctuation away; single spaces."""
+    """Case, accents and punctuation away; single spaces. Cached: a text is compared with many
+    others (each generated card with each written one), and normalised once."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = "".join(c if c.isalnum() else " " for c in text)

@@ -112,7 +112,13 @@ class _Loader:
     def _entries(
         self, name: str, kind: str, convert: Callable[[FileReader, Node, str], T]
     ) -> tuple[T, ...]:
-        if not (self.root / name).exists():
+        file = self.root / name
+        if not file.exists():
+            if os.path.lexists(file):  # a link to nothing, or a loop of links: say so
+                self.problems.append(
+                    Problem(name, 1, 1, "the file is a symbolic link that leads to no file")
+                )
+                self.unreadable.add(kind)
             return ()
         before = len(self.problems)
         document = self._document(name)

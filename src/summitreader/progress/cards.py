@@ -17,6 +17,7 @@ from typing import Any
 from summitreader.card_state import REVIEW, due_of
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Review, from_text, to_text
+from summitreader.text import clean_text
 
 
 class CardProgress(StoreCore):
@@ -52,6 +53,7 @@ class CardProgress(StoreCore):
             check_count("duration_ms", duration_ms)
         if answer is not None:
             check_text(answer)
+            answer = clean_text(answer)  # what is stored is what is shown and exported
         at = to_text(reviewed_at)
         state_text = json.dumps(state, allow_nan=False, sort_keys=True)
         due = _due_of(state)
@@ -140,17 +142,15 @@ class CardProgress(StoreCore):
             (*params, REVIEW, *params, REVIEW),
         )
         passed = counted - again
-        old_counted, old_passed = self._one(
+        old_counted, old_passed = self._one(  # each review's previous one by a window: linear
             "SELECT count(*), count(*) FILTER (WHERE rating > 1) FROM ("
-            "SELECT r.rating, r.reviewed_at, (SELECT e.reviewed_at FROM reviews AS e "
-            "WHERE e.pack_id = r.pack_id AND e.card_id = r.card_id AND (e.reviewed_at < "
-            "r.reviewed_at OR (e.reviewed_at = r.reviewed_at AND e.id < r.id)) "
-            "ORDER BY e.reviewed_at DESC, e.id DESC LIMIT 1) AS before "
-            f"FROM reviews AS r WHERE {where.replace('pack_id', 'r.pack_id', 1)} "
-            "AND r.prior_state IS NULL) "
-            "WHERE reviewed_at >= strftime('%Y-%m-%dT%H:%M:%S', before, '+1 day') "
-            "|| substr(before, 20)",
-            params,
+            "SELECT rating, reviewed_at, prior_state, lag(reviewed_at) OVER ("
+            "PARTITION BY card_id ORDER BY reviewed_at, id) AS before "
+            f"FROM reviews WHERE {where} AND card_id IN (SELECT card_id FROM reviews "
+            f"WHERE {where} AND prior_state IS NULL)) "
+            "WHERE prior_state IS NULL AND reviewed_at >= "
+            "strftime('%Y-%m-%dT%H:%M:%S', before, '+1 day') || substr(before, 20)",
+            (*params, *params),
         )
         return int(passed) + int(old_passed), int(counted) + int(old_counted)
 

@@ -11,8 +11,9 @@ transaction:
   time); a section read after it was queued leaves the queue;
 - bookmarks are added where missing (one per paragraph); notes are matched by their ``uid``, the
   newer edit winning;
-- the review log is a union: a review already present (same card, rating, time, duration and
-  answer) is not added twice, every other one is.
+- the review log is a union: a review already present (same card, time and rating) is not added
+  twice, every other one is; the check is made inside each write transaction, so two imports of
+  one file at the same time add each review once.
 
 Nothing is deleted by an import. A file that is not JSON, not this format, for another pack, from
 a newer version or malformed anywhere (see :mod:`~summitreader.progress.exchange_format` for what
@@ -158,6 +159,7 @@ def import_progress(
     *,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int, int], None] | None = None,
+    unshown: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Merge ``document`` into ``store`` (see the module docstring). Returns how many records of
     each kind were added or replaced.
@@ -167,21 +169,19 @@ def import_progress(
     never locked for long; ``progress(done, total)`` (records merged so far, of all the records
     to merge) is called after each transaction is committed. If a write fails,
     ProgressNotSaved: the batches before it are kept, and importing the same file again
-    completes the merge."""
+    completes the merge.
+
+    Records of a section the pack does not have (a bookmark, a note, the position...) are kept
+    (the section may come back in another version of the pack, and export carries them) but not
+    shown: when ``unshown`` is given, it is filled with how many of each kind the document has."""
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
     doc = validate(document, store.pack.id, store.now())
-    have = Counter(
-        _review_key(row)
-        for row in store._all(
-            "SELECT card_id, rating, reviewed_at, duration_ms, answer FROM reviews "
-            "WHERE pack_id = ?",
-            (store.pack.id,),
-        )
-    )
+    if unshown is not None:
+        unshown.update(_of_unknown_sections(doc, set(store._sections)))
     batches: list[list[Statement]] = []
     records = 0
-    for statement in _merge_statements(doc, store.pack.id, have):
+    for statement in _merge_statements(doc, store.pack.id):
         if not batches or (statement[0] and records == batch_size):
             batches.append([])
             records = 0
@@ -204,15 +204,31 @@ def import_progress(
     return {kind: changed[kind] for kind in KINDS}
 
 
+SECTION_KINDS = ("read_sections", "reread_queue", "bookmarks", "notes")
+"""The kinds of records that belong to a section."""
+
+
+def _of_unknown_sections(doc: dict[str, Any], sections: set[str]) -> Counter[str]:
+    """How many records of ``doc``, by kind, are of sections not in ``sections``."""
+    counts: Counter[str] = Counter()
+    if doc["position"] is not None and doc["position"]["section"] not in sections:
+        counts["position"] += 1
+    for kind in SECTION_KINDS:
+        counts[kind] += sum(1 for r in doc[kind] if r["section"] not in sections)
+    return +counts
+
+
 Statement = tuple[str, str, tuple[Any, ...]]
 """The kind of record it counts for ("" for none), the SQL and its parameters."""
 
 
-def _merge_statements(
-    doc: dict[str, Any], pid: str, have: Counter[tuple[Any, ...]]
-) -> Iterator[Statement]:
-    """The statements that merge the checked document ``doc``, in order. ``have`` counts the
-    reviews the store holds (it is used up)."""
+def _merge_statements(doc: dict[str, Any], pid: str) -> Iterator[Statement]:
+    """The statements that merge the checked document ``doc``, in order.
+
+    A review's identity is its card, time and rating: the n-th review of the document with one
+    identity is added only if the store holds fewer than n with it. The check is made by the
+    insert itself, inside the write transaction, so two imports of one file at the same time (or
+    an import of a file already imported) add each review once."""
     if doc["position"] is not None:
         p = doc["position"]
         yield (
@@ -272,16 +288,17 @@ def _merge_statements(
             "updated = excluded.updated WHERE excluded.updated > card_states.updated",
             (pid, r["card_id"], json.dumps(r["state"], sort_keys=True), r["updated"]),
         )
+    seen: Counter[tuple[Any, ...]] = Counter()
     for r in doc["reviews"]:
-        key = _review_key(tuple(r[f] for f in REVIEW_FIELDS[:5]))
-        if have[key] > 0:
-            have[key] -= 1
-            continue
+        identity = (r["card_id"], r["reviewed_at"], r["rating"])
+        seen[identity] += 1
         yield (
             "reviews",
             "INSERT INTO reviews (pack_id, card_id, rating, reviewed_at, "
-            "duration_ms, answer, prior_state, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (pid, *(r[f] for f in REVIEW_FIELDS)),
+            "duration_ms, answer, prior_state, due) SELECT ?, ?, ?, ?, ?, ?, ?, ? "
+            "WHERE (SELECT count(*) FROM reviews WHERE pack_id = ? AND card_id = ? "
+            "AND reviewed_at = ? AND rating = ?) < ?",
+            (pid, *(r[f] for f in REVIEW_FIELDS), pid, *identity, seen[identity]),
         )
     for r in doc["settings"]:
         yield (
@@ -292,6 +309,3 @@ def _merge_statements(
             (pid, r["key"], json.dumps(r["value"], sort_keys=True), r["updated"]),
         )
 
-
-def _review_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(row)

@@ -24,9 +24,12 @@ What an import accepts (anything else refuses the whole document, naming the rec
   ahead; a due time no later than :data:`LONGEST_INTERVAL` after now;
 - finite numbers only (``1e999`` reads as infinity, and is refused);
 - a card state that the ``fsrs`` library reads (``Card.from_dict``) and can schedule, with the
-  types and ranges its fields should have;
+  types and ranges its fields should have (difficulty 1 to 10, stability 0.001 to 1,000,000
+  days, a learning step below :data:`MAX_STEP`); a review's ``prior_state`` 1, 2 or 3;
+- lists and objects (in a setting's value, a card state) nested at most :data:`MAX_NESTING` deep;
 - valid Unicode: no lone surrogates (``"\\ud800"``). Every text is then cleaned with
-  :func:`summitreader.text.clean_text`, so nothing imported can drive the terminal.
+  :func:`summitreader.text.clean_text`, so nothing imported can drive the terminal (and a CR or
+  CRLF line break becomes LF: a note keeps its lines exactly, and export writes them back).
 
 A UTF-8 byte order mark at the start of the file is accepted.
 """
@@ -44,7 +47,7 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
-from summitreader.progress.records import from_text, to_text
+from summitreader.progress.records import PACK_TABLES, from_text, to_text
 from summitreader.text import UNSAFE_CHARACTERS, clean_text
 
 FORMAT = "summitreader-progress"
@@ -86,14 +89,18 @@ def read_document(source: str | Path) -> dict[str, Any]:
     if len(raw) > MAX_BYTES:
         raise ExchangeError(f"{source} is larger than {MAX_BYTES // 2**20} MiB")
     try:
-        document = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
+        # NaN and Infinity are read as numbers, so that the check of the record that holds one
+        # refuses it by name ("reviews[3].duration_ms: NaN is not a finite number").
+        document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ExchangeError(f"{source} is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise ExchangeError(
             f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
-    except (ValueError, RecursionError):
+    except RecursionError:
+        raise ExchangeError(f"{source} is not valid JSON: it is nested too deeply") from None
+    except ValueError:
         raise ExchangeError(f"{source} is not valid JSON") from None
     if not isinstance(document, dict):
         raise ExchangeError(f"{source} is not a summitreader progress file")
@@ -103,18 +110,14 @@ def read_document(source: str | Path) -> dict[str, Any]:
 # -- validation ----------------------------------------------------------------------------------
 
 REVIEW_FIELDS = ("card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state", "due")
-KINDS = (
-    "position",
-    "read_sections",
-    "reread_queue",
-    "bookmarks",
-    "notes",
-    "card_states",
-    "reviews",
-    "settings",
-)
+KINDS = PACK_TABLES
 
 Check = Callable[[Any, str], Any]
+
+FSRS_RANGES = {"stability": (0.001, 1_000_000.0), "difficulty": (1.0, 10.0)}
+"""The ranges FSRS keeps a card's stability (in days) and difficulty in."""
+MAX_STEP = 100
+"""A learning step is an index into the scheduler's learning steps (two by default)."""
 
 
 def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
@@ -168,7 +171,7 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
             "reviewed_at": event,
             "duration_ms": _optional(_count),
             "answer": _optional(any_text),
-            "prior_state": _optional(_count),
+            "prior_state": _optional(_state_code),
             "due": _optional(due),
         },
         "settings": {"key": text, "value": _json_value, "updated": event},
@@ -227,7 +230,12 @@ class _Checks:
     def moment(self, value: Any, where: str) -> dt.datetime:
         try:
             moment = from_text(value)
-        except (TypeError, ValueError, OverflowError):
+        except OverflowError:  # a valid time so near year 1 or 9999 that UTC cannot hold it
+            year = dt.datetime.fromisoformat(value).year
+            if year < EARLIEST.year:
+                raise ExchangeError(f"{where}: {_shown(value)} is before {EARLIEST.year}") from None
+            raise ExchangeError(f"{where}: {_shown(value)} is too far in the future") from None
+        except (TypeError, ValueError):
             raise ExchangeError(f"{where}: expected a time with a timezone (ISO 8601)") from None
         if moment < EARLIEST:
             raise ExchangeError(f"{where}: {_shown(value)} is before {EARLIEST.year}")
@@ -261,11 +269,12 @@ class _Checks:
         kind = value["state"]
         if isinstance(kind, bool) or not isinstance(kind, int) or kind not in tuple(State):
             raise ExchangeError(f"{where}.state: expected 1, 2 or 3")
-        if value["step"] is not None:
-            _count(value["step"], f"{where}.step")
-        for name in ("stability", "difficulty"):
-            if value[name] is not None and (_number(value[name], f"{where}.{name}") <= 0):
-                raise ExchangeError(f"{where}.{name}: expected a number above 0")
+        if value["step"] is not None and _count(value["step"], f"{where}.step") >= MAX_STEP:
+            raise ExchangeError(f"{where}.step: expected a learning step from 0 to {MAX_STEP - 1}")
+        for name, (low, high) in FSRS_RANGES.items():
+            number = value[name]
+            if number is not None and not low <= _number(number, f"{where}.{name}") <= high:
+                raise ExchangeError(f"{where}.{name}: expected a number from {low:g} to {high:g}")
         self.due(value["due"], f"{where}.due")
         if value["last_review"] is not None:
             self.event(value["last_review"], f"{where}.last_review")
@@ -287,6 +296,12 @@ def _count(value: Any, where: str) -> int:
     return value
 
 
+def _state_code(value: Any, where: str) -> int:
+    if isinstance(value, bool) or value not in tuple(State):
+        raise ExchangeError(f"{where}: expected 1, 2 or 3 (learning, review, relearning)")
+    return int(value)
+
+
 def _rating(value: Any, where: str) -> int:
     if isinstance(value, bool) or value not in (1, 2, 3, 4):
         raise ExchangeError(f"{where}: expected a rating from 1 to 4")
@@ -301,25 +316,33 @@ def _number(value: Any, where: str) -> float:
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise ExchangeError(f"{where}: {value!r:.20} is not a finite number")
+        shown = "NaN" if math.isnan(number) else "-Infinity" if number < 0 else "Infinity"
+        raise ExchangeError(f"{where}: {shown} is not a finite number")
     return number
 
 
-def _json_value(value: Any, where: str) -> Any:
-    """Any JSON value whose numbers are finite and whose texts are valid Unicode; texts are
-    cleaned."""
+MAX_NESTING = 64
+"""How deep the lists and objects of a setting's value or a card state may nest."""
+
+
+def _json_value(value: Any, where: str, depth: int = 0, top: str = "") -> Any:
+    """Any JSON value whose numbers are finite, whose texts are valid Unicode and whose lists and
+    objects nest at most :data:`MAX_NESTING` deep; texts are cleaned."""
+    if isinstance(value, list | dict) and depth >= MAX_NESTING:
+        raise ExchangeError(f"{top}: nested more than {MAX_NESTING} lists or objects deep")
+    top = top or where
     if isinstance(value, str):
         _valid_unicode(value, where)
         return clean_text(value)
     if isinstance(value, float):
         return _number(value, where)
     if isinstance(value, list):
-        return [_json_value(item, f"{where}[{n}]") for n, item in enumerate(value)]
+        return [_json_value(item, f"{where}[{n}]", depth + 1, top) for n, item in enumerate(value)]
     if isinstance(value, dict):
         checked = {}
         for key, item in value.items():
             _valid_unicode(key, where)
-            checked[clean_text(key)] = _json_value(item, f"{where}.{_shown(key)}")
+            checked[clean_text(key)] = _json_value(item, f"{where}.{_shown(key)}", depth + 1, top)
         return checked
     return value  # None, booleans, whole numbers
 
@@ -347,6 +370,3 @@ class _optional:
     def __call__(self, value: Any, where: str) -> Any:
         return None if value is None else self.check(value, where)
 
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")

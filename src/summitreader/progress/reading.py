@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sqlite3
 import uuid
 
 from summitreader.progress.core import StoreCore, check_count, check_text
-from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text
+from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text, to_text
 from summitreader.text import clean_text
 
 
@@ -66,13 +67,15 @@ class ReadingProgress(StoreCore):
         known = [(self._sections[s], s, t) for s, t in rows if s in self._sections]
         return {s: from_text(t) for _, s, t in sorted(known)}
 
-    def queue_reread(self, section_id: str) -> None:
+    def queue_reread(self, section_id: str, at: dt.datetime | None = None) -> None:
+        """Queue a section to re-read, stamped ``at`` (the time of the user's action: a write
+        that waited in a queue is not stamped with the time it was retried) or now."""
         self._check_section(section_id)
         with self._write() as (conn, now):
             conn.execute(
                 "INSERT INTO reread_queue VALUES (?, ?, ?) ON CONFLICT (pack_id, section) "
                 "DO UPDATE SET queued_at = excluded.queued_at",
-                (self.pack.id, section_id, now),
+                (self.pack.id, section_id, now if at is None else to_text(at)),
             )
 
     def reread_queue(self) -> set[str]:
@@ -104,6 +107,18 @@ class ReadingProgress(StoreCore):
             )
         return cursor.rowcount > 0
 
+    def set_bookmark(self, section: str, paragraph: int, on: bool) -> None:
+        """Bookmark a paragraph (``on``) or remove its bookmark, whatever it had: a write that
+        waited in a queue does what the user asked, even after other writes of the paragraph."""
+        if on:
+            self.add_bookmark(section, paragraph)
+            return
+        with self._write() as (conn, _):
+            conn.execute(
+                "DELETE FROM bookmarks WHERE pack_id = ? AND section = ? AND paragraph = ?",
+                (self.pack.id, section, paragraph),
+            )
+
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks in reading order (section, then paragraph)."""
         rows = self._all(
@@ -119,12 +134,40 @@ class ReadingProgress(StoreCore):
         check_text(text)
         text = clean_text(text)
         with self._write() as (conn, now):
-            cursor = conn.execute(
-                "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
-            )
+            return self._insert_note(conn, section, paragraph, text, now)
+
+    def _insert_note(
+        self, conn: sqlite3.Connection, section: str, paragraph: int, text: str, now: str
+    ) -> int:
+        cursor = conn.execute(
+            "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (uuid.uuid4().hex, self.pack.id, section, paragraph, text, now, now),
+        )
         return int(cursor.lastrowid or 0)
+
+    def set_note(self, section: str, paragraph: int, text: str) -> None:
+        """Make ``text`` the paragraph's note, in one transaction: the first note of the
+        paragraph is changed (removed, for an empty text), or a note is added if it has none."""
+        self._check_section(section)
+        check_count("paragraph", paragraph)
+        check_text(text)
+        text = clean_text(text)
+        with self._write() as (conn, now):
+            row = conn.execute(
+                "SELECT id FROM notes WHERE pack_id = ? AND section = ? AND paragraph = ? "
+                "ORDER BY id LIMIT 1",
+                (self.pack.id, section, paragraph),
+            ).fetchone()
+            if row is None:
+                if text:
+                    self._insert_note(conn, section, paragraph, text, now)
+            elif text:
+                conn.execute(
+                    "UPDATE notes SET text = ?, updated = ? WHERE id = ?", (text, now, row[0])
+                )
+            else:
+                conn.execute("DELETE FROM notes WHERE id = ?", (row[0],))
 
     def update_note(self, note_id: int, text: str) -> bool:
         check_text(text)

@@ -65,6 +65,19 @@ class Review:
     due: dt.datetime | None = None
 
 
+PACK_TABLES = (
+    "position",
+    "read_sections",
+    "reread_queue",
+    "bookmarks",
+    "notes",
+    "card_states",
+    "reviews",
+    "settings",
+)
+"""The tables of a pack's progress: the kinds of records export writes and import reads."""
+
+
 def to_text(moment: dt.datetime) -> str:
     """``moment`` as fixed-width UTC ISO text; a naive datetime is refused (ValueError)."""
     if not isinstance(moment, dt.datetime):

@@ -32,7 +32,7 @@ from summitreader.progress import files
 from summitreader.progress.cards import CardProgress
 from summitreader.progress.core import Clock, checked
 from summitreader.progress.reading import ReadingProgress
-from summitreader.progress.records import ProgressNotSaved, utc_now
+from summitreader.progress.records import PACK_TABLES, ProgressNotSaved, utc_now
 
 if TYPE_CHECKING:
     from summitreader.pack.model import Pack
@@ -102,18 +102,7 @@ class Store(ReadingProgress, CardProgress):
                         f"Progress was not cleared: it could not be backed up first ({error})."
                     ) from error
             with self._write() as (conn, _):
-                for table in _PACK_TABLES:
+                for table in PACK_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE pack_id = ?", (self.pack.id,))
             return backup
 
-
-_PACK_TABLES = (
-    "position",
-    "read_sections",
-    "reread_queue",
-    "bookmarks",
-    "notes",
-    "card_states",
-    "reviews",
-    "settings",
-)

@@ -166,13 +166,12 @@ def save(
         except OSError:
             pass  # gone already, or taken aside by another process
         else:
-            shutil.rmtree(aside, ignore_errors=True)
+            _remove(aside)
         return _rename(temporary, folder)
     except OSError:
         return False
     finally:
-        if temporary.exists():
-            shutil.rmtree(temporary, ignore_errors=True)
+        _remove(temporary)
 
 
 def prune(folder: Path, key: Key) -> None:
@@ -190,9 +189,9 @@ def prune(folder: Path, key: Key) -> None:
             if entry.name.startswith((".build-", ".stale-")):
                 if now - entry.stat().st_mtime < LEFTOVER_AGE:
                     continue
-            elif not (entry.name.startswith(key.prefix) and entry.is_dir()):
+            elif not entry.name.startswith(key.prefix):
                 continue
-            shutil.rmtree(entry, ignore_errors=True)
+            _remove(entry)
         except OSError:
             continue
 
@@ -208,6 +207,20 @@ def _read_regular(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(f"{path.name} is not a regular file")
         return handle.read(limit + 1)
+
+
+def _remove(path: Path) -> None:
+    """Remove ``path`` without opening anything that is not a directory: a real directory (not a
+    link to one) is removed with what it holds, anything else (a file, a link, a FIFO, which
+    ``shutil.rmtree`` would open and wait on forever) is unlinked. Best effort."""
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISDIR(mode):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 def _rename(source: Path, target: Path) -> bool:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from whoosh import qparser, query
@@ -46,7 +47,9 @@ def schema() -> Schema:
 
 def prepare(raw: str) -> Prepared:
     """``raw`` made safe to parse, with a message for each change a person would not expect."""
-    prepared = Prepared(_SPACE.sub(" ", clean_text(raw)).strip())
+    # Compatibility forms made plain first (full-width ``ｋｉｎｄ：`` and ``ＮＯＴ``, circled
+    # ``ⓢ``, mathematical bold), so field names and operators are read as their plain forms.
+    prepared = Prepared(_SPACE.sub(" ", unicodedata.normalize("NFKC", clean_text(raw))).strip())
     text = prepared.text
     if len(text) > MAX_LENGTH:
         cut = text.rfind(" ", MAX_LENGTH // 2, MAX_LENGTH + 1)

@@ -17,10 +17,12 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-WORD_PATTERN = rf"[\w{_MARKS}]+(?:\.?[\w{_MARKS}]+)*"
+_CIRCLED = "\u24b6-\u24e9"
+"""Circled letters (``Ⓐ`` to ``ⓩ``): symbols to Unicode, letters to a reader (folded to ``a``)."""
+WORD_PATTERN = rf"[\w{_MARKS}{_CIRCLED}]+(?:\.?[\w{_MARKS}{_CIRCLED}]+)*"
 """What counts as a word, in documents and in queries (``U.S`` and ``9M729`` are one word each).
 Combining accents belong to the word they are on: a decomposed ``é`` does not cut ``café``."""
 WORD = re.compile(WORD_PATTERN)

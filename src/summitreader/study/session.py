@@ -59,7 +59,7 @@ class StudyStore(Protocol):
         duration_ms: int | None = None,
         answer: str | None = None,
     ) -> None: ...
-    def queue_reread(self, section_id: str) -> None: ...
+    def queue_reread(self, section_id: str, at: dt.datetime | None = None) -> None: ...
     def get_setting(self, key: str, default: Any = None) -> Any: ...
 
 
@@ -240,9 +240,10 @@ class Session:
             )
             state = preview.state
             duration = max(0, int((now - self._shown_at).total_seconds() * 1000))
+            answer = self._answer  # the write may wait in a queue: it keeps its own data
 
             def write() -> None:
-                self.store.save_review(card.id, state, rating, now, duration, self._answer)
+                self.store.save_review(card.id, state, rating, now, duration, answer)
 
             if self.save(write):
                 self._states[card.id] = state
@@ -261,7 +262,7 @@ class Session:
         if rating == AGAIN:
             section = card.passage.section
             self.reread_section = section
-            self.reread_saved = self.save(lambda: self.store.queue_reread(section))
+            self.reread_saved = self.save(lambda: self.store.queue_reread(section, at=now))
             if self.reread_saved and section not in self._reread:
                 self._reread.append(section)
             self.phase = "reread"

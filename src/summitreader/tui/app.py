@@ -90,9 +90,13 @@ class SummitApp(App[None]):
         self._history: list[str] = []
         self._saves = SaveState()
         self._retry_timer: Timer | None = None
-        self._quit_warned: int | None = None
-        """The save episode the user was warned about by ``q``: a second ``q`` quits only while
-        the same writes (or more of them) still wait."""
+        self._quit_warned: tuple[int, int] | None = None
+        """The save episode the user was warned about by ``q``, and the user action of that ``q``:
+        a second ``q`` quits only right after the warning, while the same writes (or more of
+        them) still wait; any other key or click in between, and ``q`` warns again."""
+        self._actions = 0
+        """Keys and clicks so far."""
+        self._last_input: events.Event | None = None
         self.unsaved_at_exit = 0
         """How many changes were left unsaved when the user quit (told after the app ends)."""
         services.saves.listener = self._post_saves_changed
@@ -105,7 +109,9 @@ class SummitApp(App[None]):
         return lambda: spec.build(self.services)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.Click):
+        if isinstance(event, events.Key | events.Click) and event is not self._last_input:
+            self._last_input = event  # an event that bubbles back up is one action
+            self._actions += 1
             self.services.saves.new_action()
         await super().on_event(event)
 
@@ -249,6 +255,18 @@ class SummitApp(App[None]):
         paths, which must never be read as markup (an unbalanced ``[/]`` would even fail)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in plain text (Textual's own message is markup, which
+        :meth:`notify` never reads)."""
+        keys = [
+            active.binding.key_display or key
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if keys:
+            key = min(keys, key=len)
+            self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+
     # -- saving -----------------------------------------------------------------------------
     def _post_saves_changed(self, state: SaveState) -> None:
         """The save queue's listener; called on the thread that saved, hence a message."""
@@ -286,8 +304,8 @@ class SummitApp(App[None]):
         """Quit; while changes wait to be saved, only when asked twice."""
         state = self.services.saves.state
         waiting = state.waiting
-        if waiting and self._quit_warned != state.episode:
-            self._quit_warned = state.episode
+        if waiting and self._quit_warned != (state.episode, self._actions - 1):
+            self._quit_warned = (state.episode, self._actions)
             self.notify(
                 f"{waiting} change{'s' if waiting != 1 else ''} not saved yet: q again quits "
                 "without them.",

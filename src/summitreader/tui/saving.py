@@ -43,6 +43,7 @@ class _Pending:
     write: Write
     key: str | None
     action: int
+    effect: object = None
 
 
 class SaveQueue:
@@ -85,13 +86,14 @@ class SaveQueue:
     def waiting(self) -> int:
         return self.state.waiting
 
-    def save(self, write: Write, key: str | None = None) -> bool:
+    def save(self, write: Write, key: str | None = None, effect: object = None) -> bool:
         """Run ``write`` now, or queue it behind writes that wait. Returns True: the write is
         saved, or kept and retried until it is (:attr:`waiting` says which); the caller goes on
-        as if it were saved."""
+        as if it were saved. ``effect`` describes what the write changes, for views that must
+        show what waits as if it were saved (:meth:`waiting_effects`)."""
         with self._lock:
             if self._pending:
-                self._enqueue(write, key)
+                self._enqueue(write, key, effect)
                 waiting = True
             else:
                 waiting = False
@@ -105,7 +107,7 @@ class SaveQueue:
                 self._error = str(error)
                 if not self._pending:
                     self._episode += 1
-                self._pending.insert(0, _Pending(write, key, self._action))
+                self._pending.insert(0, _Pending(write, key, self._action, effect))
         self._tell()
         return True
 
@@ -135,15 +137,21 @@ class SaveQueue:
         self._tell()
         return self.state
 
-    def _enqueue(self, write: Write, key: str | None) -> None:
+    def waiting_effects(self) -> list[object]:
+        """The effects of the writes that wait (those given one), in the order they will be
+        saved."""
+        with self._lock:
+            return [pending.effect for pending in self._pending if pending.effect is not None]
+
+    def _enqueue(self, write: Write, key: str | None, effect: object) -> None:
         """Add a write at the end; a waiting write with the same key (never the first, which a
         retry may be running) is replaced instead."""
         if key is not None:
             for n, pending in enumerate(self._pending[1:], start=1):
                 if pending.key == key:
-                    self._pending[n] = _Pending(write, key, self._action)
+                    self._pending[n] = _Pending(write, key, self._action, effect)
                     return
-        self._pending.append(_Pending(write, key, self._action))
+        self._pending.append(_Pending(write, key, self._action, effect))
 
     def _tell(self) -> None:
         if self.listener is not None:

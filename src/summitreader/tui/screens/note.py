@@ -1,4 +1,8 @@
-"""Writing (or editing, or clearing) the note on a paragraph."""
+"""Writing (or editing, or clearing) the note on a paragraph.
+
+A note is one paragraph, in a one-line box: a note with line breaks (written by another tool)
+is shown and saved with spaces for them. What is typed or pasted is cleaned
+(:func:`~summitreader.text.one_paragraph`) before it is kept."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from summitreader.text import shorten
+from summitreader.text import one_paragraph, shorten
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -34,14 +38,14 @@ class NoteScreen(ModalScreen[str | None]):
             quote = shorten(self.passage_text, 200)
             yield Label(Content(quote), classes="note--quote")
             yield Input(
-                self.text,
+                one_paragraph(self.text),
                 placeholder="Your note (enter saves, escape cancels, empty removes it)",
             )
             yield Label(Content("enter save · escape cancel"), classes="note--quote")
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.dismiss(one_paragraph(event.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -16,7 +16,15 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Mention, Pack, PassageRef, Section
 from summitreader.tui.messages import OpenEntry
-from summitreader.tui.screens.read_annotations import mark_items, mention_items, where
+from summitreader.tui.screens.read_annotations import (
+    Annotations,
+    BookmarkChange,
+    NoteChange,
+    annotation_view,
+    mark_items,
+    mention_items,
+    where,
+)
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.passage import Mark, Passage
 
@@ -214,13 +222,10 @@ class ReadScreen(Screen[None]):
         if not chosen:
             return []
         numbers = {p.number for p in chosen}
-        bookmarks = {
-            b.paragraph for b in self.store.bookmarks()
-            if b.section == section.id and b.paragraph in numbers
-        }
+        view = self._annotations()
+        bookmarks = {p for s, p in view.bookmarks if s == section.id and p in numbers}
         notes = {
-            n.paragraph: n.text for n in self.store.notes()
-            if n.section == section.id and n.paragraph in numbers
+            p: texts[0] for (s, p), texts in view.notes.items() if s == section.id and p in numbers
         }
         remarks: dict[int, list[tuple[str, str]]] = {}
         for remark in self.pack.notes:
@@ -423,16 +428,20 @@ class ReadScreen(Screen[None]):
             return
         store, section, number = self.store, self.section.id, passage.paragraph.number
         here = where(self.pack, PassageRef(section, number))
-        existing = [
-            b.id for b in store.bookmarks() if (b.section, b.paragraph) == (section, number)
-        ]
-        if existing:
-            self.saves.save(lambda: [store.remove_bookmark(b) for b in existing])
-            self.notify(self._told(f"Bookmark removed: {here}", "Bookmark removal kept"), timeout=3)
-        else:
-            self.saves.save(lambda: store.add_bookmark(section, number))
+        on = (section, number) not in self._annotations().bookmarks
+        self.saves.save(
+            lambda: store.set_bookmark(section, number, on),
+            effect=BookmarkChange(section, number, on),
+        )
+        if on:
             self.notify(self._told(f"Bookmarked: {here}", f"Bookmark kept: {here}"), timeout=3)
-        passage.set_bookmarked(not existing)
+        else:
+            self.notify(self._told(f"Bookmark removed: {here}", "Bookmark removal kept"), timeout=3)
+        passage.set_bookmarked(on)
+
+    def _annotations(self) -> Annotations:
+        """The bookmarks and notes, with those that wait to be saved."""
+        return annotation_view(self.store, self.saves.waiting_effects())
 
     def _told(self, saved: str, kept: str) -> str:
         return self.saves.confirm(saved, kept, persistent=self.store.persistent)
@@ -444,25 +453,22 @@ class ReadScreen(Screen[None]):
         if passage is None:
             return
         store, section, number = self.store, self.section.id, passage.paragraph.number
-        existing = [n for n in store.notes() if (n.section, n.paragraph) == (section, number)]
-        current = existing[0] if existing else None
+        current = self._annotations().note((section, number))
 
         def done(text: str | None) -> None:
-            if text is None or (current is None and not text):
+            if text is None or (not current and not text):
                 return
-            if current is None:
-                self.saves.save(lambda: store.add_note(section, number, text))
-            elif text:
-                self.saves.save(lambda: store.update_note(current.id, text))
-            else:
-                self.saves.save(lambda: store.delete_note(current.id))
+            self.saves.save(
+                lambda: store.set_note(section, number, text),
+                effect=NoteChange(section, number, text),
+            )
             if self.section.id == section:
                 passage.set_note(text or None)
             told = ("Note saved.", "Note kept") if text else ("Note removed.", "Note removal kept")
             self.notify(self._told(*told), timeout=3)
 
         here = where(self.pack, PassageRef(section, number))
-        screen = NoteScreen(here, passage.paragraph.text, current.text if current else "")
+        screen = NoteScreen(here, passage.paragraph.text, current)
         self.app.push_screen(screen, done)
 
     def action_marks(self) -> None:
@@ -473,7 +479,8 @@ class ReadScreen(Screen[None]):
                 await self.go_to(ref)
 
         empty = "No bookmarks or notes yet: b bookmarks, n notes."
-        picker = PickScreen("Bookmarks and notes", mark_items(self.pack, self.store), empty)
+        items = mark_items(self.pack, self.store, self.saves.waiting_effects())
+        picker = PickScreen("Bookmarks and notes", items, empty)
         self.app.push_screen(picker, done)
 
     def action_mentions(self) -> None:

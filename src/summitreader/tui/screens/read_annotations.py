@@ -7,6 +7,7 @@ Plain functions of the pack, the store and the paragraphs in view; the reader's 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from textual.content import Content
 
@@ -22,15 +23,79 @@ def where(pack: Pack, ref: PassageRef) -> str:
     return f"{section.title if section else ref.section} ¶{ref.paragraph}"
 
 
-def mark_items(pack: Pack, store: Store) -> list[tuple[Content, PassageRef]]:
-    """Every bookmark and note on a paragraph the pack still has, in the article's order."""
-    items: list[tuple[Content, PassageRef]] = []
-    for bookmark in store.bookmarks():
-        ref = PassageRef(bookmark.section, bookmark.paragraph)
-        items.append((_mark_label(pack, "Bookmark", ref, None), ref))
+@dataclass(frozen=True, slots=True)
+class BookmarkChange:
+    """A bookmark set (``on``) or removed: the effect of a write that may wait to be saved."""
+
+    section: str
+    paragraph: int
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NoteChange:
+    """A paragraph's note set to ``text`` (empty: removed), saved or waiting."""
+
+    section: str
+    paragraph: int
+    text: str
+
+
+Place = tuple[str, int]
+
+
+@dataclass
+class Annotations:
+    """The bookmarks and notes as the user made them: what is saved, with what waits to be saved
+    (a bookmark added while the progress file was busy can be removed, a note edited)."""
+
+    bookmarks: set[Place] = field(default_factory=set)
+    notes: dict[Place, list[str]] = field(default_factory=dict)
+    """The texts of each paragraph's notes, the first being the one the note editor changes."""
+
+    def note(self, place: Place) -> str:
+        texts = self.notes.get(place)
+        return texts[0] if texts else ""
+
+
+def annotation_view(store: Store, waiting: Iterable[object] = ()) -> Annotations:
+    """The store's bookmarks and notes, with the waiting changes (effects of a
+    :class:`~summitreader.tui.saving.SaveQueue`) applied in order."""
+    view = Annotations({(b.section, b.paragraph) for b in store.bookmarks()})
     for note in store.notes():
-        ref = PassageRef(note.section, note.paragraph)
-        items.append((_mark_label(pack, "Note", ref, note.text), ref))
+        view.notes.setdefault((note.section, note.paragraph), []).append(note.text)
+    for change in waiting:
+        if isinstance(change, BookmarkChange):
+            place = (change.section, change.paragraph)
+            if change.on:
+                view.bookmarks.add(place)
+            else:
+                view.bookmarks.discard(place)
+        elif isinstance(change, NoteChange):
+            place = (change.section, change.paragraph)
+            texts = view.notes.setdefault(place, [])
+            if texts:
+                texts[:1] = [change.text] if change.text else []
+            elif change.text:
+                texts.append(change.text)
+            if not texts:
+                del view.notes[place]
+    return view
+
+
+def mark_items(
+    pack: Pack, store: Store, waiting: Iterable[object] = ()
+) -> list[tuple[Content, PassageRef]]:
+    """Every bookmark and note on a paragraph the pack still has, in the article's order, with
+    those that wait to be saved."""
+    view = annotation_view(store, waiting)
+    items: list[tuple[Content, PassageRef]] = []
+    for section, paragraph in view.bookmarks:
+        ref = PassageRef(section, paragraph)
+        items.append((_mark_label(pack, "Bookmark", ref, None), ref))
+    for (section, paragraph), texts in view.notes.items():
+        ref = PassageRef(section, paragraph)
+        items.extend((_mark_label(pack, "Note", ref, text), ref) for text in texts)
     items = [(label, ref) for label, ref in items if pack.paragraph(ref) is not None]
     items.sort(key=lambda item: (_order(pack, item[1]), str(item[0])))
     return items
