@@ -98,7 +98,7 @@ class IndexScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", show=False, id="index.next-pane"),
     ]
     HELP_EXTRA = (
-        ("← →", "Meetings, Timeline, Issues and Takeaways tabs (when the tabs are focused)"),
+        ("left,right", "Meetings, Timeline, Issues and Takeaways tabs (when the tabs are focused)"),
         ("enter", "Open a link in the detail pane: an entry, or a passage in the reader"),
         (NAMED, "In the timeline: a meeting the article names"),
     )

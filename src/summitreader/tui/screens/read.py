@@ -56,8 +56,8 @@ class ReadScreen(Screen[None]):
         Binding("l", "marks", "Marks", id="read.marks", tooltip="Bookmarks & notes"),
     ]
     HELP_EXTRA = (
-        ("↑ ↓ pgup pgdn", "Scroll (also the mouse wheel)"),
-        ("enter / shift+enter", "Next / previous hit in the find bar; escape closes it"),
+        ("up,down,pageup,pagedown", "Scroll (also the mouse wheel)"),
+        ("enter,shift+enter", "Next / previous hit in the find bar; esc closes it"),
         ("click", "Follow an underlined name to the index; a link shows where it goes"),
     )
 

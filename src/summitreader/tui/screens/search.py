@@ -65,7 +65,7 @@ class SearchScreen(Screen[None]):
         ("type", "Words, \"a phrase\", AND / OR / NOT, kind:meeting, date:2018; the last word "
                  "is completed as you type; small typos are forgiven; a word finds its family "
                  "(interfering finds interference)"),
-        ("1–5 ?", "Typed into the box while it has focus: escape or ↓ leaves it first"),
+        ("1,2,3,4,5,question_mark", "Typed into the box while it has focus: esc or ↓ leaves it"),
         ("enter", "In the box: go to the results. In the results: open the hit"),
     )
 
