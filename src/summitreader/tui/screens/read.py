@@ -18,6 +18,7 @@ from summitreader.pack.model import Mention, Pack, PassageRef, Section
 from summitreader.tui.messages import OpenEntry
 from summitreader.tui.screens.read_annotations import mark_items, mention_items, where
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
+from summitreader.tui.widgets.hanging import Hanging
 from summitreader.tui.widgets.passage import Mark, Passage
 
 if TYPE_CHECKING:
@@ -140,9 +141,10 @@ class ReadScreen(Screen[None]):
             else:
                 mark = "  "
             current = section.id == self.section.id
-            label = Content.assemble(
-                (mark, "bold"),
-                (f"{section.number}. {section.title}", "bold" if current else ""),
+            # A title that wraps lines up under its text, not under its mark and number.
+            label = Hanging(
+                [(mark, "bold"), (f"{section.number}. ", "bold" if current else "")],
+                [(section.title, "bold" if current else "")],
             )
             toc.add_option(Option(label, id=section.id))
         if follow or highlighted is None:
