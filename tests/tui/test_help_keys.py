@@ -15,7 +15,7 @@ async def test_keys_are_shown_in_one_style_and_never_joined_by_a_slash(build_app
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         sections = dict(app.screen.sections)
-        everywhere = dict((text, keys) for keys, text in sections["Everywhere"])
+        everywhere = {text: keys for keys, text in sections["Everywhere"]}
         assert everywhere["Search"] == "3 /"  # was "3 / /"
         assert everywhere["Back"] == "esc"
         assert everywhere["Command palette: screens, themes"] == "^p"
@@ -23,7 +23,7 @@ async def test_keys_are_shown_in_one_style_and_never_joined_by_a_slash(build_app
         # The footer's style everywhere: ^f, esc, ⏎, ↑; not ctrl+f, escape, enter, up.
         for word in ("ctrl+", "escape", "enter", "pageup", "/ "):
             assert not [key for key in keys if word in key], word
-        read = dict((text, keys) for keys, text in sections["Read (1)"])
+        read = {text: keys for keys, text in sections["Read (1)"]}
         assert read["Find in this section"] == "^f"
         assert read["Scroll (also the mouse wheel)"] == "↑ ↓ pgup pgdn"
 
