@@ -317,14 +317,23 @@ class ReadScreen(Screen[None]):
         return list(self._body.query(Passage)) if self._body is not None else []
 
     def top_paragraph(self, scroll_y: float | None = None) -> Passage | None:
-        """The paragraph at the top of the view (the first one not scrolled past), or at the top
-        of a view scrolled to ``scroll_y``."""
+        """The paragraph at the top of the view (or of a view scrolled to ``scroll_y``): the
+        first one that starts in the view; the one that fills it when none starts there. The tail
+        of a paragraph scrolled mostly past is not it: the reader is at the next one."""
         text = self.query_one("#text", VerticalScroll)
         top = text.scroll_y if scroll_y is None else scroll_y
+        bottom = top + max(1, text.scrollable_content_region.height)
         passages = self.passages()
-        for passage in passages:
+        for index, passage in enumerate(passages):
             region = passage.virtual_region_with_margin
             if region.bottom > top + 1:
+                following = passages[index + 1] if index + 1 < len(passages) else None
+                if (
+                    region.y < top
+                    and following is not None
+                    and following.virtual_region_with_margin.y < bottom
+                ):
+                    return following
                 return passage
         return passages[-1] if passages else None
 
