@@ -29,6 +29,7 @@ from summitreader.pack.model import Issue, Meeting, Pack, Takeaway
 from summitreader.tui.screens.index_columns import COLUMNS, fit_columns, sort_meetings
 from summitreader.tui.widgets.entry_detail import EntryDetail
 from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
@@ -119,7 +120,9 @@ class IndexScreen(Screen[None]):
         yield Header()
         with Horizontal():
             with Vertical(id="index-lists"):
-                yield Input(placeholder="Filter: type to narrow the lists (f)", id="index-filter")
+                yield OrderedInput(
+                    placeholder="Filter: type to narrow the lists (f)", id="index-filter"
+                )
                 yield Static(id="index-nothing")
                 with TabbedContent(id="index-tabs"):
                     with TabPane("Meetings", id="tab-meetings"):

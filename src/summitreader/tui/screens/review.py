@@ -33,6 +33,7 @@ from summitreader.tui.screens.review_text import (
     reread_text,
     summary_text,
 )
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 KIND_LABELS = {
     "recall": "flip card",
@@ -68,7 +69,7 @@ ACTION_CARD_KINDS = {"reveal": "recall", "pick": "choice", "move": "order"}
 """Actions that answer one kind of card."""
 
 
-class AnswerInput(Input):
+class AnswerInput(OrderedInput):
     """The typed-answer box; ``enter`` checks the answer (shown in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

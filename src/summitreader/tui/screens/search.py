@@ -23,6 +23,7 @@ from summitreader.tui.messages import (
     SearchIndexProgress,
 )
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -88,7 +89,9 @@ class SearchScreen(Screen[None]):
         yield Header()
         with Vertical(id="search-body"):
             with Horizontal(id="search-bar"):
-                yield Input(placeholder="Search the article, the index and your notes", id="query")
+                yield OrderedInput(
+                    placeholder="Search the article, the index and your notes", id="query"
+                )
                 yield Select(KINDS, value="", allow_blank=False, id="kind")
             with Horizontal(id="search-status"):
                 yield Static(id="search-message")
