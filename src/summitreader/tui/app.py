@@ -122,6 +122,13 @@ class SummitApp(App[None]):
             self.notify(notice, title="Progress", severity="warning", timeout=12)
         if "search" in self.specs:
             self.call_after_refresh(self.open_search_index)
+        self.call_after_refresh(self.build_deck)
+
+    @work(thread=True, exclusive=True, group="deck", exit_on_error=False)
+    def build_deck(self) -> None:
+        """Build the deck after the first paint, in the background: the Index, Study and
+        Progress screens need it, and their first visit would wait for it (a second or more)."""
+        _ = self.services.deck
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def open_search_index(self) -> None:

@@ -79,6 +79,8 @@ class SearchScreen(Screen[None]):
         self.shown_query: str | None = None
         """The query (as typed) whose hits are shown, once a search has answered."""
         self._timer: Timer | None = None
+        self._typed_since = False
+        """Whether the query changed since the last search (while :attr:`_timer` runs)."""
         self._generation = 0
 
     @classmethod
@@ -153,7 +155,22 @@ class SearchScreen(Screen[None]):
     # -- searching ------------------------------------------------------------------------
     @on(Input.Changed, "#query")
     def _typed(self) -> None:
-        self._schedule(DEBOUNCE)
+        """The first key after a pause searches at once (its results are painted within the
+        key's frame budget); keys that follow within :data:`DEBOUNCE` make one search at its
+        end, so a fast typist does not queue a search a key."""
+        if self._timer is None:
+            self._start_search()
+            self._typed_since = False
+            self._timer = self.set_timer(DEBOUNCE, self._debounced)
+        else:
+            self._typed_since = True
+
+    def _debounced(self) -> None:
+        self._timer = None
+        if self._typed_since:
+            self._typed_since = False
+            self._start_search()
+            self._timer = self.set_timer(DEBOUNCE, self._debounced)
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self) -> None:
