@@ -14,7 +14,10 @@ Measures, on the default pack (1×) and on packs generated from it at 10× and 1
 4. saving a review in the progress store; loading and checking the pack;
 5. peak memory of the app against the bare app;
 6. the first paint of the Progress and Study screens after a history of 600,000 reviews is
-   imported.
+   imported;
+7. key to paint, in the pseudo-terminal: each screen's first visit and a search keystroke, from
+   the key written to the phrase it should show on screen, against a bare Textual app of five
+   screens (``bare_screens.py``), run alternately.
 
 Prints a table (or, with ``--json``, one JSON object with a ``checks`` array and the raw figures).
 Exits with 0 when every goal holds, 1 otherwise. Progress goes to standard error.
@@ -40,6 +43,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import history  # noqa: E402
+import keys  # noqa: E402
 import packs  # noqa: E402
 import paint  # noqa: E402
 import saving  # noqa: E402
@@ -57,6 +61,7 @@ SETTLE = 2.0
 
 @dataclass(frozen=True)
 class Settings:
+    key_rounds: int
     paint_rounds: int
     memory_rounds: int
     search_rounds: int
@@ -67,6 +72,7 @@ class Settings:
 
 
 QUICK = Settings(
+    key_rounds=3,
     paint_rounds=10,
     memory_rounds=1,
     search_rounds=3,
@@ -76,6 +82,7 @@ QUICK = Settings(
     review_saves=300,
 )
 FULL = Settings(
+    key_rounds=7,
     paint_rounds=20,
     memory_rounds=3,
     search_rounds=10,
@@ -128,6 +135,54 @@ def machine() -> dict[str, object]:
         "load_average": [round(x, 2) for x in os.getloadavg()]
         if hasattr(os, "getloadavg")
         else None,
+    }
+
+
+# -- 7: key to paint -------------------------------------------------------------------------
+
+KEY_PAUSE = 1.0
+"""Seconds between keys (and after the first paint): a user's pause, the app's idle time."""
+APP_STEPS = [
+    keys.Step("Index, first visit", b"2", "Filter: type to narrow"),
+    keys.Step("Study, first visit", b"4", "Study now"),
+    keys.Step("Progress, first visit", b"5", "True retention"),
+    keys.Step("Search, first visit", b"3", "Search the article, the index"),
+    keys.Step("search keystroke", b"h", " matches."),
+]
+BARE_STEPS = [
+    keys.Step("Index, first visit", b"2", "Screen two is shown"),
+    keys.Step("Study, first visit", b"4", "Screen four is shown"),
+    keys.Step("Progress, first visit", b"5", "Screen five is shown"),
+    keys.Step("Search, first visit", b"3", "Screen three is shown"),
+    keys.Step("search keystroke", b"h", "found h"),
+]
+KEY_GOAL_MS = 100.0
+
+
+def key_figures(settings: Settings, work: Path) -> dict[str, object]:
+    """Medians of each step's key to paint, the app's and the bare app's, in ms; the app with a
+    fresh data folder and the search index cached."""
+    app: dict[str, list[float]] = {step.label: [] for step in APP_STEPS}
+    bare: dict[str, list[float]] = {step.label: [] for step in BARE_STEPS}
+    cache = work / "keys-cache"
+    bare_app = [sys.executable, str(HERE / "bare_screens.py")]
+    for round_number in range(settings.key_rounds):
+        say(f"  key to paint, round {round_number + 1} of {settings.key_rounds}")
+        data = work / f"keys-data-{round_number}"
+        measured = keys.key_paints(
+            app_argv(data, cache), app_env(data, cache), PHRASE, APP_STEPS, KEY_PAUSE
+        )
+        for label, seconds in measured.items():
+            app[label].append(1000 * seconds)
+        baseline = keys.key_paints(
+            bare_app, paint.environment(), "Screen one is shown", BARE_STEPS, KEY_PAUSE
+        )
+        for label, seconds in baseline.items():
+            bare[label].append(1000 * seconds)
+    return {
+        "app_median_ms": {label: median(v) for label, v in app.items()},
+        "bare_median_ms": {label: median(v) for label, v in bare.items()},
+        "rounds": settings.key_rounds,
     }
 
 
@@ -393,6 +448,10 @@ def checks(figures: dict[str, dict]) -> list[dict[str, object]]:
             "s",
         ),
         check("peak memory ÷ bare Textual app", memory["app_warm"] / memory["bare"], 1.5, "×"),
+        *(
+            check(f"key to paint: {label}", value, KEY_GOAL_MS, "ms")
+            for label, value in figures["key_to_paint"]["app_median_ms"].items()
+        ),
     ]
 
 
@@ -443,6 +502,25 @@ def report(result: dict[str, object]) -> str:
                 for c in result["checks"]
             ],
             ["goal", "value", "target", "result"],
+        ),
+        "",
+    ]
+    kp = figures["key_to_paint"]
+    out += [
+        f"Key to paint ({paint.COLUMNS}x{paint.LINES}, from the key written to its screen drawn; "
+        f"medians of {kp['rounds']} alternating runs, {KEY_PAUSE:.0f} s between keys)",
+        "",
+        table(
+            [
+                [
+                    label,
+                    number(value, "ms"),
+                    number(kp["bare_median_ms"][label], "ms"),
+                    f"{value / kp['bare_median_ms'][label]:.1f}×",
+                ]
+                for label, value in kp["app_median_ms"].items()
+            ],
+            ["step", "summitreader", "bare Textual app", "ratio"],
         ),
         "",
     ]
@@ -611,6 +689,8 @@ def main(argv: list[str] | None = None) -> int:
         pack_dirs = {1: default_pack_dir()}
         for scale in SCALES[1:]:
             pack_dirs[scale] = packs.scaled_pack(default_pack_dir(), scale, work / f"pack-x{scale}")
+        say("key to paint")
+        figures["key_to_paint"] = key_figures(settings, work)
         say("first paint and memory")
         figures["first_paint"] = first_paints(settings, work)
         say("search")

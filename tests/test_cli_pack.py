@@ -301,16 +301,17 @@ def test_list_json_of_every_group_of_the_default_pack(
 
 
 def test_list_meetings_and_issues_are_tables(
-    capsys: pytest.CaptureFixture[str], small: Path
+    capsys: pytest.CaptureFixture[str], small: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out, _ = cli(capsys, "--pack", str(small), "list", "meetings")
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = cli(capsys, "--pack", str(small), "list", "meetings")
     assert code == 0
     assert out.splitlines() == [
         "id        date                   setting     held  title",
         "helsinki  2018-07-16             summit      yes   Helsinki summit",
         "budapest  2025-10-16/2025-10-21  called-off  no    Budapest summit",
-        "(full records: summitreader show ID, or list meetings --json)",
     ]
+    assert err == "(full records: summitreader show ID, or list meetings --json)\n"
     code, out, _ = cli(capsys, "--pack", str(small), "list", "issues")
     assert out.splitlines()[:3] == [
         "id            title         events",
@@ -320,17 +321,19 @@ def test_list_meetings_and_issues_are_tables(
 
 
 def test_list_meetings_of_the_default_pack_is_one_line_each(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     _, out, _ = cli(capsys, "list", "meetings")
-    assert len(out.splitlines()) == 1 + 9 + 1
+    assert len(out.splitlines()) == 1 + 9
     _, out, _ = cli(capsys, "list", "issues")
-    assert len(out.splitlines()) == 1 + 8 + 1
+    assert len(out.splitlines()) == 1 + 8
 
 
 def test_list_cards_is_the_whole_deck_and_show_finds_generated_cards(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # one line a card
     _, out, _ = cli(capsys, "list", "cards")
     lines = out.splitlines()
     assert lines[0].split() == ["id", "kind", "generated", "prompt"]

@@ -6,7 +6,9 @@ import codecs
 import io
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -26,6 +28,11 @@ def bold(text: str) -> str:
 def say(*parts: str) -> None:
     """Print content as text: every part goes through :func:`clean_text`."""
     print(*(clean_text(part) for part in parts))
+
+
+def hint(text: str) -> None:
+    """A line for the person, not for a program reading stdout: on stderr."""
+    print(clean_text(text), file=sys.stderr)
 
 
 _FAILING = {"strict", "surrogateescape"}
@@ -57,14 +64,63 @@ def emit_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=not unicode_stream(sys.stdout), indent=2))
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], max_width: int = 60) -> None:
-    """A plain text table; cells longer than ``max_width`` are cut with an ellipsis."""
-    cells = [[shorten(clean_text(str(c)), max_width) for c in row] for row in rows]
-    widths = [len(h) for h in headers]
-    for row in cells:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
+MIN_WRAPPED = 24
+"""A wrapped column is not made narrower than this while there are columns to drop…"""
+LAST_WRAPPED = 10
+"""…nor ever narrower than this."""
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    max_width: int = 60,
+    *,
+    wrap: int | None = None,
+    drop: Sequence[int] = (),
+    width: int | None = None,
+) -> None:
+    """A plain text table that fits ``width`` columns (default: the terminal's, or ``COLUMNS``).
+
+    Cells longer than ``max_width`` are cut with an ellipsis, except in the column ``wrap``, whose
+    cells wrap onto more lines to fit. When the table is still too wide the columns ``drop`` are
+    left out, one after the other in that order, until it fits."""
+    width = width or shutil.get_terminal_size().columns
+    cells = [[clean_text(str(c)) for c in row] for row in rows]
+    shown = list(range(len(headers)))
+    for index in [*drop, None]:
+        widths = _widths(headers, cells, shown, max_width, wrap)
+        room = width - sum(w for i, w in widths.items() if i != wrap) - 2 * (len(shown) - 1)
+        if wrap in widths:
+            fits = room >= min(widths[wrap], MIN_WRAPPED)
+            # Nothing left to drop: the wrapped column takes what room there is.
+            floor = MIN_WRAPPED if fits or index is not None else LAST_WRAPPED
+            widths[wrap] = min(widths[wrap], max(room, floor))
+        else:
+            fits = room >= 0
+        if fits or index is None:
+            break
+        shown.remove(index)
+    line = "  ".join(headers[i].ljust(widths[i]) for i in shown).rstrip()
     print(bold(line) if styled() else line)
     for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        columns = [
+            textwrap.wrap(row[i], widths[i]) or [""]
+            if i == wrap
+            else [shorten(row[i], widths[i])]
+            for i in shown
+        ]
+        for n in range(max(len(c) for c in columns)):
+            parts = [c[n] if n < len(c) else "" for c in columns]
+            print("  ".join(p.ljust(widths[i]) for p, i in zip(parts, shown, strict=True)).rstrip())
 
+
+def _widths(
+    headers: Sequence[str], cells: list[list[str]], shown: list[int], cap: int, wrap: int | None
+) -> dict[int, int]:
+    return {
+        i: max(
+            [len(headers[i])]
+            + [len(row[i]) if i == wrap else min(len(row[i]), cap) for row in cells]
+        )
+        for i in shown
+    }

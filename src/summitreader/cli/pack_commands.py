@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from summitreader.cli.context import CliError, Context
-from summitreader.cli.output import bold, emit_json, say, table
+from summitreader.cli.output import bold, emit_json, hint, say, table
 from summitreader.pack.model import Card, Entry, Pack, Section, shown_prompt
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
@@ -18,8 +18,8 @@ GROUPS = ("sections", "meetings", "issues", "takeaways", "cards", "notes")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = sub.add_parser(
         "list",
-        help="list the sections, meetings, issues, takeaways, notes or cards (the whole deck, "
-        "written and generated)",
+        help="list the sections, meetings, issues, takeaways, notes (the pack's own; yours: "
+        "'notes') or cards (the whole deck, written and generated)",
     )
     listing.add_argument("group", choices=GROUPS)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
@@ -60,28 +60,34 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
             (m.id, m.date.iso(), m.setting, "yes" if m.held else "no", m.title)
             for m in pack.meetings
         ]
-        table(("id", "date", "setting", "held", "title"), rows)
+        # The title wraps; as the terminal narrows, "held", then "setting", then the date go.
+        table(("id", "date", "setting", "held", "title"), rows, wrap=4, drop=(3, 2, 1))
     elif args.group == "issues":
         rows = [(i.id, i.title, str(len(i.timeline))) for i in pack.issues]
-        table(("id", "title", "events"), rows)
+        table(("id", "title", "events"), rows, wrap=1)
     elif args.group == "sections":
         rows = [(s.id, s.title, str(len(s.paragraphs))) for s in pack.sections]
-        table(("id", "title", "paragraphs"), rows)
+        table(("id", "title", "paragraphs"), rows, wrap=1)
     elif args.group == "takeaways":
         rows = [(t.id, t.title, ", ".join(t.sections)) for t in pack.takeaways]
-        table(("id", "title", "argued in"), rows)
+        table(("id", "title", "argued in"), rows, wrap=1, drop=(2,))
     elif args.group == "notes":
         rows = [(n.id, n.title, str(n.passage or "")) for n in pack.notes]
-        table(("id", "title", "about"), rows)
+        table(("id", "title", "about"), rows, wrap=1, drop=(2,))
     else:
         rows = [
             (c.id, c.card_kind, "yes" if c.generated else "no", " ".join(c.prompt.split()))
             for c in entries
             if isinstance(c, Card)  # the deck, built once above
         ]
-        table(("id", "kind", "generated", "prompt"), rows)
+        # The prompt wraps; as the terminal narrows, the kind goes, then the generated flag.
+        table(("id", "kind", "generated", "prompt"), rows, wrap=3, drop=(1, 2))
+    # Hints go to stderr: stdout stays the table alone.
     if args.group in ("meetings", "issues"):
-        print(f"(full records: summitreader show ID, or list {args.group} --json)")
+        hint(f"(full records: summitreader show ID, or list {args.group} --json)")
+    elif args.group == "notes":
+        hint("(these are the pack's own notes on the article; your bookmarks and notes: "
+             "summitreader notes)")
     return 0
 
 

@@ -36,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imported.add_argument("file", metavar="FILE", help="the file to read ('-': standard input)")
     imported.set_defaults(handler=import_command)
 
-    notes = sub.add_parser("notes", help="your bookmarks and notes, with their passages")
+    notes = sub.add_parser(
+        "notes",
+        help="your own bookmarks and notes, with their passages (the pack's notes: list notes)",
+    )
     notes.add_argument("--markdown", action="store_true", help="print a Markdown document")
     notes.add_argument("--json", action="store_true", help="print a JSON object")
     notes.set_defaults(handler=notes_command)

@@ -1,8 +1,9 @@
 """Fitting a parsed query to the index.
 
 - The word being typed (``word*``) brings in the indexed words it begins.
-- A word the index does not hold brings in the indexed words one or two letters away from it (and
-  its place is noted, for a "did you mean").
+- A word the index does not hold brings in the indexed words one or two letters away from it, if it
+  has :data:`MIN_SILENT_CORRECTION` letters or more (a shorter one only gets a "did you mean"), and
+  its place is noted, for that "did you mean".
 - ``word~``, patterns and ranges of words become plain ORs of indexed words, at most
   :data:`MAX_EXPANSIONS` words for the whole query, so no query costs more than a few hundred term
   look-ups.
@@ -35,8 +36,9 @@ PREFIX_EXPANSIONS = 64
 three letters (8, 16, 32), which a great many words begin with."""
 TYPO_EXPANSIONS = 5
 """At most this many indexed words stand in for a word the index does not hold."""
-MIN_TYPO_LENGTH = 4
-"""Shorter words are not corrected: too many words are one letter away from them."""
+MIN_SILENT_CORRECTION = 6
+"""Shorter words are corrected only by a "did you mean", never in the results: a short word one
+letter from an indexed word is as likely another word (``iraq`` is not ``iran``) as a slip."""
 TYPO_BOOST = 0.7
 """How much a near word counts, relative to the word typed."""
 FAMILY_MIN_STEM = 5
@@ -151,7 +153,7 @@ class _Expander:
         boost = 1.0
         if not stems and not self._indexed(indexed_as):
             # A word the index does not hold: its near words, else its family, else nothing.
-            if len(word) >= MIN_TYPO_LENGTH:
+            if len(word) >= MIN_SILENT_CORRECTION:
                 stems = self._near(word, typo_distance(word))
                 boost = TYPO_BOOST
             if stems:

@@ -46,7 +46,14 @@ def due_session(
     status = today_status(deck, store, clock(), tz)
     by_id = {card.id: card for card in deck}
     cards = [by_id[i] for i in (*status.due, *status.new)]
-    return Session(cards, store, schedule, clock, "Due cards", "due", save, deck)
+    return Session(cards, store, schedule, clock, session_title(status), "due", save, deck)
+
+
+def session_title(status: DeckStatus) -> str:
+    """What the day's session holds, truly: due cards, new cards, or both."""
+    if status.due and status.new:
+        return "Due and new cards"
+    return "New cards" if status.new else "Due cards"
 
 
 def takeaway_session(

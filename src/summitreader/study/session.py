@@ -60,6 +60,7 @@ class StudyStore(Protocol):
         answer: str | None = None,
     ) -> None: ...
     def queue_reread(self, section_id: str, at: dt.datetime | None = None) -> None: ...
+    def reread_queue(self) -> set[str]: ...
     def get_setting(self, key: str, default: Any = None) -> Any: ...
 
 
@@ -92,6 +93,8 @@ class Summary:
     next_due: dt.datetime | None
     due_next_day: int
     """Cards of the deck due within a day of the end."""
+    due_now: int = 0
+    """Cards of the deck already due at the end (left for later, or not reached)."""
 
     @property
     def accuracy(self) -> float | None:
@@ -299,7 +302,12 @@ class Session:
             not_saved=self._not_saved,
             next_due=min(upcoming) if upcoming else None,
             due_next_day=sum(1 for d in dues if d <= ended + dt.timedelta(days=1)),
+            due_now=sum(1 for d in dues if d <= ended),
         )
+
+    def still_to_reread(self) -> set[str]:
+        """The sections still queued to re-read now (one read since has left the queue)."""
+        return self.store.reread_queue()
 
     # -- inside ------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from textual.widget import AwaitMount
 from summitreader.pack.model import PassageRef
 from summitreader.tui.messages import OpenEntry, OpenPassage, SavesChanged
 from summitreader.tui.saving import SaveState
-from summitreader.tui.screens.help import help_lines
+from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
 
 RETRY_DELAY = 1.0
@@ -128,6 +128,13 @@ class SummitApp(App[None]):
             self.notify(notice, title="Progress", severity="warning", timeout=12)
         if "search" in self.specs:
             self.call_after_refresh(self.open_search_index)
+        self.call_after_refresh(self.build_deck)
+
+    @work(thread=True, exclusive=True, group="deck", exit_on_error=False)
+    def build_deck(self) -> None:
+        """Build the deck after the first paint, in the background: the Index, Study and
+        Progress screens need it, and their first visit would wait for it (a second or more)."""
+        _ = self.services.deck
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def open_search_index(self) -> None:
@@ -166,7 +173,9 @@ class SummitApp(App[None]):
     def action_help(self) -> None:
         from summitreader.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.help_sections()))
+        closing = [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]
+        close_keys = help_lines(closing, self.get_key_display)[0][0]
+        self.push_screen(HelpScreen(self.help_sections(), close_keys))
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of every screen, grouped: ``[(title, [(key, description), ...]), ...]``,
@@ -178,20 +187,22 @@ class SummitApp(App[None]):
             and (not binding.action.startswith("show(") or binding.action[6:-2] in self.specs)
         ]
         everywhere = help_lines(shown, self.get_key_display)
-        everywhere.append(("ctrl+p", "Command palette: screens, themes, keys"))
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette")
+        everywhere.append((self.get_key_display(palette), "Command palette: screens, themes"))
         sections: list[tuple[str, list[tuple[str, str]]]] = [("Everywhere", everywhere)]
         for spec in self.specs.values():
             screen_type = spec.screen_type
             bindings = [b for b in screen_type.BINDINGS if isinstance(b, Binding)]
             keys = help_lines(bindings, self.get_key_display)
-            extra = getattr(screen_type, "HELP_EXTRA", ())
+            extra = extra_lines(getattr(screen_type, "HELP_EXTRA", ()), self.get_key_display)
             sections.append((f"{spec.label} ({spec.key})", [*keys, *extra]))
             for title, bindings in getattr(screen_type, "HELP_MORE", ()):
                 sections.append((title, help_lines(bindings, self.get_key_display)))
         return sections
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel would stand beside "Help", which lists every key already.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         for spec in self.specs.values():
             yield SystemCommand(
                 f"{spec.label} screen",

@@ -3,6 +3,7 @@ pane."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -25,10 +26,11 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from summitreader.pack.model import Issue, Meeting, Pack, Takeaway
+from summitreader.pack.model import Card, Issue, Meeting, Pack, Takeaway
 from summitreader.tui.screens.index_columns import COLUMNS, fit_columns, sort_meetings
 from summitreader.tui.widgets.entry_detail import EntryDetail
 from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
@@ -98,14 +100,16 @@ class IndexScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", show=False, id="index.next-pane"),
     ]
     HELP_EXTRA = (
-        ("← →", "Meetings, Timeline, Issues and Takeaways tabs (when the tabs are focused)"),
+        ("left,right", "Meetings, Timeline, Issues and Takeaways tabs (when the tabs are focused)"),
         ("enter", "Open a link in the detail pane: an entry, or a passage in the reader"),
         (NAMED, "In the timeline: a meeting the article names"),
     )
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, deck: Sequence[Card] | None = None) -> None:
         super().__init__()
         self.pack = pack
+        self.deck = deck
+        """The deck, for the cards listed under an entry (None: built here, which is slow)."""
         self.sort_column = 1  # by date
         self.sort_reverse = False
         self._columns: list[str] = []
@@ -113,13 +117,15 @@ class IndexScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> IndexScreen:
-        return cls(services.pack)
+        return cls(services.pack, services.deck)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             with Vertical(id="index-lists"):
-                yield Input(placeholder="Filter: type to narrow the lists (f)", id="index-filter")
+                yield OrderedInput(
+                    placeholder="Filter: type to narrow the lists (f)", id="index-filter"
+                )
                 yield Static(id="index-nothing")
                 with TabbedContent(id="index-tabs"):
                     with TabPane("Meetings", id="tab-meetings"):
@@ -130,7 +136,7 @@ class IndexScreen(Screen[None]):
                         yield OptionList(id="issues")
                     with TabPane("Takeaways", id="tab-takeaways"):
                         yield OptionList(id="takeaways")
-            yield EntryDetail(self.pack, id="detail")
+            yield EntryDetail(self.pack, deck=self.deck, id="detail")
         yield Footer()
 
     def on_mount(self) -> None:

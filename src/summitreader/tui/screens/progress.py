@@ -56,6 +56,7 @@ class ProgressScreen(Screen[None]):
         self.clock = clock
         self.deck = deck if deck is not None else build_deck(pack)
         self._just_mounted = False
+        self._mastery: list[Mastery] = []
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -76,6 +77,15 @@ class ProgressScreen(Screen[None]):
         self.action_refresh_figures()
         self._just_mounted = True
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_mastery)
+
+    def _show_mastery(self) -> None:
+        """The mastery table, its titles cut to fit the block's width: a row never wraps."""
+        block = self.query_one("#progress-mastery", Static)
+        width = block.content_size.width or None
+        block.update(mastery_text(self._mastery, width))
+
     def on_screen_resume(self) -> None:
         """Figures computed again when the screen is shown again (not on the resume that follows
         the mount: they were just computed)."""
@@ -93,7 +103,9 @@ class ProgressScreen(Screen[None]):
         mastery = mastery_by_takeaway(
             self.pack, self.deck, self.store.card_states(ids), self.clock()
         )
-        self.query_one("#progress-mastery", Static).update(mastery_text(mastery))
+        self._mastery = mastery
+        self._show_mastery()
+        self.call_after_refresh(self._show_mastery)  # again once the block's width is known
         per_day = reviews_per_day(self.store, ids, 30)
         self.query_one("#progress-reviews", Static).update(
             chart_text("Reviews per day, last 30 days", per_day, width=1)
@@ -136,18 +148,31 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
     return Content("\n").join(lines)
 
 
-def mastery_text(rows: Sequence[Mastery]) -> Content:
+METER_WIDTH = 6
+ROW_FIGURES = METER_WIDTH + 13
+"""Cells of a mastery row after its title: the meter, learned of cards, recall."""
+MIN_TITLE_WIDTH = 8
+
+
+def mastery_text(rows: Sequence[Mastery], width: int | None = None) -> Content:
+    """The table; in ``width`` cells when given (the titles are cut shorter to fit)."""
+    size, bar = TITLE_WIDTH, METER_WIDTH
+    if width is not None:
+        size = min(TITLE_WIDTH, width - ROW_FIGURES)
+        if size < MIN_TITLE_WIDTH:  # then the meter gives way, down to two cells
+            bar = max(2, METER_WIDTH - (MIN_TITLE_WIDTH - size))
+            size = max(MIN_TITLE_WIDTH, width - ROW_FIGURES + METER_WIDTH - bar)
     lines = [
         Content("Mastery per takeaway").stylize("bold underline"),
-        Content(f"{'':<{TITLE_WIDTH}} {'learned':<12} {'recall':>5}").stylize("dim"),
+        Content(f"{'':<{size}} {'learned':<{bar + 6}} {'recall':>5}").stylize("dim"),
     ]
     for row in rows:
-        title = shorten(row.title, TITLE_WIDTH)
+        title = shorten(row.title, size)
         recall = f"{round(100 * row.recall)}%" if row.recall is not None else "—"
         lines.append(
             Content.assemble(
-                f"{title:<{TITLE_WIDTH}} ",
-                meter(row.share_learned, 6),
+                f"{title:<{size}} ",
+                meter(row.share_learned, bar),
                 f" {row.learned:>2}/{row.cards:<2} {recall:>5}",
             )
         )

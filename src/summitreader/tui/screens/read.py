@@ -26,6 +26,7 @@ from summitreader.tui.screens.read_annotations import (
     where,
 )
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
+from summitreader.tui.widgets.hanging import Hanging
 from summitreader.tui.widgets.passage import Mark, Passage
 
 if TYPE_CHECKING:
@@ -64,8 +65,8 @@ class ReadScreen(Screen[None]):
         Binding("l", "marks", "Marks", id="read.marks", tooltip="Bookmarks & notes"),
     ]
     HELP_EXTRA = (
-        ("↑ ↓ pgup pgdn", "Scroll (also the mouse wheel)"),
-        ("enter / shift+enter", "Next / previous hit in the find bar; escape closes it"),
+        ("up,down,pageup,pagedown", "Scroll (also the mouse wheel)"),
+        ("enter,shift+enter", "Next / previous hit in the find bar; esc closes it"),
         ("click", "Follow an underlined name to the index; a link shows where it goes"),
     )
 
@@ -151,9 +152,10 @@ class ReadScreen(Screen[None]):
             else:
                 mark = "  "
             current = section.id == self.section.id
-            label = Content.assemble(
-                (mark, "bold"),
-                (f"{section.number}. {section.title}", "bold" if current else ""),
+            # A title that wraps lines up under its text, not under its mark and number.
+            label = Hanging(
+                [(mark, "bold"), (f"{section.number}. ", "bold" if current else "")],
+                [(section.title, "bold" if current else "")],
             )
             toc.add_option(Option(label, id=section.id))
         if follow or highlighted is None:
@@ -323,14 +325,23 @@ class ReadScreen(Screen[None]):
         return list(self._body.query(Passage)) if self._body is not None else []
 
     def top_paragraph(self, scroll_y: float | None = None) -> Passage | None:
-        """The paragraph at the top of the view (the first one not scrolled past), or at the top
-        of a view scrolled to ``scroll_y``."""
+        """The paragraph at the top of the view (or of a view scrolled to ``scroll_y``): the
+        first one that starts in the view; the one that fills it when none starts there. The tail
+        of a paragraph scrolled mostly past is not it: the reader is at the next one."""
         text = self.query_one("#text", VerticalScroll)
         top = text.scroll_y if scroll_y is None else scroll_y
+        bottom = top + max(1, text.scrollable_content_region.height)
         passages = self.passages()
-        for passage in passages:
+        for index, passage in enumerate(passages):
             region = passage.virtual_region_with_margin
             if region.bottom > top + 1:
+                following = passages[index + 1] if index + 1 < len(passages) else None
+                if (
+                    region.y < top
+                    and following is not None
+                    and following.virtual_region_with_margin.y < bottom
+                ):
+                    return following
                 return passage
         return passages[-1] if passages else None
 

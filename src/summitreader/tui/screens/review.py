@@ -33,6 +33,7 @@ from summitreader.tui.screens.review_text import (
     reread_text,
     summary_text,
 )
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 KIND_LABELS = {
     "recall": "flip card",
@@ -68,7 +69,7 @@ ACTION_CARD_KINDS = {"reveal": "recall", "pick": "choice", "move": "order"}
 """Actions that answer one kind of card."""
 
 
-class AnswerInput(Input):
+class AnswerInput(OrderedInput):
     """The typed-answer box; ``enter`` checks the answer (shown in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -184,7 +185,26 @@ class ReviewScreen(Screen[Summary | None]):
         self.phase = self.session.phase
 
     def on_screen_resume(self) -> None:
+        # The reader may have been opened from here (r): what it says about re-reading is
+        # brought up to date.
+        if self.phase in ("reread", "done"):
+            self._show_after()
         self._place_focus()
+
+    def _show_after(self) -> None:
+        """The re-read box, or the session's summary, as things stand now."""
+        session = self.session
+        if self.phase == "reread" and session.last_card is not None:
+            read_since = session.reread_section not in session.still_to_reread()
+            self.query_one("#review-passage", Static).update(
+                reread_text(self.pack, session.last_card, session.reread_saved, read_since)
+            )
+        elif self.phase == "done":
+            self.query_one("#review-summary", Static).update(
+                summary_text(
+                    session.summary(), self.pack, session.clock(), session.still_to_reread()
+                )
+            )
 
     def _step(self, change: Callable[[], object]) -> None:
         """Take one step of the session, and show where it leads."""
@@ -218,14 +238,8 @@ class ReviewScreen(Screen[Summary | None]):
             self._mark_options(card, session.grade)
             self._show_ratings()
             self.call_after_refresh(self._show_bottom)
-        elif phase == "reread" and card is not None:
-            self.query_one("#review-passage", Static).update(
-                reread_text(self.pack, card, session.reread_saved)
-            )
-        elif phase == "done":
-            self.query_one("#review-summary", Static).update(
-                summary_text(session.summary(), self.pack, session.clock())
-            )
+        elif phase in ("reread", "done"):
+            self._show_after()
         self._place_focus()
         self.refresh_bindings()
 

@@ -89,8 +89,9 @@ def grade_text(card: Card, grade: Grade) -> Content:
     return Content("\n").join(lines)
 
 
-def reread_text(pack: Pack, card: Card, queued: bool) -> Content:
-    """After Again: the card's passage, and the note that its section is queued to re-read."""
+def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) -> Content:
+    """After Again: the card's passage, and the note that its section is queued to re-read (or,
+    ``read_since``, that it has been read again since and its mark is gone)."""
     section = pack.section(card.passage.section)
     paragraph = pack.paragraph(card.passage)
     title = section.title if section else card.passage.section
@@ -105,7 +106,9 @@ def reread_text(pack: Pack, card: Card, queued: bool) -> Content:
     for note in pack.notes:
         if paragraph is not None and note.passage == card.passage:
             lines += [remark_content(note.title, note.text), Content("")]
-    if queued:
+    if queued and read_since:
+        lines.append(Content(f"“{title}” has been read again since: its ↻ mark is gone."))
+    elif queued:
         lines.append(
             Content(
                 f"“{title}” is queued to re-read: it is marked ↻ in the reader's contents "
@@ -122,8 +125,11 @@ def reread_text(pack: Pack, card: Card, queued: bool) -> Content:
     return Content("\n").join(lines)
 
 
-def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
-    """The end of a session: cards seen, accuracy, time, what is due next, what to re-read."""
+def summary_text(
+    summary: Summary, pack: Pack, now: dt.datetime, still_queued: set[str] | None = None
+) -> Content:
+    """The end of a session: cards seen, accuracy, time, what is due next, what to re-read
+    (of the sections queued, those ``still_queued``: a section read since is left out)."""
     head = "Cram done" if summary.cram else "Session done"
     lines = [Content.assemble((head, "bold underline"), "  ", summary.title), Content("")]
     accuracy = f"{round(100 * summary.accuracy)}%" if summary.accuracy is not None else "—"
@@ -134,6 +140,8 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
     lines.append(_row("Ratings", ratings))
     if summary.cram:
         lines.append(_row("Schedule", "unchanged (cram)"))
+    elif summary.due_now:
+        lines.append(_row("Next due", f"now · {plural(summary.due_now, 'card')} due"))
     elif summary.next_due is not None:
         lines.append(
             _row(
@@ -145,9 +153,12 @@ def summary_text(summary: Summary, pack: Pack, now: dt.datetime) -> Content:
         )
     else:
         lines.append(_row("Next due", "nothing scheduled"))
-    if summary.reread:
-        titles = [section.title if (section := pack.section(s)) else s for s in summary.reread]
+    queued = [s for s in summary.reread if still_queued is None or s in still_queued]
+    if queued:
+        titles = [section.title if (section := pack.section(s)) else s for s in queued]
         lines.append(_row("To re-read", "; ".join(titles)))
+    elif summary.reread:
+        lines.append(_row("To re-read", "nothing: read again since"))
     lines.append(Content(""))
     lines.append(
         Content.assemble(("enter", "bold"), " or ", ("escape", "bold"), " goes back to Study")

@@ -23,6 +23,7 @@ from summitreader.tui.messages import (
     SearchIndexProgress,
 )
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -65,7 +66,7 @@ class SearchScreen(Screen[None]):
         ("type", "Words, \"a phrase\", AND / OR / NOT, kind:meeting, date:2018; the last word "
                  "is completed as you type; small typos are forgiven; a word finds its family "
                  "(interfering finds interference)"),
-        ("1–5 ?", "Typed into the box while it has focus: escape or ↓ leaves it first"),
+        ("1,2,3,4,5,question_mark", "Typed into the box while it has focus: esc or ↓ leaves it"),
         ("enter", "In the box: go to the results. In the results: open the hit"),
     )
 
@@ -81,6 +82,8 @@ class SearchScreen(Screen[None]):
         self.shown_query: str | None = None
         """The query (as typed) whose hits are shown, once a search has answered."""
         self._timer: Timer | None = None
+        self._typed_since = False
+        """Whether the query changed since the last search (while :attr:`_timer` runs)."""
         self._generation = 0
 
     @classmethod
@@ -91,7 +94,9 @@ class SearchScreen(Screen[None]):
         yield Header()
         with Vertical(id="search-body"):
             with Horizontal(id="search-bar"):
-                yield Input(placeholder="Search the article, the index and your notes", id="query")
+                yield OrderedInput(
+                    placeholder="Search the article, the index and your notes", id="query"
+                )
                 yield Select(KINDS, value="", allow_blank=False, id="kind")
             with Horizontal(id="search-status"):
                 yield Static(id="search-message")
@@ -153,7 +158,24 @@ class SearchScreen(Screen[None]):
     # -- searching ------------------------------------------------------------------------
     @on(Input.Changed, "#query")
     def _typed(self) -> None:
-        self._schedule(self.delay)
+        """The first key after a pause searches at once (its results are painted within the
+        key's frame budget); keys that follow within :attr:`delay` make one search at its end,
+        so a fast typist does not queue a search a key."""
+        if not self.delay:
+            self._schedule(0)
+        elif self._timer is None:
+            self._start_search()
+            self._typed_since = False
+            self._timer = self.set_timer(self.delay, self._debounced)
+        else:
+            self._typed_since = True
+
+    def _debounced(self) -> None:
+        self._timer = None
+        if self._typed_since:
+            self._typed_since = False
+            self._start_search()
+            self._timer = self.set_timer(self.delay, self._debounced)
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self) -> None:
@@ -162,6 +184,7 @@ class SearchScreen(Screen[None]):
     def _schedule(self, delay: float) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self._typed_since = False
         self._timer = self.set_timer(delay, self._start_search) if delay else None
         if not delay:
             self._start_search()

@@ -60,7 +60,7 @@ class StudyScreen(Screen[None]):
         Binding("minus", "new_limit(-5)", "Fewer new/day", id="study.fewer_new"),
     ]
     HELP_EXTRA = (
-        ("↑ ↓", "Choose the due cards, or one takeaway's cards"),
+        ("up,down", "Choose the due cards, or one takeaway's cards"),
         ("", "Cram: the highlighted takeaway's cards (or every card), schedule unchanged"),
     )
     HELP_MORE = (

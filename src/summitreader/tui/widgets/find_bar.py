@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from summitreader.tui.widgets.ordered_input import OrderedInput
+
 
 def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """Where ``terms`` occur in ``text``, case-insensitively, as ``(start, end)`` in order.
@@ -78,7 +80,7 @@ class FindBar(Horizontal):
         pass
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Find in this section", id="find-input")
+        yield OrderedInput(placeholder="Find in this section", id="find-input")
         yield Static(id="find-count")
 
     def open(self) -> None:
