@@ -27,7 +27,7 @@ from summitreader.authoring.cards import (
     spread,
     takeaway_card,
 )
-from summitreader.authoring.source import AuthoringError, Source, read_source
+from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, Draft, split_markdown, split_text
 from summitreader.authoring.takeaways import TakeawayDraft, find_takeaways, is_takeaway_heading
 
@@ -103,10 +103,11 @@ def add_article(
     encoding: str | None = None,
     taken: frozenset[str] = frozenset(),
     now: dt.datetime | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Added:
     """Make the article at ``path`` a pack in folder ``library``. ``taken``: ids no new pack may
     have (the packs that ship). Raises :class:`AuthoringError` with what to do."""
-    source = read_source(path, encoding=encoding)
+    source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     digest = source_digest(source.text)
     existing = _existing(library)
     for other_id, origin in existing.items():
@@ -269,9 +270,9 @@ class _Plan:
                     per_section += 1
         chosen = []
         for options in spread(candidates, max(0, MAX_CARDS - len(own))):
-            card = next((c for c in options if chooser.take(c)), None)
-            if card is not None:
-                chosen.append(card)
+            pick = next((c for c in options if chooser.take(c)), None)
+            if pick is not None:
+                chosen.append(pick)
         return own + chosen
 
     def _about(self, card: CardDraft) -> list[str]:

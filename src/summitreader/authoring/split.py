@@ -121,12 +121,12 @@ def split_text(text: str) -> Article:
             continue
         if len(lines) == 1 and _looks_like_title(lines[0]):
             if not title and len(drafts) == 1 and not drafts[0].blocks:
-                title = lines[0]
+                title = _plain_heading(lines[0])
             else:
                 drafts.append(Draft(_plain_heading(lines[0]), level=1))
             continue
         if (
-            len(lines) <= 2
+            len(lines) == 1
             and drafts[-1].level == 1
             and not drafts[-1].blocks
             and (len(lines[0]) <= 80 and not lines[0].endswith((".", ",", ";", "!", "?", '"', "”")))
