@@ -45,10 +45,16 @@ def test_a_markdown_article_gives_sections_takeaways_and_cards(capsys, tmp_path)
     pack = load_pack(folder)
     assert pack.title == "Photosynthesis"
     assert [s.title for s in pack.sections] == [
-        "Introduction", "Overview", "History", "Efficiency", "Key takeaways",
+        "Introduction",
+        "Overview",
+        "History",
+        "Efficiency",
+        "Key takeaways",
     ]
     assert [t.title for t in pack.takeaways] == [
-        "Light becomes chemical energy", "Chloroplasts do the work", "Oxygen is a by-product",
+        "Light becomes chemical energy",
+        "Chloroplasts do the work",
+        "Oxygen is a by-product",
     ]
     assert "overview" in pack.takeaway("chloroplasts-do-the-work").sections  # type: ignore[union-attr]
     # Markdown is kept: the list items are paragraphs of their own, their bold leads runs.
@@ -159,7 +165,9 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path):
 
 def test_an_encoding_named_is_used(capsys, tmp_path):
     source = tmp_path / "latin.txt"
-    source.write_bytes("Le caf\u00e9 de la gare ouvrit en 1921, face au quai.\n".encode("cp1252") * 3)
+    source.write_bytes(
+        "Le caf\u00e9 de la gare ouvrit en 1921, face au quai.\n".encode("cp1252") * 3
+    )
     added = add_json(capsys, tmp_path, "--encoding", "cp1252", "--title", "Le café", str(source))
     pack = load_pack(Path(str(added["path"])))
     assert pack.title == "Le café" and "café" in pack.sections[0].text
@@ -205,7 +213,7 @@ def test_remove_backs_up_the_progress_and_never_removes_the_shipped_pack(capsys,
     store = open_store(tmp_path, load_pack(folder))
     store.mark_read("overview")
     store.close()
-    code, out, _ = run(capsys, tmp_path, "remove", "--yes", "photosynthesis")
+    code, _out, _ = run(capsys, tmp_path, "remove", "--yes", "photosynthesis")
     assert code == 0 and not folder.exists()
     backups = list((tmp_path / "library-backups").iterdir())
     assert len(backups) == 1
