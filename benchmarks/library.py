@@ -6,6 +6,7 @@ per section: about 1.8 MB. Run from the repository: ``python benchmarks/library.
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
@@ -13,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import paint
 from packs import scaled_pack
 from searching import QUERIES, percentile
-
 from summitreader import paths
 from summitreader.authoring import add_article
 from summitreader.library import shipped_ids
@@ -24,6 +25,28 @@ from summitreader.search import SearchIndex
 
 SCALE = 100
 REPEAT = 5
+PHRASE = "relationship between"
+"""In the first section of both packs (the book's first section is the shipped pack's)."""
+
+
+def paints(folder: Path, book_id: str) -> tuple[float, float]:
+    """Median first paint of the app on the shipped pack and on the book, warm caches, runs
+    alternating."""
+    data, cache = folder, folder / "cache"
+    env = paint.environment(
+        {"SUMMITREADER_DATA_DIR": str(data), "SUMMITREADER_CACHE_DIR": str(cache)}
+    )
+
+    def argv(pack: str) -> list[str]:
+        return [sys.executable, "-m", "summitreader", "--pack", pack]
+
+    for pack in (paths.DEFAULT_PACK_ID, book_id):  # warm: the parsed pack kept, files read
+        paint.first_paint(argv(pack), PHRASE, env=env)
+    shipped, book = [], []
+    for _ in range(REPEAT):
+        shipped.append(paint.first_paint(argv(paths.DEFAULT_PACK_ID), PHRASE, env=env).seconds)
+        book.append(paint.first_paint(argv(book_id), PHRASE, env=env).seconds)
+    return statistics.median(shipped), statistics.median(book)
 
 
 def book(folder: Path) -> Path:
@@ -61,6 +84,8 @@ def main() -> None:
         start = time.perf_counter()
         index = SearchIndex.open(pack, folder / "cache")
         print(f"search index build: {time.perf_counter() - start:.1f} s")
+        for query in QUERIES:  # warm: the index's files read once, not counted
+            index.search(query.text)
         times = []
         for _ in range(REPEAT):
             for query in QUERIES:
@@ -70,6 +95,9 @@ def main() -> None:
         index.close()
         print(f"search: p50 {percentile(times, 50):.1f} ms, p95 {percentile(times, 95):.1f} ms "
               f"({len(times)} searches)")
+        shipped, book_paint = paints(folder, added.pack_id)
+        print(f"first paint, warm caches: the book {book_paint:.2f} s, the shipped pack "
+              f"{shipped:.2f} s: {book_paint / shipped:.2f}×")
 
 
 if __name__ == "__main__":

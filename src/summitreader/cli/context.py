@@ -62,10 +62,11 @@ class Context:
 
     @cached_property
     def pack(self) -> Pack:
-        from summitreader.pack import PackError, load_pack
+        from summitreader.pack import PackError
+        from summitreader.pack.cache import load_pack_cached
 
         try:
-            return load_pack(self.pack_path)
+            return load_pack_cached(self.pack_path, self.cache_dir)
         except PackError as error:
             raise CliError(error.report()) from None
 

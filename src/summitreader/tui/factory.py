@@ -57,10 +57,10 @@ def open_services(folder: Path, before: Services) -> Services:
     """The services of the pack in ``folder``, with the folders and clock of ``before``: for
     switching packs. Raises :class:`~summitreader.pack.PackError` when the pack does not
     load."""
-    from summitreader.pack import load_pack
+    from summitreader.pack.cache import load_pack_cached
     from summitreader.progress import open_store
 
-    pack = load_pack(folder)
+    pack = load_pack_cached(folder, before.search.cache_dir)
     data_dir = before.data_dir if before.data_dir is not None else before.store.path.parent
     store = open_store(data_dir, pack, clock=before.store.clock)
     return make_services(
