@@ -79,3 +79,30 @@ async def test_the_library_key_is_in_the_help(tmp_path):
     everywhere = dict(app.help_sections()[0][1])
     assert everywhere["6"] == "Library"
     store.close()
+
+
+async def test_the_index_of_a_pack_without_meetings_shows_what_it_has(tmp_path):
+    from textual.widgets import Static, TabbedContent
+
+    from summitreader.tui.screens.index import IndexScreen
+
+    library = library_dir(tmp_path)
+    with_takeaways = add_article(FIXTURES / "photosynthesis.md", library, taken=shipped_ids())
+    chapter = add_article(FIXTURES / "pride-and-prejudice-ch1.txt", library, taken=shipped_ids())
+    for added, tab in ((with_takeaways, "tab-takeaways"), (chapter, None)):
+        pack = load_pack(added.path)
+        store = open_store(tmp_path, pack, clock=lambda: NOW)
+        app = make_app(pack, store, tmp_path / "cache", clock=lambda: NOW)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2")
+            await wait_until(pilot, lambda app=app: isinstance(app.screen, IndexScreen))
+            await pilot.pause()
+            tabs = app.screen.query_one(TabbedContent)
+            nothing = app.screen.query_one("#index-nothing", Static)
+            if tab is not None:
+                assert tabs.active == tab
+                assert not nothing.display
+            else:
+                assert nothing.display
+                assert "no meetings, issues or takeaways" in str(nothing.render())
+        store.close()
