@@ -105,14 +105,16 @@ def shipped_ids() -> frozenset[str]:
 
 
 def find_pack(data_dir: Path, spec: str) -> Path:
-    """The folder of the pack ``spec``: a library id (or the shipped pack's), else a folder."""
+    """The folder of the pack ``spec``: a path (with a slash) as it is; else a library id (or
+    the shipped pack's), else a folder of that name."""
     if spec == paths.DEFAULT_PACK_ID:
         return paths.default_pack_dir()
-    if "/" not in spec and os.sep not in spec and spec not in (".", ".."):
-        candidate = library_dir(data_dir) / spec
-        if (candidate / "pack.yaml").is_file():
-            return candidate
     folder = Path(spec).expanduser()
+    if "/" in spec or os.sep in spec or spec in (".", ".."):
+        return folder  # a path: the loader says what is wrong with it, if anything
+    candidate = library_dir(data_dir) / spec
+    if (candidate / "pack.yaml").is_file():
+        return candidate
     if folder.is_dir():
         return folder
     raise LibraryError(

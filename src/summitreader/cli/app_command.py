@@ -17,6 +17,7 @@ def run_app(context: Context) -> int:
     from summitreader.tui.factory import make_app
 
     notices: list[str] = []
+    context.cache_parsed_pack = True
     if not context.pack_given:
         # The pack read last; the shipped one if that one is gone or no longer loads.
         context.pack_path = last_pack(context.data_dir)

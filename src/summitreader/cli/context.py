@@ -36,6 +36,9 @@ class Context:
         app opens the pack read last."""
         self._pack_spec = pack_path
         self._pack_path: Path | None = None
+        self.cache_parsed_pack = False
+        """Whether the parsed pack is kept in (and read from) the cache folder: for the app, whose
+        start it speeds up; commands write nothing there."""
         self.cache_dir = paths.cache_dir(cache_dir)
         self._opened: list[object] = []
 
@@ -62,11 +65,13 @@ class Context:
 
     @cached_property
     def pack(self) -> Pack:
-        from summitreader.pack import PackError
+        from summitreader.pack import PackError, load_pack
         from summitreader.pack.cache import load_pack_cached
 
         try:
-            return load_pack_cached(self.pack_path, self.cache_dir)
+            if self.cache_parsed_pack:
+                return load_pack_cached(self.pack_path, self.cache_dir)
+            return load_pack(self.pack_path)
         except PackError as error:
             raise CliError(error.report()) from None
 
