@@ -233,7 +233,8 @@ class SummitApp(App[None]):
         await self.remove_mode(SWITCHING)
         self._set_title()
         self.refresh_progress()
-        old.search.close()
+        # The old index may still be building: it is closed off the UI thread, once done.
+        self.run_worker(old.search.close, thread=True, group="close-search", exit_on_error=False)
         old.store.close()
         for notice in services.store.notices:
             self.notify(notice, title="Progress", severity="warning", timeout=12)
