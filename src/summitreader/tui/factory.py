@@ -63,6 +63,8 @@ def open_services(folder: Path, before: Services) -> Services:
     pack = load_pack_cached(folder, before.search.cache_dir)
     data_dir = before.data_dir if before.data_dir is not None else before.store.path.parent
     store = open_store(data_dir, pack, clock=before.store.clock)
-    return make_services(
+    services = make_services(
         pack, store, before.search.cache_dir, clock=before.clock, data_dir=before.data_dir
     )
+    services.save_delay, services.search_delay = before.save_delay, before.search_delay
+    return services
