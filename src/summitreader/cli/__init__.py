@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "summitreader.cli.progress_commands",
     "summitreader.cli.search_commands",
     "summitreader.cli.study_commands",
+    "summitreader.cli.library_commands",
 )
 
 
@@ -33,7 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"summitreader {__version__}")
     parser.add_argument(
-        "--pack", metavar="PATH", help="a content pack folder (default: the pack that ships)"
+        "--pack",
+        metavar="PACK",
+        help="a pack of the library (its id, see 'summitreader packs') or a pack folder "
+        "(default: the pack that ships; the app opens the pack read last)",
     )
     parser.add_argument(
         "--data-dir",

@@ -19,9 +19,17 @@ is still not saved is told)."""
 
 
 def run_app(context: Context) -> int:
+    from summitreader.library import last_pack
     from summitreader.tui.factory import make_app
 
-    app = make_app(context.pack, context.store, context.cache_dir)
+    notices: list[str] = []
+    context.cache_parsed_pack = True
+    if not context.pack_given:
+        # The pack read last; the shipped one if that one is gone or no longer loads.
+        context.pack_path = last_pack(context.data_dir)
+        notices = _check_pack(context)
+    app = make_app(context.pack, context.store, context.cache_dir, data_dir=context.data_dir)
+    app.services.notices.extend(notices)
 
     def stop(signum: int, frame: object) -> None:
         """The terminal hung up, or the system asks the app to end: end it as ``q`` twice
@@ -46,6 +54,22 @@ def run_app(context: Context) -> int:
     if app.return_code:
         return app.return_code
     return 0
+
+
+def _check_pack(context: Context) -> list[str]:
+    from summitreader import paths
+    from summitreader.cli.context import CliError
+
+    try:
+        context.pack  # noqa: B018 - loaded now, to fall back when it cannot be
+    except CliError:
+        failed = context.pack_path
+        context.pack_path = paths.default_pack_dir()
+        return [
+            f"The pack read last ({failed}) cannot be loaded: 'summitreader validate' "
+            "says why. The pack that ships is open instead."
+        ]
+    return []
 
 
 def unsaved_notice(app: SummitApp) -> str | None:

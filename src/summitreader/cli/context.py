@@ -30,16 +30,47 @@ class Context:
         data_dir: str | None = None,
         cache_dir: str | None = None,
     ) -> None:
-        self.pack_path = Path(pack_path) if pack_path else paths.default_pack_dir()
         self.data_dir = paths.data_dir(data_dir)
+        self.pack_given = bool(pack_path)
+        """Whether ``--pack`` was given: without it, commands work on the shipped pack and the
+        app opens the pack read last."""
+        self._pack_spec = pack_path
+        self._pack_path: Path | None = None
+        self.cache_parsed_pack = False
+        """Whether the parsed pack is kept in (and read from) the cache folder: for the app, whose
+        start it speeds up; commands write nothing there."""
         self.cache_dir = paths.cache_dir(cache_dir)
         self._opened: list[object] = []
+
+    @property
+    def pack_path(self) -> Path:
+        """The folder of ``--pack`` (a library id or a folder), else of the shipped pack."""
+        from summitreader.library import LibraryError, find_pack
+
+        if self._pack_path is None:
+            if not self._pack_spec:
+                self._pack_path = paths.default_pack_dir()
+            else:
+                try:
+                    self._pack_path = find_pack(self.data_dir, self._pack_spec)
+                except LibraryError as error:
+                    raise CliError(str(error)) from None
+        return self._pack_path
+
+    @pack_path.setter
+    def pack_path(self, folder: Path) -> None:
+        """Work on the pack in ``folder`` (before the pack is first used)."""
+        self._pack_path = folder
+        self.__dict__.pop("pack", None)
 
     @cached_property
     def pack(self) -> Pack:
         from summitreader.pack import PackError, load_pack
+        from summitreader.pack.cache import load_pack_cached
 
         try:
+            if self.cache_parsed_pack:
+                return load_pack_cached(self.pack_path, self.cache_dir)
             return load_pack(self.pack_path)
         except PackError as error:
             raise CliError(error.report()) from None

@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "validate", help="check a pack and list every problem, and what the card lint finds"
     )
     validate.add_argument(
-        "path", nargs="?", help="the pack folder (default: --pack, or the shipped pack)"
+        "path", nargs="?", help="the pack: a folder or a library id (default: --pack, or the "
+        "shipped pack)"
     )
     validate.set_defaults(handler=validate_command)
 
@@ -165,10 +166,14 @@ def _event_extra(event: dict[str, object]) -> str:
 
 
 def validate_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.library import LibraryError, find_pack
     from summitreader.pack import PackError, load_pack
     from summitreader.pack.lint import lint_cards
 
-    root = Path(args.path) if args.path else context.pack_path
+    try:
+        root = find_pack(context.data_dir, args.path) if args.path else context.pack_path
+    except LibraryError:
+        root = Path(args.path)  # not there: the loader says so
     try:
         pack = load_pack(root)
     except PackError as error:

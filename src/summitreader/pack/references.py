@@ -59,6 +59,7 @@ def check_references(
     by_section = {s.id: s for s in sections}
     issue_ids = {i.id for i in issues}
     studied = {t.id for t in takeaways} | {m.id for m in meetings} | {i.id for i in issues}
+    studied |= set(by_section)
 
     def unknown(ids: Iterable[str], known: Iterable[str], *kinds: str) -> list[str]:
         if unreadable.intersection(kinds):
@@ -91,9 +92,11 @@ def check_references(
     for card in cards:
         check_passage(card, card.passage, "passage")
         if not card.about:
-            report(card, "about: name at least one takeaway, meeting or issue")
-        for about in unknown(card.about, studied, "takeaway", "meeting", "issue"):
-            report(card, f"about: '{about}' is not a takeaway, meeting or issue of this pack")
+            report(card, "about: name at least one takeaway, meeting, issue or section")
+        for about in unknown(card.about, studied, "takeaway", "meeting", "issue", "section"):
+            report(
+                card, f"about: '{about}' is not a takeaway, meeting, issue or section of this pack"
+            )
         for message in _card_problems(card):
             report(card, message)
     _check_aliases(report, (*meetings, *issues))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -17,11 +17,13 @@ from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from summitreader.pack.model import PassageRef
-from summitreader.tui.messages import OpenEntry, OpenPassage, SavesChanged
+from summitreader.tui.messages import OpenEntry, OpenPassage, PackLoaded, SavesChanged
 from summitreader.tui.saving import SaveState
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
 
+SWITCHING = "switching"
+"""A blank mode the app stands on while it swaps every screen for another pack's."""
 RETRY_DELAY = 1.0
 """Seconds between a failed save and the next attempt."""
 
@@ -78,6 +80,7 @@ class SummitApp(App[None]):
         Binding("4", "show('study')", "Study", id="screen.study"),
         Binding("5", "show('progress')", "Progress", id="screen.progress"),
         Binding("slash", "show('search')", "Search", show=False, id="app.search"),
+        Binding("6", "library", "Library", show=False, id="app.library"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -100,10 +103,14 @@ class SummitApp(App[None]):
         self.unsaved_at_exit = 0
         """How many changes were left unsaved when the user quit (told after the app ends)."""
         services.saves.listener = self._post_saves_changed
-        # The part of the title before its colon, so the reading progress fits beside it.
-        self.title = services.pack.title.split(":", 1)[0].strip() or services.pack.title
+        self._set_title()
         for spec in self.specs.values():
             self.add_mode(spec.name, self._builder(spec))
+
+    def _set_title(self) -> None:
+        # The part of the title before its colon, so the reading progress fits beside it.
+        title = self.services.pack.title
+        self.title = title.split(":", 1)[0].strip() or title
 
     def _builder(self, spec: ScreenSpec) -> Callable[[], Screen[Any]]:
         return lambda: spec.build(self.services)
@@ -129,6 +136,7 @@ class SummitApp(App[None]):
         if "search" in self.specs:
             self.call_after_refresh(self.open_search_index)
         self.call_after_refresh(self.build_deck)
+        self._remember_pack()
 
     @work(thread=True, exclusive=True, group="deck", exit_on_error=False)
     def build_deck(self) -> None:
@@ -170,6 +178,96 @@ class SummitApp(App[None]):
         if self.current_mode != "read":
             self.switch_mode("read")
 
+    # -- the library ------------------------------------------------------------------------
+    def action_library(self) -> None:
+        data_dir = self.services.data_dir
+        if data_dir is None:
+            self.notify("This pack was opened on its own: there is no library here.")
+            return
+        from summitreader.tui.screens.library import LibraryScreen
+
+        self.push_screen(
+            LibraryScreen(data_dir, Path(self.services.pack.root)), self._library_chosen
+        )
+
+    def _library_chosen(self, folder: Path | None) -> None:
+        if folder is not None and folder.resolve() != Path(self.services.pack.root).resolve():
+            self.load_pack(folder)
+
+    @work(thread=True, exclusive=True, group="switch-pack", exit_on_error=False)
+    def load_pack(self, folder: Path) -> None:
+        """Load the pack in ``folder`` and open its progress off the UI thread, then switch."""
+        from summitreader.pack import PackError
+        from summitreader.tui.factory import open_services
+
+        try:
+            services = open_services(folder, self.services)
+        except PackError as error:
+            count = len(error.problems)
+            self.call_from_thread(
+                self.notify,
+                f"{folder.name} cannot be opened: it has {count} problem"
+                f"{'s' if count != 1 else ''} ('summitreader validate' lists them).",
+                title="Library",
+                severity="error",
+            )
+            return
+        self.post_message(PackLoaded(services))
+
+    @on(PackLoaded)
+    async def _pack_loaded(self, message: PackLoaded) -> None:
+        await self.switch_pack(message.services)
+
+    async def switch_pack(self, services: Services) -> None:
+        """Work on ``services`` (another pack) from now on: every screen is built again for it;
+        the pack left keeps its progress (reading position, cards) in the progress file."""
+        old = self.services
+        if old.saves.waiting:
+            services.store.close()
+            self.notify(
+                "Some changes are not saved yet: the pack stays open until they are.",
+                title="Library",
+                severity="warning",
+            )
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.add_mode(SWITCHING, Screen)
+        await self.switch_mode(SWITCHING)
+        for spec in self.specs.values():
+            await self.remove_mode(spec.name)
+        self.services = services
+        services.saves.listener = self._post_saves_changed
+        self._saves = SaveState()
+        self._history.clear()
+        for spec in self.specs.values():
+            self.add_mode(spec.name, self._builder(spec))
+        await self.switch_mode("read")
+        await self.remove_mode(SWITCHING)
+        self._set_title()
+        self.refresh_progress()
+        # The old index may still be building: it is closed off the UI thread, once done.
+        self.run_worker(old.search.close, thread=True, group="close-search", exit_on_error=False)
+        old.store.close()
+        for notice in services.store.notices:
+            self.notify(notice, title="Progress", severity="warning", timeout=12)
+        if "search" in self.specs:
+            self.open_search_index()
+        self.build_deck()
+        self._remember_pack()
+
+    def _remember_pack(self) -> None:
+        """Keep the open pack as the one read last, so the next start opens it."""
+        data_dir = self.services.data_dir
+        if data_dir is None:
+            return
+        from summitreader.library import remember_last
+
+        try:
+            remember_last(data_dir, Path(self.services.pack.root))
+        except OSError as error:
+            self.notify(f"Which pack is open could not be kept: {error}", severity="warning")
+
     def action_help(self) -> None:
         from summitreader.tui.screens.help import HelpScreen
 
@@ -210,6 +308,8 @@ class SummitApp(App[None]):
                 self._shower(spec.name),
             )
         yield SystemCommand("Help", "Every key of every screen (key ?)", self.action_help)
+        if self.services.data_dir is not None:
+            yield SystemCommand("Library", "Your packs: open another (key 6)", self.action_library)
 
     def _shower(self, name: str) -> Callable[[], object]:
         return lambda: self.action_show(name)

@@ -21,19 +21,50 @@ def make_app(
     cache_dir: Path,
     *,
     clock: Callable[[], datetime] | None = None,
+    data_dir: Path | None = None,
 ) -> SummitApp:
     """The app on ``pack``, keeping progress in ``store`` and the search index under
-    ``cache_dir``. The deck is built once, on first need, for every screen."""
-    from summitreader.progress import files
+    ``cache_dir``. The deck is built once, on first need, for every screen. With ``data_dir``,
+    the Library screen lists its packs and the app can switch to them."""
     from summitreader.tui.app import SummitApp
+
+    return SummitApp(make_services(pack, store, cache_dir, clock=clock, data_dir=data_dir))
+
+
+def make_services(
+    pack: Pack,
+    store: Store,
+    cache_dir: Path,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    data_dir: Path | None = None,
+) -> Services:
+    from summitreader.progress import files
 
     # A write waits only a moment for another process: the UI thread never hangs on the lock,
     # and a retry in a worker never holds the store (and the UI's reads) for long.
     store.write_timeout = files.SHORT_BUSY_TIMEOUT
-    services = Services(
+    return Services(
         pack=pack,
         store=store,
         search=SearchHandle(pack, cache_dir),
         clock=clock or (lambda: datetime.now(UTC)),
+        data_dir=data_dir,
     )
-    return SummitApp(services)
+
+
+def open_services(folder: Path, before: Services) -> Services:
+    """The services of the pack in ``folder``, with the folders and clock of ``before``: for
+    switching packs. Raises :class:`~summitreader.pack.PackError` when the pack does not
+    load."""
+    from summitreader.pack.cache import load_pack_cached
+    from summitreader.progress import open_store
+
+    pack = load_pack_cached(folder, before.search.cache_dir)
+    data_dir = before.data_dir if before.data_dir is not None else before.store.path.parent
+    store = open_store(data_dir, pack, clock=before.store.clock)
+    services = make_services(
+        pack, store, before.search.cache_dir, clock=before.clock, data_dir=before.data_dir
+    )
+    services.save_delay, services.search_delay = before.save_delay, before.search_delay
+    return services

@@ -4,10 +4,14 @@ workers report (the search index's build, the saving of progress)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from summitreader.pack.model import PassageRef
+
+if TYPE_CHECKING:
+    from summitreader.tui.services import Services
 
 
 @dataclass
@@ -43,3 +47,10 @@ class SearchIndexOpened(Message):
 @dataclass
 class SavesChanged(Message):
     """A write to the progress store was saved, or is waiting to be (posted from any thread)."""
+
+
+@dataclass
+class PackLoaded(Message):
+    """Another pack, chosen in the Library, is loaded with its progress: switch to it."""
+
+    services: Services

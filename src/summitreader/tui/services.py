@@ -103,6 +103,9 @@ class Services:
     search_delay: float | None = None
     """Seconds the search screen waits after the last key before searching; ``None`` for the
     screen's own."""
+    data_dir: Path | None = None
+    """The data folder, whose library the Library screen lists (None: no library, as in
+    tests that give the app a pack of their own)."""
 
     @cached_property
     def deck(self) -> tuple[Card, ...]:

@@ -140,8 +140,34 @@ class IndexScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._hide_empty_tabs()
         self.refill()
-        self.query_one("#meetings", DataTable).focus()
+        self._focus_list()
+
+    def _hide_empty_tabs(self) -> None:
+        """A pack without meetings, issues or takeaways (one made of any article) shows only the
+        tabs it has something for, opened on the first."""
+        tabs = self.query_one("#index-tabs", TabbedContent)
+        has = {
+            "tab-meetings": bool(self.pack.meetings),
+            "tab-timeline": bool(self.pack.meetings),
+            "tab-issues": bool(self.pack.issues),
+            "tab-takeaways": bool(self.pack.takeaways),
+        }
+        shown = [tab for tab, present in has.items() if present]
+        for tab in (tab for tab, present in has.items() if not present and shown):
+            tabs.hide_tab(tab)
+        if shown and shown[0] != tabs.active:
+            tabs.active = shown[0]
+
+    def _pack_summary(self) -> str:
+        """What a pack with nothing for this screen has instead."""
+        sections = len(self.pack.sections)
+        return (
+            "This pack has no meetings, issues or takeaways: read its "
+            f"{sections} section{'s' if sections != 1 else ''} on Read (1) and study its cards "
+            "on Study (4)."
+        )
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -256,7 +282,12 @@ class IndexScreen(Screen[None]):
         nothing = self.query_one("#index-nothing", Static)
         query = self.query_one("#index-filter", Input).value.strip()
         nothing.display = empty
-        message = f"Nothing matches “{query}”." if query else "Nothing to list."
+        if query:
+            message = f"Nothing matches “{query}”."
+        elif not (self.pack.meetings or self.pack.issues or self.pack.takeaways):
+            message = self._pack_summary()
+        else:
+            message = "Nothing to list."
         nothing.update(Content(message))
         detail = self.query_one(EntryDetail)
         if entry_id is not None:

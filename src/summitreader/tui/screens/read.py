@@ -144,6 +144,7 @@ class ReadScreen(Screen[None]):
         toc = self.query_one("#toc", OptionList)
         highlighted = toc.highlighted
         toc.clear_options()
+        options = []
         for section in self.pack.sections:
             if section.id in reread:
                 mark = "↻ "
@@ -157,7 +158,8 @@ class ReadScreen(Screen[None]):
                 [(mark, "bold"), (f"{section.number}. ", "bold" if current else "")],
                 [(section.title, "bold" if current else "")],
             )
-            toc.add_option(Option(label, id=section.id))
+            options.append(Option(label, id=section.id))
+        toc.add_options(options)  # at once: one layout for a contents of hundreds of sections
         if follow or highlighted is None:
             highlighted = self._section_index()
         toc.highlighted = highlighted

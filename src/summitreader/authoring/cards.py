@@ -1,0 +1,175 @@
+"""Cloze cards made from an article by fixed rules (no network, no model).
+
+1. Each takeaway gives a card: its bold lead hidden when the lead has at most four words, else
+   the lead's longest telling word; the takeaway's text stays as the clue.
+2. A sentence of the article (8 to 45 words) gives a card when it holds, in this order of
+   preference: a defined term (a phrase in bold or italics, or the phrase after "known as",
+   "called", "termed" or "defined as"); a date (``16 July 2018``, ``July 1914``, a year from 1000
+   to 2099); or a number (``3,000``, ``42 percent``, ``$5 million``). That phrase is hidden.
+3. A hidden phrase never is, starts or ends with a stop word (see
+   :data:`~summitreader.authoring.words.STOP_WORDS`) and appears once in its sentence.
+4. At most :data:`PER_SECTION` cards a section and :data:`MAX_CARDS` in all, spread evenly over
+   the article; then the card lint of ``validate`` drops every card it finds anything wrong with.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TypeVar
+
+from summitreader.authoring.words import STOP_WORDS, is_stop_word, words
+from summitreader.pack.markdown import inline_runs
+
+T = TypeVar("T")
+
+PER_SECTION = 3
+MAX_CARDS = 400
+MIN_WORDS = 8
+MAX_WORDS = 45
+MAX_TERM_WORDS = 4
+LEAD_WORDS = 4
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS},? \d{{3,4}}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? "
+    rf"\d{{3,4}}|{_MONTHS},? \d{{4}}|(?:1\d{{3}}|20\d{{2}})s?)\b"
+)
+_NUMBER = re.compile(
+    r"(?<![\w.,])[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|"
+    r"thousand|hundred))?(?![\w,])|(?<![\w.,])[$€£]?\d+(?:\.\d+)?\s?(?:%|percent|per cent|million|"
+    r"billion|thousand|hundred)\b|(?<![\w.,$€£])\d{2,}(?:\.\d+)?(?![\w.,]?\d)"
+)
+_CALLED = re.compile(
+    r"\b(?:known as|called|termed|defined as|dubbed)\s+[\"“']?(?P<term>[^\W\d_][\w’'-]*"
+    r"(?:\s+[^\W\d_][\w’'-]*){0,2})",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class CardDraft:
+    rule: str
+    """``takeaway``, ``term``, ``date`` or ``number``."""
+    prompt: str
+    answer: str
+    section: int
+    """The index of the section in the pack."""
+    paragraph: int
+    about: str = ""
+    """A takeaway's index, for a takeaway card."""
+    explanation: str = ""
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def hideable(phrase: str) -> bool:
+    """Rule 3: a phrase with a letter or digit that neither is, starts nor ends with a stop
+    word."""
+    found = words(phrase)
+    return bool(found) and not is_stop_word(found[0]) and not is_stop_word(found[-1])
+
+
+def cloze(sentence: str, answer: str) -> str | None:
+    """``sentence`` with ``answer`` blanked, when it stands there once as whole words."""
+    pattern = re.compile(rf"(?<!\w){re.escape(answer)}(?!\w)")
+    hits = pattern.findall(sentence)
+    if len(hits) != 1 or not hideable(answer):
+        return None
+    return pattern.sub(lambda _: f"{{{{{answer}}}}}", sentence, count=1)
+
+
+def takeaway_card(index: int, title: str, text: str, section: int, paragraph: int) -> CardDraft:
+    """Rule 1."""
+    lead_words = words(title)
+    if len(lead_words) <= LEAD_WORDS and hideable(title):
+        answer = title
+    else:
+        telling = [w for w in lead_words if w.casefold() not in STOP_WORDS]
+        answer = max(telling, key=len) if telling else title
+    blanked = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", f"{{{{{answer}}}}}", title, count=1)
+    prompt = f"{blanked}: {text}" if text and text != title else blanked
+    return CardDraft("takeaway", prompt, answer, section, paragraph, str(index))
+
+
+def paragraph_cards(markdown: str, section: int, paragraph: int) -> list[CardDraft]:
+    """Rule 2 for one paragraph: the cards its sentences could give, best first (one is
+    kept)."""
+    runs = inline_runs(markdown)
+    text = "".join(run.text for run in runs)
+    terms = [
+        " ".join(run.text.split()).strip(" ,.;:")
+        for run in runs
+        if (run.strong or run.emphasis) and not run.url
+    ]
+    found: list[CardDraft] = []
+    for sentence in sentences(text):
+        count = len(sentence.split())
+        if not MIN_WORDS <= count <= MAX_WORDS or "{" in sentence or "}" in sentence:
+            continue
+        for rule, answer in _candidates(sentence, terms):
+            prompt = cloze(sentence, answer)
+            if prompt is not None:
+                found.append(CardDraft(rule, prompt, answer, section, paragraph))
+                break
+    return found
+
+
+def _candidates(sentence: str, terms: list[str]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for term in terms:
+        if term and term in sentence and 1 <= len(term.split()) <= MAX_TERM_WORDS:
+            found.append(("term", term))
+    for match in _CALLED.finditer(sentence):
+        term = match.group("term").strip(" ,.;:’'")
+        while term.split() and is_stop_word(term.split()[-1]):
+            term = " ".join(term.split()[:-1])
+        if term:
+            found.append(("term", term))
+    found.extend(("date", m.group(0).rstrip(".")) for m in _DATE.finditer(sentence))
+    dates = " ".join(answer for rule, answer in found if rule == "date")
+    for match in _NUMBER.finditer(sentence):
+        number = match.group(0).strip()
+        if number not in dates:
+            found.append(("number", number))
+    return found
+
+
+def spread(drafts: list[T], limit: int) -> list[T]:
+    """Rule 4: at most ``limit`` of ``drafts``, taken evenly from first to last."""
+    if len(drafts) <= limit:
+        return drafts
+    step = len(drafts) / limit
+    return [drafts[int(i * step)] for i in range(limit)]
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
+    return f" {' '.join(text.split())} "
+
+
+class Chooser:
+    """Rule 4's companion: keeps a card only when no kept card's text holds its answer and its
+    text holds no kept card's answer (a card must not give another away)."""
+
+    def __init__(self) -> None:
+        self.answers: list[str] = []
+        self.texts: list[str] = []
+
+    def take(self, card: CardDraft) -> bool:
+        answer = _normal(card.answer)
+        text = _normal(re.sub(r"\{\{.*?\}\}", " ", card.prompt))
+        if any(answer in other for other in self.texts) or answer in self.answers:
+            return False
+        if any(other in text for other in self.answers):
+            return False
+        self.answers.append(answer)
+        self.texts.append(text)
+        return True

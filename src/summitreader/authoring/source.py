@@ -1,0 +1,139 @@
+"""Reading an article's file: size, binary content and encoding checked, its format found."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Format = Literal["markdown", "text", "html"]
+MAX_BYTES = 8 * 1024 * 1024
+"""The largest article accepted (a long book is about 2 MB of text)."""
+SUFFIXES: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+GUESSES = ("cp1252", "iso-8859-15", "mac-roman")
+"""Eight-bit encodings named to the user when a file is not UTF-8 (the first that decodes it)."""
+
+
+class AuthoringError(Exception):
+    """An article that cannot be made a pack, with what to do about it (one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: Path
+    text: str
+    format: Format
+    encoding: str
+
+
+def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
+    """The article at ``path``, decoded; :class:`AuthoringError` when it is missing, empty, too
+    large, binary, or not in the encoding given (UTF-8, or one marked by a byte-order mark, when
+    none is given)."""
+    name = path.name
+    try:
+        if not path.is_file():
+            raise AuthoringError(f"{name}: there is no file here (give the path of an article)")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise AuthoringError(
+                f"{name} is {size / 1e6:.1f} MB: the largest article accepted is "
+                f"{max_bytes / 1e6:.0f} MB"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise AuthoringError(f"{name} cannot be read: {error.strerror or error}") from None
+    text, used = decode(name, data, encoding)
+    if not text.strip():
+        raise AuthoringError(f"{name} is empty: there is no text to make a pack of")
+    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n"), detect(path, text), used)
+
+
+def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """``data`` as text, and the encoding used."""
+    if not data.strip():
+        raise AuthoringError(f"{name} is empty: there is no text to make a pack of")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise AuthoringError(f"'{encoding}' is not an encoding Python knows") from None
+        try:
+            return _checked(name, data.decode(encoding)), encoding
+        except UnicodeDecodeError as error:
+            raise AuthoringError(
+                f"{name} is not {encoding}: byte {data[error.start]:#04x} at offset "
+                f"{error.start} does not decode"
+            ) from None
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(name, data.decode(bom_encoding)), bom_encoding
+            except UnicodeDecodeError:
+                raise AuthoringError(
+                    f"{name} starts like {bom_encoding.upper()} text but does not decode as it"
+                ) from None
+    if b"\0" in data[:8192]:
+        raise AuthoringError(
+            f"{name} looks like a binary file (it holds NUL bytes), not an article: give a "
+            "Markdown, HTML or plain-text file"
+        )
+    try:
+        return _checked(name, data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as error:
+        where = f"byte {data[error.start]:#04x} at offset {error.start}"
+        for guess in GUESSES:
+            try:
+                data.decode(guess)
+            except UnicodeDecodeError:
+                continue
+            raise AuthoringError(
+                f"{name} is not UTF-8 ({where}); it reads as {guess}: add "
+                f"--encoding {guess}, or convert the file to UTF-8"
+            ) from None
+        raise AuthoringError(
+            f"{name} is not UTF-8 ({where}): convert it to UTF-8, or name its encoding "
+            "with --encoding"
+        ) from None
+
+
+def _checked(name: str, text: str) -> str:
+    """Text with control characters in its first pages is a binary file decoded by chance."""
+    head = text[:8192]
+    controls = sum(1 for c in head if ord(c) < 32 and c not in "\n\r\t\f")
+    if "\0" in head or controls > max(8, len(head) // 100):
+        raise AuthoringError(
+            f"{name} looks like a binary file (it holds control bytes), not an article: give a "
+            "Markdown, HTML or plain-text file"
+        )
+    return text.lstrip("\ufeff")
+
+
+def detect(path: Path, text: str) -> Format:
+    """The format by the file's suffix, else by a look at its start."""
+    known = SUFFIXES.get(path.suffix.lower())
+    if known is not None:
+        return known
+    head = text.lstrip()[:512].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head:
+        return "html"
+    if any(line.startswith("#") for line in text.splitlines()[:400]):
+        return "markdown"
+    return "text"

@@ -1,0 +1,147 @@
+"""``add``, ``packs`` and ``remove``: the library of packs from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summitreader.cli.context import CliError, Context
+from summitreader.cli.output import emit_json, say, table
+
+if TYPE_CHECKING:
+    from summitreader.progress import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = sub.add_parser(
+        "add",
+        help="make a pack of an article (Markdown, plain text or HTML) in the library",
+        description="Make a pack of an article: sections from its headings, takeaways from a "
+        "'Key takeaways' section, cloze cards by the rules in the README. The pack is checked "
+        "as 'validate' checks it before it is put in the library.",
+    )
+    add.add_argument("path", help="the article: a .md, .txt or .html file")
+    add.add_argument("--title", help="the pack's title (default: the article's own)")
+    add.add_argument(
+        "--id", dest="pack_id", metavar="ID", help="the pack's id (default: from the title)"
+    )
+    add.add_argument("--encoding", help="the file's encoding when it is not UTF-8 (e.g. cp1252)")
+    add.add_argument("--json", action="store_true", help="print a JSON object")
+    add.set_defaults(handler=add_command)
+
+    packs = sub.add_parser("packs", help="list the packs: the one that ships and yours")
+    packs.add_argument("--json", action="store_true", help="print a JSON array")
+    packs.set_defaults(handler=packs_command)
+
+    remove = sub.add_parser(
+        "remove", help="remove a pack you added (its progress is backed up first)"
+    )
+    remove.add_argument("id", help="the pack's id (see: summitreader packs)")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.set_defaults(handler=remove_command)
+
+
+def add_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.authoring import AuthoringError, add_article
+    from summitreader.library import library_dir, shipped_ids
+
+    try:
+        added = add_article(
+            Path(args.path),
+            library_dir(context.data_dir),
+            title=args.title,
+            pack_id=args.pack_id,
+            encoding=args.encoding,
+            taken=shipped_ids(),
+        )
+    except AuthoringError as error:
+        raise CliError(str(error)) from None
+    except OSError as error:
+        raise CliError(f"the library cannot be written: {error}") from None
+    if args.json:
+        emit_json(added.to_dict())
+        return 0
+    say(f"Added '{added.pack_id}': {added.title}")
+    say(
+        f"  {added.sections} sections, {added.paragraphs} paragraphs, "
+        f"{added.takeaways} takeaways, {added.cards} cards"
+        + (f" ({added.dropped} left out by the card lint)" if added.dropped else "")
+    )
+    say(f"  in {added.path}")
+    say(f"Open it with: summitreader --pack {added.pack_id}")
+    return 0
+
+
+def packs_command(args: argparse.Namespace, context: Context) -> int:
+    from summitreader.library import list_packs, summarise
+
+    summaries = [summarise(context.data_dir, info) for info in list_packs(context.data_dir)]
+    if args.json:
+        emit_json([s.to_dict() for s in summaries])
+        return 0
+    rows = [
+        (
+            s.info.id,
+            f"{s.percent}%",
+            "-" if s.due is None else str(s.due),
+            ("(ships) " if s.info.shipped else "")
+            + s.info.title
+            + (f"  [cannot be loaded: {s.problem}]" if s.problem else ""),
+        )
+        for s in summaries
+    ]
+    table(("id", "read", "due", "title"), rows)
+    return 0
+
+
+def remove_command(args: argparse.Namespace, context: Context) -> int:
+    import sys
+
+    from summitreader.library import LibraryError, find_pack, library_dir, remove_pack, shipped_ids
+
+    if args.id in shipped_ids():
+        raise CliError(f"'{args.id}' ships with summitreader and cannot be removed")
+    folder = library_dir(context.data_dir) / args.id
+    if not (folder / "pack.yaml").is_file() or folder.parent != library_dir(context.data_dir):
+        raise CliError(f"there is no pack '{args.id}' in the library (see: summitreader packs)")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError(f"removing '{args.id}' needs --yes when not asked at a terminal")
+        answer = input(f"Remove the pack '{args.id}'? Its progress is backed up. [y/N] ")
+        if answer.strip().casefold() not in ("y", "yes"):
+            say("Nothing removed.")
+            return 1
+    store = _open_store(context, find_pack(context.data_dir, args.id))
+    try:
+        backup = remove_pack(context.data_dir, args.id, store, _now(store))
+    except LibraryError as error:
+        raise CliError(str(error)) from None
+    finally:
+        if store is not None:
+            store.close()
+    say(f"Removed '{args.id}'.")
+    if backup is not None:
+        say(
+            f"A copy of its progress is in {backup} (adding the article again with the same id "
+            "brings the progress back)."
+        )
+    return 0
+
+
+def _open_store(context: Context, folder: Path) -> Store | None:
+    """The progress of the pack in ``folder``; None when the pack no longer loads (nothing of
+    it can be exported then)."""
+    from summitreader.pack import PackError, load_pack
+    from summitreader.progress import open_store
+
+    try:
+        pack = load_pack(folder)
+    except PackError:
+        return None
+    return open_store(context.data_dir, pack)
+
+
+def _now(store: Store | None) -> dt.datetime:
+    return store.now() if store is not None else dt.datetime.now(dt.UTC)

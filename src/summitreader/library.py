@@ -1,0 +1,231 @@
+"""The library of packs: the one that ships and those made with ``summitreader add``, kept in
+``<data folder>/library/<id>/``. Which pack was read last is kept in
+``<data folder>/library/last.json``. No Textual here.
+
+Progress needs no folder of its own per pack: the progress file keys every record by the pack's
+id, and the search cache names its folders by pack id and content hash. A pack removed from the
+library has its progress exported to ``<data folder>/library-backups/`` first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from summitreader import paths
+
+if TYPE_CHECKING:
+    from summitreader.progress import Store
+
+LIBRARY_FOLDER = "library"
+BACKUP_FOLDER = "library-backups"
+LAST_FILE = "last.json"
+
+
+class LibraryError(Exception):
+    """A library request that cannot be done, with what to do (one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    """A pack of the library, from its ``pack.yaml`` only (cheap to list)."""
+
+    id: str
+    title: str
+    path: Path
+    sections: tuple[str, ...]
+    shipped: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "path": str(self.path),
+            "sections": len(self.sections),
+            "shipped": self.shipped,
+        }
+
+
+def library_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / LIBRARY_FOLDER
+
+
+def pack_info(folder: Path, shipped: bool = False) -> PackInfo | None:
+    """The head of the pack in ``folder``, or None when it has no readable ``pack.yaml``."""
+    try:
+        head = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(head, dict):
+        return None
+    sections = head.get("sections")
+    ids = (
+        tuple(str(s["id"]) for s in sections if isinstance(s, dict) and "id" in s)
+        if isinstance(sections, list)
+        else ()
+    )
+    return PackInfo(
+        id=str(head.get("id") or folder.name),
+        title=" ".join(str(head.get("title") or folder.name).split()),
+        path=folder,
+        sections=ids,
+        shipped=shipped,
+    )
+
+
+def list_packs(data_dir: Path) -> list[PackInfo]:
+    """The shipped pack, then the library's, by title."""
+    found: list[PackInfo] = []
+    shipped = pack_info(paths.default_pack_dir(), shipped=True)
+    if shipped is not None:
+        found.append(shipped)
+    folder = library_dir(data_dir)
+    mine: list[PackInfo] = []
+    if folder.is_dir():
+        for child in folder.iterdir():
+            if child.name.startswith(".") or not child.is_dir():
+                continue
+            info = pack_info(child)
+            if info is not None:
+                mine.append(info)
+    mine.sort(key=lambda p: (p.title.casefold(), p.id))
+    return found + mine
+
+
+def shipped_ids() -> frozenset[str]:
+    return frozenset({paths.DEFAULT_PACK_ID})
+
+
+def find_pack(data_dir: Path, spec: str) -> Path:
+    """The folder of the pack ``spec``: a path (with a slash) as it is; else a library id (or
+    the shipped pack's), else a folder of that name."""
+    if spec == paths.DEFAULT_PACK_ID:
+        return paths.default_pack_dir()
+    folder = Path(spec).expanduser()
+    if "/" in spec or os.sep in spec or spec in (".", ".."):
+        return folder  # a path: the loader says what is wrong with it, if anything
+    candidate = library_dir(data_dir) / spec
+    if (candidate / "pack.yaml").is_file():
+        return candidate
+    if folder.is_dir():
+        return folder
+    raise LibraryError(
+        f"'{spec}' is neither a pack of the library nor a folder (see: summitreader packs)"
+    )
+
+
+def last_pack(data_dir: Path) -> Path:
+    """The folder of the pack read last; the shipped pack when none was, or it is gone."""
+    try:
+        record = json.loads((library_dir(data_dir) / LAST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return paths.default_pack_dir()
+    value = record.get("pack") if isinstance(record, dict) else None
+    if isinstance(value, str) and value:
+        try:
+            return find_pack(data_dir, value)
+        except LibraryError:
+            pass
+    return paths.default_pack_dir()
+
+
+def remember_last(data_dir: Path, pack_path: Path) -> None:
+    """Keep ``pack_path`` as the pack read last (by id when it is in the library). Written
+    atomically; raises OSError when it cannot be."""
+    folder = library_dir(data_dir)
+    pack_path = Path(pack_path)
+    if pack_path.resolve() == paths.default_pack_dir().resolve():
+        value = paths.DEFAULT_PACK_ID
+    elif pack_path.parent.resolve() == folder.resolve():
+        value = pack_path.name
+    else:
+        value = str(pack_path.resolve())
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".last-", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"pack": value}, out)
+        os.replace(temporary, folder / LAST_FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def remove_pack(data_dir: Path, pack_id: str, store: Store | None, now: dt.datetime) -> Path | None:
+    """Remove the library's pack ``pack_id``; its progress (from ``store``, open on it) is
+    exported first to a backup file, whose path is returned (None without a store)."""
+    if pack_id in shipped_ids():
+        raise LibraryError(f"'{pack_id}' ships with summitreader and cannot be removed")
+    folder = library_dir(data_dir) / pack_id
+    if "/" in pack_id or pack_id.startswith(".") or not (folder / "pack.yaml").is_file():
+        raise LibraryError(f"there is no pack '{pack_id}' in the library (see: summitreader packs)")
+    backup: Path | None = None
+    if store is not None:
+        from summitreader.progress.exchange import export_progress, write_document
+
+        target = Path(data_dir) / BACKUP_FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        backup = target / f"{pack_id}-{now:%Y%m%dT%H%M%S}.json"
+        write_document(export_progress(store), backup)
+    trash = folder.with_name(f".removing-{pack_id}")
+    os.rename(folder, trash)
+    shutil.rmtree(trash, ignore_errors=True)
+    return backup
+
+
+@dataclass(frozen=True, slots=True)
+class PackSummary:
+    """A pack of the library with the reader's progress on it."""
+
+    info: PackInfo
+    read: int
+    """Sections read."""
+    due: int | None
+    """Cards due now; None when the pack cannot be loaded."""
+    problem: str = ""
+
+    @property
+    def percent(self) -> int:
+        total = len(self.info.sections)
+        return round(100 * self.read / total) if total else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.info.to_dict(),
+            "read_sections": self.read,
+            "read_percent": self.percent,
+            "cards_due": self.due,
+            "problem": self.problem or None,
+        }
+
+
+def summarise(data_dir: Path, info: PackInfo) -> PackSummary:
+    """Reading progress and cards due for the pack ``info``: it is loaded, and its progress
+    read (nothing is written)."""
+    from summitreader.pack import PackError, load_pack
+    from summitreader.progress import open_store
+    from summitreader.study.deck import build_deck
+    from summitreader.study.plan import today_status
+
+    try:
+        pack = load_pack(info.path)
+    except PackError as error:
+        count = len(error.problems)
+        return PackSummary(info, 0, None, f"{count} problem{'s' if count != 1 else ''}")
+    store = open_store(Path(data_dir), pack)
+    try:
+        read = store.read_sections()
+        done = sum(1 for s in pack.sections if s.id in read)
+        deck = build_deck(pack)
+        status = today_status(deck, store, store.now())
+        return PackSummary(info, done, len(status.due))
+    finally:
+        store.close()
