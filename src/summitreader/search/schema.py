@@ -22,9 +22,13 @@ SCHEMA_VERSION = 4
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _CIRCLED = "\u24b6-\u24e9"
 """Circled letters (``Ⓐ`` to ``ⓩ``): symbols to Unicode, letters to a reader (folded to ``a``)."""
-WORD_PATTERN = rf"[\w{_MARKS}{_CIRCLED}]+(?:\.?[\w{_MARKS}{_CIRCLED}]+)*"
+_LETTERS = rf"[\w{_MARKS}{_CIRCLED}]+"
+WORD_PATTERN = rf"{_LETTERS}(?:\.{_LETTERS})*"
 """What counts as a word, in documents and in queries (``U.S`` and ``9M729`` are one word each).
-Combining accents belong to the word they are on: a decomposed ``é`` does not cut ``café``."""
+Combining accents belong to the word they are on: a decomposed ``é`` does not cut ``café``.
+The dot between runs of letters is required, never optional: an optional one would let the
+letters of one long word be split between runs in exponentially many ways whenever a match
+fails (``LAST_WORD`` on a query ending in ``:``), and a search could take minutes."""
 WORD = re.compile(WORD_PATTERN)
 MIN_WORD = 2
 """Shorter words are not indexed."""
