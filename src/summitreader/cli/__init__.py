@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "summitreader.cli.progress_commands",
     "summitreader.cli.search_commands",
     "summitreader.cli.study_commands",
+    "summitreader.cli.card_commands",
 )
 
 
