@@ -19,6 +19,7 @@ export into the same collection updates its notes instead of adding them again.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import os
@@ -27,6 +28,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import genanki
 
@@ -42,6 +44,8 @@ MINE_PREFIX = "mine-"
 """Deck ids of the reader's cards start with this (:mod:`summitreader.study.my_deck`); they are
 written from the reader's records instead, one note per card as typed."""
 PASSAGE_GONE = "passage gone"
+EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+"""The modification time of notes when nothing says when the deck changed."""
 
 
 class AnkiExportError(Exception):
@@ -49,18 +53,29 @@ class AnkiExportError(Exception):
 
 
 def write_package(
-    pack: Pack, deck: Iterable[Card], mine: Iterable[MyCard], target: str | Path
+    pack: Pack,
+    deck: Iterable[Card],
+    mine: Iterable[MyCard],
+    target: str | Path,
+    changed: dt.datetime | None = None,
 ) -> int:
     """Write the deck (the pack's cards and generated ones from ``deck``, the reader's from
-    ``mine``) to ``target`` as an Anki package, atomically. Returns the number of notes."""
-    notes = build_notes(pack, deck, mine)
+    ``mine``) to ``target`` as an Anki package, atomically. Returns the number of notes.
+
+    ``changed`` is when the pack's content changed (:meth:`~summitreader.progress.store.Store.
+    content_seen_at`): the modification time of the pack's notes; a card of the reader's has
+    its own. Anki updates a note on import only when it is newer than the one it has, so
+    exporting an unchanged deck again updates nothing, and an edited card's note is updated."""
+    mine = list(mine)
+    notes = build_notes(pack, deck, mine, changed)
+    timestamp = max((note.modified for note in notes), default=EPOCH.timestamp())
     anki_deck = genanki.Deck(_stable_id("deck", pack.id), deck_name(pack))
     for note in notes:
         anki_deck.add_note(note)
     path = Path(target)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
-        genanki.Package(anki_deck).write_to_file(str(temporary))
+        genanki.Package(anki_deck).write_to_file(str(temporary), timestamp=timestamp)
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -74,16 +89,38 @@ def deck_name(pack: Pack) -> str:
     return name or pack.id
 
 
-def build_notes(pack: Pack, deck: Iterable[Card], mine: Iterable[MyCard]) -> list[genanki.Note]:
-    notes = [_pack_note(pack, card) for card in deck if not card.id.startswith(MINE_PREFIX)]
-    notes.extend(_my_note(pack, card) for card in mine)
+def build_notes(
+    pack: Pack,
+    deck: Iterable[Card],
+    mine: Iterable[MyCard],
+    changed: dt.datetime | None = None,
+) -> list[Note]:
+    """The notes of the deck: the pack's (modified ``changed``), then the reader's."""
+    when = (changed or EPOCH).timestamp()
+    notes = [
+        _pack_note(pack, card).at(when) for card in deck if not card.id.startswith(MINE_PREFIX)
+    ]
+    notes.extend(_my_note(pack, card).at(card.updated.timestamp()) for card in mine)
     return notes
+
+
+class Note(genanki.Note):  # type: ignore[misc]
+    """A genanki note with its own modification time (genanki gives every note the package's)."""
+
+    modified: float = 0.0
+
+    def at(self, modified: float) -> Note:
+        self.modified = modified
+        return self
+
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        super().write_to_db(cursor, self.modified or timestamp, deck_id, id_gen)
 
 
 # -- the pack's cards ----------------------------------------------------------------------------
 
 
-def _pack_note(pack: Pack, card: Card) -> genanki.Note:
+def _pack_note(pack: Pack, card: Card) -> Note:
     explanation = _html(card.explanation)
     passage = _passage(pack, card.passage)
     tags = [APP_TAG, *(_tag(a) for a in card.about), _tag(card.card_kind)]
@@ -137,7 +174,7 @@ def shuffled(seed: str, items: Sequence[str]) -> list[str]:
 # -- the reader's cards --------------------------------------------------------------------------
 
 
-def _my_note(pack: Pack, card: MyCard) -> genanki.Note:
+def _my_note(pack: Pack, card: MyCard) -> Note:
     passage = _passage(pack, PassageRef(card.section, card.paragraph))
     tags = [APP_TAG, MINE_TAG]
     guid = genanki.guid_for(APP_TAG, pack.id, MINE_TAG, card.uid)
@@ -158,8 +195,8 @@ def _my_note(pack: Pack, card: MyCard) -> genanki.Note:
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _note(model: genanki.Model, fields: list[str], tags: list[str], guid: str) -> genanki.Note:
-    return genanki.Note(model=model, fields=fields, tags=list(dict.fromkeys(tags)), guid=guid)
+def _note(model: genanki.Model, fields: list[str], tags: list[str], guid: str) -> Note:
+    return Note(model=model, fields=fields, tags=list(dict.fromkeys(tags)), guid=guid)
 
 
 def _passage(pack: Pack, ref: PassageRef) -> str:

@@ -157,7 +157,9 @@ def export_anki(target: str, context: Context) -> int:
     store = open_progress(context)
     mine = store.my_cards()
     try:
-        notes = write_package(context.pack, build_deck(context.pack, mine), mine, target)
+        notes = write_package(
+            context.pack, build_deck(context.pack, mine), mine, target, store.content_seen_at()
+        )
     except AnkiExportError as error:
         raise CliError(str(error)) from None
     print(

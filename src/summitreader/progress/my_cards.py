@@ -144,10 +144,19 @@ class MyCardProgress(StoreCore):
         """The reader's cards (not deleted), oldest first; those whose passage is gone too."""
         rows = self._all(
             f"SELECT {_COLUMNS} FROM my_cards WHERE pack_id = ? AND deleted = 0 "
-            "ORDER BY created, uid",
+            "ORDER BY created, rowid",
             (self.pack.id,),
         )
         return [_card(row) for row in rows]
+
+    def content_seen_at(self) -> dt.datetime | None:
+        """When the pack's content was first seen with its current hash (by a write): when the
+        pack's cards last changed, as far as this store knows (None before any write)."""
+        row = self._one(
+            "SELECT seen_at FROM packs WHERE pack_id = ? AND content_hash = ?",
+            (self.pack.id, self.pack.content_hash),
+        )
+        return from_text(row[0]) if row and row[0] else None
 
     def my_card(self, uid: str) -> MyCard | None:
         """The card with this uid, or with a uid that starts with it when only one does."""
