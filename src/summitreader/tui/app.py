@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from summitreader.pack.model import PassageRef
-from summitreader.tui.messages import OpenEntry, OpenPassage, SavesChanged
+from summitreader.tui.messages import MyCardsChanged, OpenEntry, OpenPassage, SavesChanged
 from summitreader.tui.saving import SaveState
 from summitreader.tui.screens.help import help_lines
 from summitreader.tui.services import Services
@@ -65,6 +65,10 @@ SCREENS = (
     ScreenSpec("progress", "5", "Progress", "Reading and study progress",
                "summitreader.tui.screens.progress:ProgressScreen"),
 )
+
+
+DECK_SCREENS = ("study", "progress")
+"""The screens built with the deck (:attr:`Services.deck`)."""
 
 
 class SummitApp(App[None]):
@@ -196,6 +200,15 @@ class SummitApp(App[None]):
 
     def _shower(self, name: str) -> Callable[[], object]:
         return lambda: self.action_show(name)
+
+    @on(MyCardsChanged)
+    async def _my_cards_changed(self) -> None:
+        """The deck is built again; the screens that hold it are made anew when next shown."""
+        self.services.refresh_deck()
+        for name in DECK_SCREENS:
+            if name in self.specs and name != self.current_mode:
+                await self.remove_mode(name)
+                self.add_mode(name, self._builder(self.specs[name]))
 
     @on(OpenPassage)
     async def open_passage(self, message: OpenPassage) -> None:

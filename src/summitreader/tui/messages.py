@@ -43,3 +43,8 @@ class SearchIndexOpened(Message):
 @dataclass
 class SavesChanged(Message):
     """A write to the progress store was saved, or is waiting to be (posted from any thread)."""
+
+
+@dataclass
+class MyCardsChanged(Message):
+    """The reader made, edited or deleted a card of their own: the deck is built again."""

@@ -106,8 +106,12 @@ class Services:
 
     @cached_property
     def deck(self) -> tuple[Card, ...]:
-        """The cards studied: the pack's and those generated from its index. Built on first
-        need, once for every screen."""
+        """The cards studied: the pack's, those generated from its index and the reader's own.
+        Built on first need, once for every screen, and again after :meth:`refresh_deck`."""
         from summitreader.study.deck import build_deck
 
-        return build_deck(self.pack)
+        return build_deck(self.pack, self.store.my_cards())
+
+    def refresh_deck(self) -> None:
+        """The reader's cards changed: the deck is built again when next needed."""
+        self.__dict__.pop("deck", None)
