@@ -117,3 +117,25 @@ async def test_the_list_edits_and_deletes_cards(build_app, pack):
         assert store.my_cards() == [] and options.option_count == 1
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen), "the reader")
+
+
+async def test_the_study_screen_has_a_row_of_your_cards(build_app, pack):
+    from summitreader.tui.screens.review import ReviewScreen
+    from summitreader.tui.screens.study import StudyScreen
+
+    app = build_app()
+    app.services.store.add_my_card(pack.sections[0].id, 1, "cloze", "{{One}} and {{two}}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen), "the reader")
+        await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "the study screen")
+        options = app.screen.query_one("#study-list", OptionList)
+        ids = [options.get_option_at_index(n).id for n in range(options.option_count)]
+        assert "takeaway:mine" in ids
+        row = options.get_option_at_index(ids.index("takeaway:mine"))
+        assert "My cards" in str(row.prompt) and "2 cards" in str(row.prompt)
+        options.highlighted = ids.index("takeaway:mine")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "a session")
+        session = app.screen.session
+        assert {card.id.rsplit("-", 1)[1] for card in session.cards} == {"c1", "c2"}

@@ -72,7 +72,7 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
             yield TextArea(back, id="card-back", soft_wrap=True, show_line_numbers=False)
             yield Label(id="card-error")
             yield Label(
-                Content("ctrl+s save · ctrl+b {{…}} · ctrl+t cloze / Q&A · escape cancel"),
+                Content("ctrl+s save · ctrl+b {{…}} · ctrl+t cloze/Q&A · esc cancel"),
                 classes="card--keys",
             )
 
