@@ -48,6 +48,8 @@ _KIND_NAMES = {
     "takeaways": "takeaway",
     "note": "note",
     "notes": "note",
+    "card": "card",
+    "cards": "card",
 }
 
 
