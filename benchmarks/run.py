@@ -14,7 +14,9 @@ Measures, on the default pack (1×) and on packs generated from it at 10× and 1
 4. saving a review in the progress store; loading and checking the pack;
 5. peak memory of the app against the bare app;
 6. the first paint of the Progress and Study screens after a history of 600,000 reviews is
-   imported.
+   imported;
+7. saving a card of one's own from the card editor (against saving a note), and exporting
+   10,000 of them to Anki (against bare genanki): :mod:`my_cards`.
 
 Prints a table (or, with ``--json``, one JSON object with a ``checks`` array and the raw figures).
 Exits with 0 when every goal holds, 1 otherwise. Progress goes to standard error.
@@ -40,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import history  # noqa: E402
+import my_cards  # noqa: E402
 import packs  # noqa: E402
 import paint  # noqa: E402
 import saving  # noqa: E402
@@ -393,6 +396,18 @@ def checks(figures: dict[str, dict]) -> list[dict[str, object]]:
             "s",
         ),
         check("peak memory ÷ bare Textual app", memory["app_warm"] / memory["bare"], 1.5, "×"),
+        check(
+            "card save, save key to dialog closed (p50)",
+            figures["my_cards"]["card_save"]["card_p50_ms"],
+            my_cards.SAVE_GOAL_MS,
+            "ms",
+        ),
+        check(
+            "10,000 cards of yours to Anki",
+            figures["my_cards"]["anki_export"]["seconds"],
+            my_cards.EXPORT_GOAL_S,
+            "s",
+        ),
     ]
 
 
@@ -619,6 +634,12 @@ def main(argv: list[str] | None = None) -> int:
         say("pack load, review saves")
         figures["pack_load"] = load_figures(settings, pack_dirs)
         figures["review_save"] = review_figures(settings)
+        say("cards of your own: saving one from the editor, 10,000 exported to Anki")
+        default = load_pack(default_pack_dir())
+        figures["my_cards"] = {
+            "card_save": my_cards.card_save_figures(default, settings.paint_rounds),
+            "anki_export": my_cards.anki_export_figures(default, 10_000),
+        }
         say(f"a history of {HISTORY_REVIEWS} reviews imported; Progress and Study first paint")
         figures["history"] = {
             "reviews": HISTORY_REVIEWS,

@@ -19,6 +19,7 @@ export into the same collection updates its notes instead of adding them again.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import html
@@ -124,12 +125,10 @@ def _pack_note(pack: Pack, card: Card) -> Note:
     explanation = _html(card.explanation)
     passage = _passage(pack, card.passage)
     tags = [APP_TAG, *(_tag(a) for a in card.about), _tag(card.card_kind)]
-    guid = genanki.guid_for(APP_TAG, pack.id, card.id)
+    guid = note_guid(pack.id, card.id)
     if card.card_kind == "cloze":
         before, phrase, after = cloze_parts(card.prompt)
-        text = (
-            _html(before) + _cloze(1, phrase) + _html(after) if phrase else _html(card.prompt)
-        )
+        text = _html(before) + _cloze(1, phrase) + _html(after) if phrase else _html(card.prompt)
         fields = [text, explanation, passage]
         return _note(models.CLOZE, fields, tags, guid)
     if card.card_kind == "typed":
@@ -177,7 +176,7 @@ def shuffled(seed: str, items: Sequence[str]) -> list[str]:
 def _my_note(pack: Pack, card: MyCard) -> Note:
     passage = _passage(pack, PassageRef(card.section, card.paragraph))
     tags = [APP_TAG, MINE_TAG]
-    guid = genanki.guid_for(APP_TAG, pack.id, MINE_TAG, card.uid)
+    guid = note_guid(pack.id, MINE_TAG, card.uid)
     if card.kind == "qa":
         tags.append("recall")
         return _note(models.BASIC, [_html(card.front), _html(card.back), "", passage], tags, guid)
@@ -232,6 +231,12 @@ _TAG_UNSAFE = re.compile(r"[\s\"]+")
 
 def _tag(value: str) -> str:
     return _TAG_UNSAFE.sub("_", clean_text(value)).strip("_") or "_"
+
+
+def note_guid(*parts: str) -> str:
+    """A note's Anki id (``guid``): the same for the same card of the same pack, always."""
+    digest = hashlib.sha256("\x1f".join((APP_TAG, *parts)).encode()).digest()
+    return base64.b64encode(digest[:12]).decode()
 
 
 def _stable_id(kind: str, key: str) -> int:

@@ -42,18 +42,35 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="card.save", priority=True),
-        Binding("ctrl+b", "blank", "Blank {{…}}", id="card.blank", priority=True,
-                tooltip="Wrap the selection or the word under the cursor in {{…}}"),
-        Binding("ctrl+t", "switch_kind", "Cloze / Q&A", id="card.kind", priority=True,
-                tooltip="Switch between a cloze and a question and answer"),
+        Binding(
+            "ctrl+b",
+            "blank",
+            "Blank {{…}}",
+            id="card.blank",
+            priority=True,
+            tooltip="Wrap the selection or the word under the cursor in {{…}}",
+        ),
+        Binding(
+            "ctrl+t",
+            "switch_kind",
+            "Cloze / Q&A",
+            id="card.kind",
+            priority=True,
+            tooltip="Switch between a cloze and a question and answer",
+        ),
         Binding("escape", "cancel", "Cancel", id="card.cancel"),
     ]
 
     kind: reactive[MyCardKind] = reactive("cloze", init=False)
 
     def __init__(
-        self, where: str, front: str, back: str = "", kind: MyCardKind = "cloze",
-        *, editing: bool = False,
+        self,
+        where: str,
+        front: str,
+        back: str = "",
+        kind: MyCardKind = "cloze",
+        *,
+        editing: bool = False,
     ) -> None:
         super().__init__()
         self.where = where
@@ -130,9 +147,7 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
         if selection.is_empty:
             row, column = selection.end
             line = area.document.get_line(row)
-            word = next(
-                (m for m in _WORD.finditer(line) if m.start() <= column <= m.end()), None
-            )
+            word = next((m for m in _WORD.finditer(line) if m.start() <= column <= m.end()), None)
             if word is None:
                 area.insert("{{}}")
                 area.move_cursor_relative(columns=-2)

@@ -48,8 +48,10 @@ class MarksScreen(ModalScreen[PassageRef | None]):
             yield Label(Content("Bookmarks, notes and your cards").stylize("bold"))
             yield OptionList()
             yield Label(id="marks-empty", classes="pick--empty")
-            yield Label(Content("enter go · e edit card · d delete card · escape close"),
-                        classes="marks--keys")
+            yield Label(
+                Content("enter go · e edit card · d delete card · escape close"),
+                classes="marks--keys",
+            )
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -99,8 +101,10 @@ class MarksScreen(ModalScreen[PassageRef | None]):
                 lambda: store.update_my_card(card.uid, draft.kind, draft.front, draft.back)
             )
             self.changed = True
-            self.notify(self.saves.confirm("Card saved.", "Card kept",
-                                           persistent=store.persistent), timeout=3)
+            self.notify(
+                self.saves.confirm("Card saved.", "Card kept", persistent=store.persistent),
+                timeout=3,
+            )
             self.refresh_items()
 
         here = where(self.pack, PassageRef(card.section, card.paragraph))
@@ -122,8 +126,10 @@ class MarksScreen(ModalScreen[PassageRef | None]):
                 return
             self.saves.save(lambda: store.delete_my_card(card.uid))
             self.changed = True
-            self.notify(self.saves.confirm("Card deleted.", "Deletion kept",
-                                           persistent=store.persistent), timeout=3)
+            self.notify(
+                self.saves.confirm("Card deleted.", "Deletion kept", persistent=store.persistent),
+                timeout=3,
+            )
             self.refresh_items()
 
         detail = f"{shorten(card.front, 80)}\nIts review history is kept."
@@ -131,4 +137,3 @@ class MarksScreen(ModalScreen[PassageRef | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-

@@ -54,8 +54,10 @@ def card_label(pack: Pack, card: MyCard) -> Content:
 def list_items(pack: Pack, store: Store) -> list[tuple[Content, ListItem]]:
     """Bookmarks and notes in the article's order, then the reader's cards, oldest first."""
     items = [(label, ListItem(ref)) for label, ref in mark_items(pack, store)]
-    items.extend((card_label(pack, c), ListItem(PassageRef(c.section, c.paragraph), c.uid))
-                 for c in store.my_cards())
+    items.extend(
+        (card_label(pack, c), ListItem(PassageRef(c.section, c.paragraph), c.uid))
+        for c in store.my_cards()
+    )
     return items
 
 
