@@ -38,3 +38,23 @@ def test_cloze_for_keeps_only_the_blank_asked() -> None:
     text = "a {{b}} c {{d}}"
     assert cloze_for(text, 1) == "a {{b}} c d"
     assert cloze_for(text, 2) == "a b c {{d}}"
+
+
+def test_forgetting_a_card_whose_passage_is_gone_does_not_fail(
+    pack: Pack, store: Store, clock
+) -> None:
+    import dataclasses
+
+    from summitreader.study.grading import AGAIN
+    from summitreader.study.schedule import Schedule
+    from summitreader.study.session import Session
+
+    made = store.add_my_card(pack.sections[0].id, 1, "qa", "Asked?", "Yes")
+    gone = dataclasses.replace(made, section="a-section-the-pack-lost", paragraph=7)
+    [card] = [c for c in build_deck(pack, [gone]) if is_mine(c)]
+    session = Session([card], store, Schedule(), clock, "Mine")
+    session.reveal()
+    session.rate(AGAIN)
+    assert session.phase == "reread" and session.reread_saved
+    assert store.review_log(card.id)[0].rating == AGAIN
+    assert store.reread_queue() == set()
