@@ -175,3 +175,14 @@ def test_imported_card_text_is_cleaned(store: Store, clock: Clock) -> None:
     import_progress(store, document)
     card = store.my_card(made.uid)
     assert card is not None and card.front == "A {{b}}"
+
+
+def test_the_reviews_of_a_deleted_card_stay_in_the_export(store: Store, clock: Clock) -> None:
+    from progress_support import fsrs_state
+
+    made = store.add_my_card("opening", 1, "qa", "q", "a")
+    store.save_review(f"mine-{made.uid}", fsrs_state(clock.now), 3, clock.now)
+    store.delete_my_card(made.uid)
+    document = export_progress(store)
+    assert [r["card_id"] for r in document["reviews"]] == [f"mine-{made.uid}"]
+    assert document["my_cards"][0]["deleted"] is True

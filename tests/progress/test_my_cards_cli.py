@@ -106,6 +106,7 @@ def test_stats_count_your_cards_and_export_writes_an_anki_package(run: Run, tmp_
             assert "collection.anki2" in package.namelist()
     code, _, err = run("export", "-", "--format", "anki")
     assert code == 2 and "to a file" in err
-    code, _, _ = run("export", str(tmp_path / "progress.json"))
+    code, _, err = run("export", str(tmp_path / "progress.json"))
+    assert "1 card of yours" in err
     document = json.loads((tmp_path / "progress.json").read_text())
     assert document["version"] == 2 and len(document["my_cards"]) == 1

@@ -141,6 +141,8 @@ def export_command(args: argparse.Namespace, context: Context) -> int:
                 ("reviews", "review"),
             )
         )
+        mine = sum(1 for card in document["my_cards"] if not card["deleted"])
+        counts += f", {plural(mine, 'card')} of yours"
         print(
             clean_text(f"Exported your progress on {context.pack.id} to {args.file} ({counts})."),
             file=sys.stderr,
