@@ -139,3 +139,24 @@ async def test_the_study_screen_has_a_row_of_your_cards(build_app, pack):
         await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "a session")
         session = app.screen.session
         assert {card.id.rsplit("-", 1)[1] for card in session.cards} == {"c1", "c2"}
+
+
+async def test_a_selection_is_the_text_of_the_new_card(build_app):
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen), "the reader")
+        read = reader(app)
+        await wait_until(pilot, lambda: len(read.passages()) > 2, "the paragraphs")
+        second = read.passages()[1]
+        read.selections = {second: Selection(Offset(4, 0), Offset(16, 0))}
+        await pilot.pause()
+        selected = read.get_selected_text()
+        assert selected and selected in second.paragraph.text
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, CardEditorScreen), "the editor")
+        editor = app.screen
+        assert editor.front == selected.strip()
+        assert f"¶{second.paragraph.number}" in str(editor.query_one("#card-title").render())
