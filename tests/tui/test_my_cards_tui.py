@@ -130,8 +130,12 @@ async def test_the_study_screen_has_a_row_of_your_cards(build_app, pack):
         await pilot.press("4")
         await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "the study screen")
         options = app.screen.query_one("#study-list", OptionList)
-        ids = [options.get_option_at_index(n).id for n in range(options.option_count)]
-        assert "takeaway:mine" in ids
+
+        def row_ids() -> list[str | None]:
+            return [options.get_option_at_index(n).id for n in range(options.option_count)]
+
+        await wait_until(pilot, lambda: "takeaway:mine" in row_ids(), "the row of your cards")
+        ids = row_ids()
         row = options.get_option_at_index(ids.index("takeaway:mine"))
         assert "My cards" in str(row.prompt) and "2 cards" in str(row.prompt)
         options.highlighted = ids.index("takeaway:mine")

@@ -142,7 +142,7 @@ def export_command(args: argparse.Namespace, context: Context) -> int:
             )
         )
         mine = sum(1 for card in document["my_cards"] if not card["deleted"])
-        counts += f", {plural(mine, 'card')} of yours"
+        counts += f", {plural(mine, 'card')} of yours" if mine else ""
         print(
             clean_text(f"Exported your progress on {context.pack.id} to {args.file} ({counts})."),
             file=sys.stderr,

@@ -45,7 +45,7 @@ class MarksScreen(ModalScreen[PassageRef | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content("Bookmarks, notes and your cards").stylize("bold"))
+            yield Label(Content("Bookmarks and notes · your cards").stylize("bold"))
             yield OptionList()
             yield Label(id="marks-empty", classes="pick--empty")
             yield Label(
