@@ -18,6 +18,8 @@ Measures, on the default pack (1×) and on packs generated from it at 10× and 1
 7. key to paint, in the pseudo-terminal: each screen's first visit and a search keystroke, from
    the key written to the phrase it should show on screen, against a bare Textual app of five
    screens (``bare_screens.py``), run alternately.
+8. saving a card of one's own from the card editor (against saving a note), and exporting
+   10,000 of them to Anki (against bare genanki): :mod:`my_cards`.
 
 Prints a table (or, with ``--json``, one JSON object with a ``checks`` array and the raw figures).
 Exits with 0 when every goal holds, 1 otherwise. Progress goes to standard error.
@@ -44,6 +46,7 @@ sys.path.insert(0, str(HERE))
 
 import history  # noqa: E402
 import keys  # noqa: E402
+import my_cards  # noqa: E402
 import packs  # noqa: E402
 import paint  # noqa: E402
 import saving  # noqa: E402
@@ -452,6 +455,18 @@ def checks(figures: dict[str, dict]) -> list[dict[str, object]]:
             check(f"key to paint: {label}", value, KEY_GOAL_MS, "ms")
             for label, value in figures["key_to_paint"]["app_median_ms"].items()
         ),
+        check(
+            "card save, save key to dialog closed (p50)",
+            figures["my_cards"]["card_save"]["card_p50_ms"],
+            my_cards.SAVE_GOAL_MS,
+            "ms",
+        ),
+        check(
+            "10,000 cards of yours to Anki",
+            figures["my_cards"]["anki_export"]["seconds"],
+            my_cards.EXPORT_GOAL_S,
+            "s",
+        ),
     ]
 
 
@@ -699,6 +714,12 @@ def main(argv: list[str] | None = None) -> int:
         say("pack load, review saves")
         figures["pack_load"] = load_figures(settings, pack_dirs)
         figures["review_save"] = review_figures(settings)
+        say("cards of your own: saving one from the editor, 10,000 exported to Anki")
+        default = load_pack(default_pack_dir())
+        figures["my_cards"] = {
+            "card_save": my_cards.card_save_figures(default, settings.paint_rounds),
+            "anki_export": my_cards.anki_export_figures(default, 10_000),
+        }
         say(f"a history of {HISTORY_REVIEWS} reviews imported; Progress and Study first paint")
         figures["history"] = {
             "reviews": HISTORY_REVIEWS,

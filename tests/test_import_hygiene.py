@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 DOMAIN_PACKAGES = (
+    "summitreader.anki",
     "summitreader.pack",
     "summitreader.progress",
     "summitreader.search",

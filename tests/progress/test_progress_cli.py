@@ -81,6 +81,7 @@ def test_stats_json_on_an_empty_folder_creates_nothing(run: Run, data_dir: Path)
         "true_retention": {"percent": None, "reviews": 0},
         "streak_days": 0,
         "due": {"now": 0, "next_7_days": 0},
+        "my_cards": 0,
         "saved": True,
     }
     assert not data_dir.exists()

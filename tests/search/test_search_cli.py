@@ -167,7 +167,7 @@ def test_message_and_suggestion_go_to_stderr(run) -> None:
     "args",
     [
         [],
-        ["x", "--kind", "card"],
+        ["x", "--kind", "flashcard"],
         ["x", "--limit", "0"],
         ["x", "--limit", "many"],
         ["x", "--limit", "100000"],

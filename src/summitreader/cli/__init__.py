@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "summitreader.cli.search_commands",
     "summitreader.cli.study_commands",
     "summitreader.cli.library_commands",
+    "summitreader.cli.card_commands",
 )
 
 

@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     listing.add_argument("group", choices=GROUPS)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument(
+        "--mine", action="store_true", help="with cards: only the cards you made while reading"
+    )
     listing.set_defaults(handler=list_command)
 
     show = sub.add_parser("show", help="show one entry in full, with its links")
@@ -51,7 +54,16 @@ def _entries(pack: Pack, group: str) -> tuple[Entry, ...]:
 
 def list_command(args: argparse.Namespace, context: Context) -> int:
     pack = context.pack
-    entries = _entries(pack, args.group)
+    if args.group == "cards":
+        from summitreader.cli.card_commands import list_mine
+
+        if args.mine:
+            return list_mine(args, context)
+        entries: tuple[Entry, ...] = build_deck(pack, context.store.my_cards())
+    elif args.mine:
+        raise CliError("--mine goes with 'list cards'", exit_code=2)
+    else:
+        entries = _entries(pack, args.group)
     if args.json:
         emit_json([entry_dict(e) for e in entries])
         return 0

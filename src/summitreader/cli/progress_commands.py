@@ -26,8 +26,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.add_argument("--json", action="store_true", help="print a JSON object")
     stats.set_defaults(handler=stats_command)
 
-    export = sub.add_parser("export", help="write all your progress on the pack to a JSON file")
+    export = sub.add_parser(
+        "export",
+        help="write all your progress on the pack to a JSON file, or the whole deck to an Anki "
+        "package (FILE.apkg)",
+    )
     export.add_argument("file", metavar="FILE", help="the file to write ('-': standard output)")
+    export.add_argument(
+        "--format",
+        choices=("json", "anki"),
+        help="json: your progress; anki: the deck, your cards too, as an Anki package "
+        "(default: anki for a FILE ending in .apkg, else json)",
+    )
     export.set_defaults(handler=export_command)
 
     imported = sub.add_parser(
@@ -66,12 +76,14 @@ def stats_command(args: argparse.Namespace, context: Context) -> int:
 
     pack = context.pack
     store = open_progress(context)
-    stats = compute_stats(store, [card.id for card in build_deck(pack)])
+    mine = store.my_cards()
+    stats = compute_stats(store, [card.id for card in build_deck(pack, mine)])
     if args.json:
         emit_json(
             {
                 "pack": {"id": pack.id, "title": pack.title},
                 **stats.to_dict(),
+                "my_cards": len(mine),
                 "saved": store.persistent,
             }
         )
@@ -96,6 +108,7 @@ def stats_command(args: argparse.Namespace, context: Context) -> int:
             f"{stats.cards_total}: {stats.cards_new} new, {stats.cards_learning} learning, "
             f"{stats.cards_review} review, {stats.cards_relearning} relearning",
         ),
+        ("Your cards", f"{len(mine)} made while reading"),
         ("Reviews", f"{stats.reviews_today} today, {stats.reviews_total} in all"),
         ("Retention", retention),
         ("Streak", f"{stats.streak_days} day{'' if stats.streak_days == 1 else 's'}"),
@@ -112,6 +125,9 @@ def stats_command(args: argparse.Namespace, context: Context) -> int:
 def export_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.progress.exchange import ExchangeError, export_progress, write_document
 
+    anki = args.format == "anki" or (args.format is None and args.file.lower().endswith(".apkg"))
+    if anki:
+        return export_anki(args.file, context)
     store = open_progress(context)
     document = export_progress(store)
     try:
@@ -128,10 +144,36 @@ def export_command(args: argparse.Namespace, context: Context) -> int:
                 ("reviews", "review"),
             )
         )
+        mine = sum(1 for card in document["my_cards"] if not card["deleted"])
+        counts += f", {plural(mine, 'card')} of yours" if mine else ""
         print(
             clean_text(f"Exported your progress on {context.pack.id} to {args.file} ({counts})."),
             file=sys.stderr,
         )
+    return 0
+
+
+def export_anki(target: str, context: Context) -> int:
+    from summitreader.anki import AnkiExportError, write_package
+    from summitreader.study.deck import build_deck
+
+    if target == "-":
+        raise CliError("an Anki package is written to a file, not to standard output", 2)
+    store = open_progress(context)
+    mine = store.my_cards()
+    try:
+        notes = write_package(
+            context.pack, build_deck(context.pack, mine), mine, target, store.content_seen_at()
+        )
+    except AnkiExportError as error:
+        raise CliError(str(error)) from None
+    print(
+        clean_text(
+            f"Exported the deck of {context.pack.id} to {target} as an Anki package "
+            f"({plural(notes, 'note')}, {plural(len(mine), 'card')} of yours)."
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -53,7 +53,7 @@ def _limit(value: str) -> int:
 
 def search_command(args: argparse.Namespace, context: Context) -> int:
     index = context.search_index
-    index.set_notes(_notes(context))
+    index.set_notes(_notes(context), _cards(context))
     result = index.search(" ".join(args.query), kinds=args.kind, limit=args.limit)
     _tell(result)
     if args.json:
@@ -61,6 +61,14 @@ def search_command(args: argparse.Namespace, context: Context) -> int:
     else:
         print_hits(result)
     return 0
+
+
+def _cards(context: Context) -> list[tuple[str, str, int, str]]:
+    try:
+        cards = context.store.my_cards()
+    except Exception:  # noqa: BLE001 - search works without the reader's cards
+        return []
+    return [(c.uid, c.section, c.paragraph, f"{c.front}\n{c.back}") for c in cards]
 
 
 def _notes(context: Context) -> list[tuple[int, str, int, str]]:

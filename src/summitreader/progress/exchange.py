@@ -9,8 +9,8 @@ transaction:
 
 - position, read sections, re-read queue, card states and settings: the newer record wins (by its
   time); a section read after it was queued leaves the queue;
-- bookmarks are added where missing (one per paragraph); notes are matched by their ``uid``, the
-  newer edit winning;
+- bookmarks are added where missing (one per paragraph); notes and the reader's cards are matched
+  by their ``uid``, the newer edit winning (a card's deletion is an edit: its tombstone merges);
 - the review log is a union: a review already present (same card, time and rating) is not added
   twice, every other one is; the check is made inside each write transaction, so two imports of
   one file at the same time add each review once.
@@ -36,6 +36,7 @@ from summitreader.progress.exchange_format import (
     FORMAT,
     FORMAT_VERSION,
     KINDS,
+    MY_CARD_FIELDS,
     REVIEW_FIELDS,
     ExchangeError,
     dump,
@@ -124,6 +125,13 @@ def export_progress(store: Store) -> dict[str, Any]:
             {"key": k, "value": json.loads(v), "updated": u}
             for k, v, u in rows(
                 "SELECT key, value, updated FROM settings WHERE pack_id = ? ORDER BY key"
+            )
+        ],
+        "my_cards": [
+            {**dict(zip(MY_CARD_FIELDS, r, strict=True)), "deleted": bool(r[-1])}
+            for r in rows(
+                f"SELECT {', '.join(MY_CARD_FIELDS)} FROM my_cards WHERE pack_id = ? "
+                "ORDER BY created, uid"
             )
         ],
     }
@@ -307,5 +315,16 @@ def _merge_statements(doc: dict[str, Any], pid: str) -> Iterator[Statement]:
             "DO UPDATE SET value = excluded.value, updated = excluded.updated "
             "WHERE excluded.updated > settings.updated",
             (pid, r["key"], json.dumps(r["value"], sort_keys=True), r["updated"]),
+        )
+    for r in doc["my_cards"]:
+        yield (
+            "my_cards",
+            f"INSERT INTO my_cards (pack_id, {', '.join(MY_CARD_FIELDS)}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
+            "section = excluded.section, paragraph = excluded.paragraph, kind = excluded.kind, "
+            "front = excluded.front, back = excluded.back, updated = excluded.updated, "
+            "deleted = excluded.deleted "
+            "WHERE excluded.updated > my_cards.updated AND my_cards.pack_id = excluded.pack_id",
+            (pid, *(int(r[f]) if f == "deleted" else r[f] for f in MY_CARD_FIELDS)),
         )
 

@@ -3,7 +3,7 @@ is read and written as text, and the checks every imported record passes.
 
 Shape (``version`` :data:`FORMAT_VERSION`)::
 
-    {"format": "summitreader-progress", "version": 1,
+    {"format": "summitreader-progress", "version": 2,
      "pack": {"id": ..., "content_hash": ...},
      "position": {"section", "paragraph", "scroll", "updated"} or null,
      "read_sections": [{"section", "read_at"}], "reread_queue": [{"section", "queued_at"}],
@@ -12,7 +12,12 @@ Shape (``version`` :data:`FORMAT_VERSION`)::
      "card_states": [{"card_id", "state": {FSRS card}, "updated"}],
      "reviews": [{"card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state",
                   "due"}],
-     "settings": [{"key", "value", "updated"}]}
+     "settings": [{"key", "value", "updated"}],
+     "my_cards": [{"uid", "section", "paragraph", "kind", "front", "back", "created", "updated",
+                   "deleted"}]}
+
+Version 2 added ``my_cards`` (the reader's own cards, deleted ones as tombstones); a version 1
+document has none and still imports.
 
 Times are ISO 8601 with a timezone; they are normalised to UTC on reading.
 
@@ -47,11 +52,12 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
+from summitreader.progress.my_cards import MyCardError, checked_card
 from summitreader.progress.records import PACK_TABLES, from_text, to_text
 from summitreader.text import UNSAFE_CHARACTERS, clean_text
 
 FORMAT = "summitreader-progress"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_BYTES = 256 * 1024 * 1024
 EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 """No time in a document may be earlier."""
@@ -111,6 +117,17 @@ def read_document(source: str | Path) -> dict[str, Any]:
 
 REVIEW_FIELDS = ("card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state", "due")
 KINDS = PACK_TABLES
+MY_CARD_FIELDS = (
+    "uid",
+    "section",
+    "paragraph",
+    "kind",
+    "front",
+    "back",
+    "created",
+    "updated",
+    "deleted",
+)
 
 Check = Callable[[Any, str], Any]
 
@@ -175,12 +192,30 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
             "due": _optional(due),
         },
         "settings": {"key": text, "value": _json_value, "updated": event},
+        "my_cards": {
+            "uid": text,
+            "section": text,
+            "paragraph": _count,
+            "kind": text,
+            "front": any_text,
+            "back": any_text,
+            "created": event,
+            "updated": event,
+            "deleted": _flag,
+        },
     }
     for kind, spec in specs.items():
         items = document.get(kind, [])
         if not isinstance(items, list):
             raise ExchangeError(f"{kind}: expected a list")
         checked[kind] = [_record(item, f"{kind}[{n}]", spec) for n, item in enumerate(items)]
+    for n, card in enumerate(checked["my_cards"]):
+        try:
+            card["kind"], card["front"], card["back"] = checked_card(
+                card["kind"], card["front"], card["back"]
+            )
+        except MyCardError as error:
+            raise ExchangeError(f"my_cards[{n}]: {error}") from None
     return checked
 
 
@@ -300,6 +335,12 @@ def _state_code(value: Any, where: str) -> int:
     if isinstance(value, bool) or value not in tuple(State):
         raise ExchangeError(f"{where}: expected 1, 2 or 3 (learning, review, relearning)")
     return int(value)
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ExchangeError(f"{where}: expected true or false")
+    return value
 
 
 def _rating(value: Any, where: str) -> int:

@@ -74,6 +74,7 @@ PACK_TABLES = (
     "card_states",
     "reviews",
     "settings",
+    "my_cards",
 )
 """The tables of a pack's progress: the kinds of records export writes and import reads."""
 

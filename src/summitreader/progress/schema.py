@@ -9,7 +9,10 @@ Version 1 (the first release) had no re-read queue, and its review log kept only
 time. Version 2 adds the re-read queue and, per review, its duration, the typed answer, the card's
 state before the review and when it was next due after it. Version 3 adds an index of the
 review log by the card's prior state and the rating, so that true retention is counted without
-reading the log's rows.
+reading the log's rows. Version 4 adds the reader's own cards
+(:mod:`~summitreader.progress.my_cards`): keyed by a random ``uid`` made when the card is, so that
+the same card made on two machines merges; a deleted card stays as a tombstone (``deleted`` = 1) so
+that its deletion merges too.
 
 Every table is keyed by ``pack_id``: one file holds the progress of every pack. Section and card
 ids are kept as text, so progress on an id that a later edit of the pack removed stays in the file
@@ -21,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = (
     """CREATE TABLE packs (
@@ -110,7 +113,23 @@ _V2 = (
 
 _V3 = ("CREATE INDEX reviews_by_state ON reviews (pack_id, prior_state, rating)",)
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
+_V4 = (
+    """CREATE TABLE my_cards (
+        uid TEXT PRIMARY KEY,
+        pack_id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        paragraph INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('cloze', 'qa')),
+        front TEXT NOT NULL,
+        back TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX my_cards_by_pack ON my_cards (pack_id, deleted, created)",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 """Version -> the statements that bring a database from the version before to it."""
 
 REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
@@ -128,6 +147,10 @@ REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
         | {"prior_state", "due"}
     ),
     "settings": frozenset({"pack_id", "key", "value", "updated"}),
+    "my_cards": frozenset(
+        {"uid", "pack_id", "section", "paragraph", "kind", "front", "back", "created"}
+        | {"updated", "deleted"}
+    ),
 }
 """What this version reads and writes: a database from a newer version that still has all of it
 can be shown (never written back)."""

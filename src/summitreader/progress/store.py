@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from summitreader.progress import files
 from summitreader.progress.cards import CardProgress
 from summitreader.progress.core import Clock, checked
+from summitreader.progress.my_cards import MyCardProgress
 from summitreader.progress.reading import ReadingProgress
 from summitreader.progress.records import PACK_TABLES, ProgressNotSaved, utc_now
 
@@ -52,7 +53,7 @@ def open_store(
     return Store(pack, path, opened, clock=clock)
 
 
-class Store(ReadingProgress, CardProgress):
+class Store(ReadingProgress, CardProgress, MyCardProgress):
     """What one reader did with one pack. Use :func:`open_store` to make one.
 
     ``notices``: messages for the user from opening; ``persistent``: False when progress cannot

@@ -51,6 +51,8 @@ class Document:
 
 
 UserNote = tuple[int, str, int, str]
+UserCard = tuple[str, str, int, str]
+"""One of the reader's own cards: (uid, section id, paragraph number, its text)."""
 """(note id, section id, paragraph number, text)."""
 
 
@@ -167,6 +169,22 @@ def note_document(note: UserNote, pack: Pack) -> Document:
     )
 
 
+def card_document(card: UserCard, pack: Pack) -> Document:
+    uid, section_id, paragraph, text = card
+    section = pack.section(section_id)
+    place = short_title(section) if section else section_id
+    return Document(
+        key=f"card:{uid}",
+        kind="card",
+        id=uid,
+        title="Your card",
+        where=f"Card · {place} ¶{paragraph}",
+        text=" ".join(clean_text(text).replace("{{", "").replace("}}", "").split()),
+        section=section_id,
+        paragraph=paragraph,
+    )
+
+
 def pack_documents(pack: Pack) -> Iterator[Document]:
     """Every document of the pack, in a fixed order."""
     for section in pack.sections:
@@ -208,6 +226,6 @@ def document_for_key(pack: Pack, key: str, notes: dict[str, Document]) -> Docume
     if kind == "takeaway":
         takeaway = pack.takeaway(rest)
         return takeaway_document(takeaway, pack) if takeaway else None
-    if kind == "note":
+    if kind in ("note", "card"):
         return notes.get(key)
     return None

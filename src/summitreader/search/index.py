@@ -72,13 +72,19 @@ class SearchIndex:
 
     # Notes
 
-    def set_notes(self, notes: Iterable[tuple[int, str, int, str]]) -> None:
+    def set_notes(
+        self,
+        notes: Iterable[tuple[int, str, int, str]],
+        cards: Iterable[tuple[str, str, int, str]] = (),
+    ) -> None:
         """Replace the user's notes that are searched by ``notes``: tuples of (note id, section id,
+        paragraph number, text); and the user's own cards by ``cards`` (uid, section id,
         paragraph number, text)."""
         from summitreader.search.build import build_index
-        from summitreader.search.documents import note_document
+        from summitreader.search.documents import card_document, note_document
 
         documents = [note_document(note, self.pack) for note in notes]
+        documents.extend(card_document(card, self.pack) for card in cards)
         built = build_index(documents, len(documents)) if documents else None
         with self._lock:
             self._notes = {document.key: document for document in documents}
@@ -133,7 +139,7 @@ class SearchIndex:
             document = document_for_key(self.pack, key, self._notes)
             if document is None:
                 return None
-            if document.kind != "note":
+            if document.kind not in ("note", "card"):
                 self._documents[key] = document
         return Hit(
             kind=document.kind,

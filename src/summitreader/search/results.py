@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS: tuple[str, ...] = ("paragraph", "meeting", "issue", "takeaway", "note")
+KINDS: tuple[str, ...] = ("paragraph", "meeting", "issue", "takeaway", "note", "card")
 """The kinds of document the index holds, in the order filters list them."""
 
 

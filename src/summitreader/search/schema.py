@@ -22,8 +22,8 @@ SCHEMA_VERSION = 4
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _CIRCLED = "\u24b6-\u24e9"
 """Circled letters (``Ⓐ`` to ``ⓩ``): symbols to Unicode, letters to a reader (folded to ``a``)."""
-_LETTERS = rf"[\w{_MARKS}{_CIRCLED}]+"
-WORD_PATTERN = rf"{_LETTERS}(?:\.{_LETTERS})*"
+_RUN = rf"[\w{_MARKS}{_CIRCLED}]+"
+WORD_PATTERN = rf"{_RUN}(?:\.{_RUN})*"
 """What counts as a word, in documents and in queries (``U.S`` and ``9M729`` are one word each).
 Combining accents belong to the word they are on: a decomposed ``é`` does not cut ``café``.
 The dot between runs of letters is required, never optional: an optional one would let the
@@ -54,6 +54,8 @@ _KIND_NAMES = {
     "takeaways": "takeaway",
     "note": "note",
     "notes": "note",
+    "card": "card",
+    "cards": "card",
 }
 
 

@@ -48,6 +48,8 @@ from summitreader.pack.model import (
 )
 from summitreader.pack.templates import fill
 from summitreader.pack.timeline import MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, usable_key_events
+from summitreader.progress.my_cards import MyCard
+from summitreader.study.my_deck import my_study_cards
 from summitreader.text import seen_form
 
 StudyCard = Card
@@ -60,11 +62,13 @@ BLANK = "…"
 T = TypeVar("T")
 
 
-def build_deck(pack: Pack) -> tuple[StudyCard, ...]:
-    """The pack's cards in pack order, then the generated ones. An id already used in the pack is
-    never generated, nor a card that asks what a written card asks (the written one is kept:
-    :func:`summitreader.pack.lint.asks_same`). Every choice card offers its choices in an order
-    seeded by its id, so the order in the file never gives the answer away."""
+def build_deck(pack: Pack, mine: Iterable[MyCard] = ()) -> tuple[StudyCard, ...]:
+    """The pack's cards in pack order, then the generated ones, then the reader's own (``mine``,
+    from :meth:`~summitreader.progress.store.Store.my_cards`: :mod:`.my_deck`). An id already
+    used in the pack is never generated, nor a card that asks what a written card asks (the
+    written one is kept: :func:`summitreader.pack.lint.asks_same`). Every choice card offers its
+    choices in an order seeded by its id, so the order in the file never gives the answer
+    away."""
     taken = {card.id for card in pack.cards}
     deck = [_with_shuffled_choices(card) for card in pack.cards]
     for card in _generated(pack):
@@ -73,6 +77,7 @@ def build_deck(pack: Pack) -> tuple[StudyCard, ...]:
         if card.id not in taken and pack.get(card.id) is None:
             taken.add(card.id)
             deck.append(card)
+    deck.extend(card for card in my_study_cards(mine) if card.id not in taken)
     return tuple(deck)
 
 

@@ -18,6 +18,7 @@ one that reports failures to the user); by default a write is simply run.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import random
@@ -265,12 +266,17 @@ class Session:
         if rating == AGAIN:
             section = card.passage.section
             self.reread_section = section
-            self.reread_saved = self.save(lambda: self.store.queue_reread(section, at=now))
+            self.reread_saved = self.save(lambda: self._queue_reread(section, now))
             if self.reread_saved and section not in self._reread:
                 self._reread.append(section)
             self.phase = "reread"
             return
         self._advance()
+
+    def _queue_reread(self, section: str, at: dt.datetime) -> None:
+        # A card of the reader's may be on a section the pack no longer has: nothing to re-read.
+        with contextlib.suppress(ValueError):
+            self.store.queue_reread(section, at=at)
 
     def next(self) -> None:
         """Leave the passage shown after Again, for the next card."""

@@ -17,7 +17,13 @@ from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from summitreader.pack.model import PassageRef
-from summitreader.tui.messages import OpenEntry, OpenPassage, PackLoaded, SavesChanged
+from summitreader.tui.messages import (
+    MyCardsChanged,
+    OpenEntry,
+    OpenPassage,
+    PackLoaded,
+    SavesChanged,
+)
 from summitreader.tui.saving import SaveState
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
@@ -67,6 +73,10 @@ SCREENS = (
     ScreenSpec("progress", "5", "Progress", "Reading and study progress",
                "summitreader.tui.screens.progress:ProgressScreen"),
 )
+
+
+DECK_SCREENS = ("study", "progress")
+"""The screens built with the deck (:attr:`Services.deck`)."""
 
 
 class SummitApp(App[None]):
@@ -313,6 +323,16 @@ class SummitApp(App[None]):
 
     def _shower(self, name: str) -> Callable[[], object]:
         return lambda: self.action_show(name)
+
+    @on(MyCardsChanged)
+    async def _my_cards_changed(self) -> None:
+        """The deck is built again; the screens that hold it are made anew when next shown."""
+        self.services.refresh_deck()
+        for name in DECK_SCREENS:
+            if name in self.specs and name != self.current_mode:
+                await self.remove_mode(name)
+                self.add_mode(name, self._builder(self.specs[name]))
+        self.build_deck()
 
     @on(OpenPassage)
     async def open_passage(self, message: OpenPassage) -> None:

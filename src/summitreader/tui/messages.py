@@ -54,3 +54,8 @@ class PackLoaded(Message):
     """Another pack, chosen in the Library, is loaded with its progress: switch to it."""
 
     services: Services
+
+
+@dataclass
+class MyCardsChanged(Message):
+    """The reader made, edited or deleted a card of their own: the deck is built again."""

@@ -38,7 +38,7 @@ class SearchHandle:
         self._lock = threading.Lock()
         self._listeners: list[Callable[[int, int], None]] = []
         self._listeners_lock = threading.Lock()
-        self._notes: tuple[tuple[int, str, int, str], ...] = ()
+        self._notes: tuple[tuple[object, ...], ...] = ((), ())
 
     def open(self, on_progress: Callable[[int, int], None] | None = None) -> SearchIndex | None:
         """The index, opened or built now; a caller that waits for another's build also gets its
@@ -70,15 +70,20 @@ class SearchHandle:
         for listener in listeners:
             listener(done, total)
 
-    def sync_notes(self, notes: Iterable[tuple[int, str, int, str]]) -> None:
-        """Give the index the reader's notes as ``(id, section, paragraph, text)``, when they
-        changed since the last time. Called from the search worker, off the UI thread."""
-        notes = tuple(notes)
+    def sync_notes(
+        self,
+        notes: Iterable[tuple[int, str, int, str]],
+        cards: Iterable[tuple[str, str, int, str]] = (),
+    ) -> None:
+        """Give the index the reader's notes as ``(id, section, paragraph, text)`` and cards as
+        ``(uid, section, paragraph, text)``, when they changed since the last time. Called from
+        the search worker, off the UI thread."""
+        given = (tuple(notes), tuple(cards))
         with self._lock:
-            if self.index is None or notes == self._notes:
+            if self.index is None or given == self._notes:
                 return
-            self.index.set_notes(notes)
-            self._notes = notes
+            self.index.set_notes(*given)
+            self._notes = given
 
     def close(self) -> None:
         with self._lock:
@@ -109,8 +114,12 @@ class Services:
 
     @cached_property
     def deck(self) -> tuple[Card, ...]:
-        """The cards studied: the pack's and those generated from its index. Built on first
-        need, once for every screen."""
+        """The cards studied: the pack's, those generated from its index and the reader's own.
+        Built on first need, once for every screen, and again after :meth:`refresh_deck`."""
         from summitreader.study.deck import build_deck
 
-        return build_deck(self.pack)
+        return build_deck(self.pack, self.store.my_cards())
+
+    def refresh_deck(self) -> None:
+        """The reader's cards changed: the deck is built again when next needed."""
+        self.__dict__.pop("deck", None)

@@ -15,16 +15,16 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Mention, Pack, PassageRef, Section
-from summitreader.tui.messages import OpenEntry
+from summitreader.tui.messages import MyCardsChanged, OpenEntry
 from summitreader.tui.screens.read_annotations import (
     Annotations,
     BookmarkChange,
     NoteChange,
     annotation_view,
-    mark_items,
     mention_items,
     where,
 )
+from summitreader.tui.screens.read_cards import card_counts, make_card
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.hanging import Hanging
 from summitreader.tui.widgets.passage import Mark, Passage
@@ -62,7 +62,9 @@ class ReadScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark", id="read.bookmark",
                 tooltip="Bookmark the paragraph at the top"),
         Binding("n", "note", "Note", id="read.note", tooltip="Write a note on that paragraph"),
-        Binding("l", "marks", "Marks", id="read.marks", tooltip="Bookmarks & notes"),
+        Binding("l", "marks", "Marks", id="read.marks", tooltip="Bookmarks, notes & your cards"),
+        Binding("c", "card", "Card", id="read.card",
+                tooltip="Make a card from that paragraph (or the selection, or the find hit)"),
     ]
     HELP_EXTRA = (
         ("up,down,pageup,pagedown", "Scroll (also the mouse wheel)"),
@@ -240,6 +242,7 @@ class ReadScreen(Screen[None]):
             if mention.paragraph in numbers:
                 mentions.setdefault(mention.paragraph, []).append(mention)
         marks = self._marks_by_paragraph()
+        cards = card_counts(self.store, section.id)
         passages = []
         for paragraph in chosen:
             passage = Passage(
@@ -250,6 +253,7 @@ class ReadScreen(Screen[None]):
                 remarks=remarks.get(paragraph.number, ()),
             )
             passage.marks = tuple(marks.get(paragraph.number, ()))
+            passage.my_cards = cards.get(paragraph.number, 0)
             passages.append(passage)
         return passages
 
@@ -485,16 +489,27 @@ class ReadScreen(Screen[None]):
         self.app.push_screen(screen, done)
 
     def action_marks(self) -> None:
-        from summitreader.tui.screens.pick import PickScreen
+        from summitreader.tui.screens.marks import MarksScreen
+
+        marks = MarksScreen(self.pack, self.store, self.saves)
 
         async def done(ref: PassageRef | None) -> None:
+            if marks.changed:
+                self.cards_changed()
             if ref is not None:
                 await self.go_to(ref)
 
-        empty = "No bookmarks or notes yet: b bookmarks, n notes."
-        items = mark_items(self.pack, self.store, self.saves.waiting_effects())
-        picker = PickScreen("Bookmarks and notes", items, empty)
-        self.app.push_screen(picker, done)
+        self.app.push_screen(marks, done)
+
+    def action_card(self) -> None:
+        make_card(self, self.top_paragraph(), self._hits[self._hit][0] if self._hits else None)
+
+    def cards_changed(self) -> None:
+        """The reader's cards changed: redraw their marks, and tell the app (the deck)."""
+        counts = card_counts(self.store, self.section.id)
+        for passage in self.passages():
+            passage.set_my_cards(counts.get(passage.paragraph.number, 0))
+        self.post_message(MyCardsChanged())
 
     def action_mentions(self) -> None:
         from summitreader.tui.screens.pick import PickScreen

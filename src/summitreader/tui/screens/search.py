@@ -37,6 +37,7 @@ KINDS = (
     ("Issues", "issue"),
     ("Takeaways", "takeaway"),
     ("My notes", "note"),
+    ("My cards", "card"),
 )
 DEBOUNCE = 0.12
 
@@ -196,7 +197,12 @@ class SearchScreen(Screen[None]):
         kind = self.query_one("#kind", Select).value
         kinds = (str(kind),) if kind else None
         notes = [(n.id, n.section, n.paragraph, n.text) for n in self.store.notes()]
-        self._run_search(self.query_one("#query", Input).value, kinds, notes, self._generation)
+        cards = [
+            (c.uid, c.section, c.paragraph, f"{c.front}\n{c.back}") for c in self.store.my_cards()
+        ]
+        self._run_search(
+            self.query_one("#query", Input).value, kinds, notes, self._generation, cards
+        )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(
@@ -205,11 +211,12 @@ class SearchScreen(Screen[None]):
         kinds: tuple[str, ...] | None,
         notes: list[tuple[int, str, int, str]],
         generation: int,
+        cards: list[tuple[str, str, int, str]] | None = None,
     ) -> None:
         index = self.search.index
         if index is None:
             return
-        self.search.sync_notes(notes)
+        self.search.sync_notes(notes, cards or ())
         result = index.search(query, kinds=kinds, limit=50, as_you_type=True)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_result, result, generation)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 from summitreader.card_state import due_of
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck, cards_of_takeaway
+from summitreader.study.my_deck import ABOUT as MY_CARDS
+from summitreader.study.my_deck import is_mine
 from summitreader.study.plan import cram_session, due_session, takeaway_session, today_status
 from summitreader.study.schedule import (
     NEW_PER_DAY_DEFAULT,
@@ -45,6 +47,13 @@ class SessionList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Start session", id="study.select")
     ]
+
+
+class Group(NamedTuple):
+    """A row of cards to study: a takeaway's, or the reader's own (id ``mine``)."""
+
+    id: str
+    title: str
 
 
 class StudyScreen(Screen[None]):
@@ -128,18 +137,19 @@ class StudyScreen(Screen[None]):
         highlighted = options.highlighted
         options.clear_options()
         options.add_option(Option(self._due_row(status), id=DUE_ROW))
-        width = max((len(t.title) for t in self.pack.takeaways), default=0)
-        for takeaway in self.pack.takeaways:
-            cards = cards_of_takeaway(self.deck, takeaway.id)
+        groups = self._groups()
+        width = max((len(title) for title in groups.values()), default=0)
+        for group, title in groups.items():
+            cards = cards_of_takeaway(self.deck, group)
             due = sum(1 for c in cards if (d := due_of(states.get(c.id))) is not None and d <= now)
             new = sum(1 for c in cards if c.id not in states)
             label = Content.assemble(
                 "  ",
-                (takeaway.title.ljust(width), "bold"),
+                (title.ljust(width), "bold"),
                 f"  {len(cards):>3} {'card ' if len(cards) == 1 else 'cards'}"
                 f" · {due:>3} due · {new:>3} new",
             )
-            options.add_option(Option(label, id=f"takeaway:{takeaway.id}"))
+            options.add_option(Option(label, id=f"takeaway:{group}"))
         options.add_option(
             Option(
                 Content.assemble(
@@ -198,6 +208,20 @@ class StudyScreen(Screen[None]):
         event.stop()
         self.action_start(event.option.id)
 
+    def _groups(self) -> dict[str, str]:
+        """The rows after "Study now": each takeaway's cards, then the reader's own (when there
+        are any), as id -> title."""
+        groups = {t.id: t.title for t in self.pack.takeaways}
+        if any(is_mine(card) for card in self.deck):
+            groups.setdefault(MY_CARDS, "My cards")
+        return groups
+
+    def _group(self, row: str) -> Group | None:
+        """The takeaway of a row, or the reader's own cards."""
+        group = row.removeprefix("takeaway:")
+        title = self._groups().get(group)
+        return Group(group, title) if title is not None else None
+
     def _row(self) -> str:
         options = self.query_one("#study-list", OptionList)
         index = options.highlighted
@@ -223,7 +247,7 @@ class StudyScreen(Screen[None]):
             )
             return
         else:
-            takeaway = self.pack.takeaway(row.removeprefix("takeaway:"))
+            takeaway = self._group(row)
             if takeaway is None:
                 return
             session = takeaway_session(
@@ -247,7 +271,7 @@ class StudyScreen(Screen[None]):
     def action_cram(self) -> None:
         row = self._row()
         if row.startswith("takeaway:"):
-            takeaway = self.pack.takeaway(row.removeprefix("takeaway:"))
+            takeaway = self._group(row)
             if takeaway is None:
                 return
             cards, title = cards_of_takeaway(self.deck, takeaway.id), f"Cram: {takeaway.title}"

@@ -79,6 +79,8 @@ class Passage(Widget):
         """The pack's own notes on this paragraph, as ``(title, text)``: where its framing is
         debatable."""
         self.marks: tuple[Mark, ...] = ()
+        self.my_cards = 0
+        """How many cards of the reader's own are on this paragraph (a mark under it)."""
         self.set_class(paragraph.list_item, "-list-item")
         self.set_class(bookmarked, "-bookmarked")
         self._links: list[tuple[str, str]] = []
@@ -98,6 +100,11 @@ class Passage(Widget):
     def set_note(self, note: str | None) -> None:
         self.note = note
         self.refresh(layout=True)
+
+    def set_my_cards(self, count: int) -> None:
+        if count != self.my_cards:
+            self.my_cards = count
+            self.refresh(layout=True)
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self.marks = tuple(marks)
@@ -142,6 +149,9 @@ class Passage(Widget):
             content = content + Content("\n") + Content.assemble(
                 ("✎ Your note: ", "bold"), (self.note, "italic")
             )
+        if self.my_cards:
+            cards = "1 card" if self.my_cards == 1 else f"{self.my_cards} cards"
+            content = content + Content("\n") + Content(f"◆ {cards} of yours").stylize("dim")
         return content
 
     def action_mention(self, entry_id: str) -> None:
