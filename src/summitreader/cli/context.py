@@ -66,11 +66,11 @@ class Context:
     @cached_property
     def pack(self) -> Pack:
         from summitreader.pack import PackError, load_pack
-        from summitreader.pack.cache import load_pack_cached
+        from summitreader.pack.cache import cache_key, load_pack_cached
 
         try:
             if self.cache_parsed_pack:
-                return load_pack_cached(self.pack_path, self.cache_dir)
+                return load_pack_cached(self.pack_path, self.cache_dir, cache_key(self.data_dir))
             return load_pack(self.pack_path)
         except PackError as error:
             raise CliError(error.report()) from None

@@ -4,23 +4,32 @@
 the loader) has changed since: the cache entry is named by a digest of every file's path, size and
 modification time, and of the loader's own modules. Otherwise it loads the pack with every check
 (:func:`~summitreader.pack.load.load_pack`) and keeps the result. A cache entry that cannot be read
-or written is no error: the pack is then parsed as usual. Entries are pickles, read only from the
-user's own cache folder and only under the name their digest gives; ``validate`` never uses them.
+or written is no error: the pack is then parsed as usual. ``validate`` never uses them.
+
+Entries are pickles, and unpickling runs code: so each entry is signed with a secret key kept in
+the user's data folder (:func:`cache_key`, readable by the user alone), and an entry whose
+signature does not match, whoever wrote it into the cache folder, is never unpickled. Without a
+key (a data folder that cannot be written) the pack is parsed every time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import tempfile
 from pathlib import Path
 
 from summitreader.pack.load import load_pack
 from summitreader.pack.model import Pack
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 FOLDER = "packs"
+KEY_FILE = "cache.key"
+"""The secret that signs cache entries, in the data folder (never in the cache folder)."""
+_KEY_BYTES = 32
 _LOADER_MODULES = ("model.py", "load.py", "markdown.py", "links.py", "fields.py", "cache.py")
 
 
@@ -44,21 +53,53 @@ def _digest(root: Path) -> str | None:
     return h.hexdigest()
 
 
+def cache_key(data_dir: str | os.PathLike[str]) -> bytes | None:
+    """The key that signs this user's cache entries, made on first use (readable by the user
+    alone, written whole or not at all); ``None`` when it can neither be read nor made."""
+    path = Path(data_dir) / KEY_FILE
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".key-", dir=path.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(secrets.token_bytes(_KEY_BYTES))
+                os.link(temporary, path)  # fails if another process made it first: theirs is used
+            finally:
+                os.unlink(temporary)
+        except OSError:
+            pass
+    try:
+        key = path.read_bytes() if path.is_file() else b""
+    except OSError:
+        return None
+    return key if len(key) == _KEY_BYTES else None
+
+
+def _sign(key: bytes, body: bytes) -> bytes:
+    return hmac.new(key, body, hashlib.sha256).digest()
+
+
 def _entry(root: Path, cache_dir: Path, digest: str) -> Path:
     owner = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
     return Path(cache_dir) / FOLDER / f"{owner}-{digest[:32]}.pickle"
 
 
-def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path) -> Pack:
-    """The pack in ``root``, from the cache when it is unchanged; raises
-    :class:`~summitreader.pack.load.PackError` as :func:`load_pack` does."""
+def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path, key: bytes | None) -> Pack:
+    """The pack in ``root``, from the cache when it is unchanged and its entry is signed with
+    ``key`` (see :func:`cache_key`); raises :class:`~summitreader.pack.load.PackError` as
+    :func:`load_pack` does."""
     folder = Path(root)
-    digest = _digest(folder) if folder.is_dir() else None
-    if digest is None:
+    digest = _digest(folder) if folder.is_dir() and key else None
+    if digest is None or key is None:
         return load_pack(folder)
     entry = _entry(folder, cache_dir, digest)
+    cached = None
     try:
-        cached = pickle.loads(entry.read_bytes())
+        raw = entry.read_bytes() if entry.is_file() else b""
+        tag, body = raw[: hashlib.sha256().digest_size], raw[hashlib.sha256().digest_size :]
+        if body and hmac.compare_digest(tag, _sign(key, body)):
+            cached = pickle.loads(body)
     except (
         OSError,
         pickle.UnpicklingError,
@@ -73,18 +114,19 @@ def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path) -> Pack:
     if isinstance(cached, Pack) and cached.root == str(folder):
         return cached
     pack = load_pack(folder)
-    _keep(entry, pack)
+    _keep(entry, pack, key)
     return pack
 
 
-def _keep(entry: Path, pack: Pack) -> None:
+def _keep(entry: Path, pack: Pack, key: bytes) -> None:
     """Write the entry atomically, and remove the same pack's older entries."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".pack-", dir=entry.parent)
         try:
+            body = pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(pack, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(_sign(key, body) + body)
             os.replace(temporary, entry)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -97,4 +139,4 @@ def _keep(entry: Path, pack: Pack) -> None:
         pass  # a cache that cannot be written: the pack is parsed again next time
 
 
-__all__ = ["load_pack_cached"]
+__all__ = ["cache_key", "load_pack_cached"]

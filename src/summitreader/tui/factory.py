@@ -57,11 +57,11 @@ def open_services(folder: Path, before: Services) -> Services:
     """The services of the pack in ``folder``, with the folders and clock of ``before``: for
     switching packs. Raises :class:`~summitreader.pack.PackError` when the pack does not
     load."""
-    from summitreader.pack.cache import load_pack_cached
+    from summitreader.pack.cache import cache_key, load_pack_cached
     from summitreader.progress import open_store
 
-    pack = load_pack_cached(folder, before.search.cache_dir)
     data_dir = before.data_dir if before.data_dir is not None else before.store.path.parent
+    pack = load_pack_cached(folder, before.search.cache_dir, cache_key(data_dir))
     store = open_store(data_dir, pack, clock=before.store.clock)
     services = make_services(
         pack, store, before.search.cache_dir, clock=before.clock, data_dir=before.data_dir
