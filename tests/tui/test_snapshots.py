@@ -14,7 +14,15 @@ def test_read_screen(snap_compare, build_app):
 
 def test_read_screen_with_bookmark_and_note(snap_compare, build_app):
     async def prepare(pilot):
-        await pilot.app.screen.go_to(PassageRef("pros-and-cons", 3))
+        screen = pilot.app.screen
+        await screen.go_to(PassageRef("pros-and-cons", 3))
+
+        def at_three() -> bool:
+            top = screen.top_paragraph()
+            return top is not None and top.paragraph.number == 3
+
+        # b and n act on the paragraph at the top of the view: press them once it is ¶3.
+        await wait_until(pilot, at_three, "the reader to arrive at ¶3")
         await pilot.press("b", "n")
         await type_text(pilot, "keep this", "enter")
         await wait_until(pilot, lambda: not pilot.app.screen.is_modal, "the note box to close")
