@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,27 @@ def test_without_a_key_the_pack_is_parsed_and_nothing_is_kept(pack_folder, tmp_p
     cache = tmp_path / "cache"
     assert load_pack_cached(pack_folder, cache, None).id == paths.DEFAULT_PACK_ID
     assert entries(cache) == []
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_an_entry_that_is_not_a_regular_file_is_not_read(pack_folder, tmp_path, key, kind):
+    """A FIFO in place of an entry would block the app's start; a link to a device would be read
+    forever. Neither is read: the pack is parsed again."""
+    cache = tmp_path / "cache"
+    first = load_pack_cached(pack_folder, cache, key)
+    (entry,) = entries(cache)
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to("/dev/zero")
+    result: list[object] = []
+    loading = threading.Thread(
+        target=lambda: result.append(load_pack_cached(pack_folder, cache, key)), daemon=True
+    )
+    loading.start()
+    loading.join(timeout=120)  # a hang guard, not a speed goal
+    if loading.is_alive() and kind == "fifo":
+        with open(entry, "wb"):  # let the blocked reader go before failing
+            pass
+    assert result == [first], "the entry was read: the load never came back"

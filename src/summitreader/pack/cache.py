@@ -21,6 +21,7 @@ import pickle
 import secrets
 import tempfile
 from pathlib import Path
+from stat import S_ISREG
 
 from summitreader.pack.load import load_pack
 from summitreader.pack.model import Pack
@@ -30,6 +31,8 @@ FOLDER = "packs"
 KEY_FILE = "cache.key"
 """The secret that signs cache entries, in the data folder (never in the cache folder)."""
 _KEY_BYTES = 32
+MAX_ENTRY = 256 * 1024 * 1024
+"""A larger entry is not read (a pack's entry is a few times the size of its text)."""
 _LOADER_MODULES = ("model.py", "load.py", "markdown.py", "links.py", "fields.py", "cache.py")
 
 
@@ -76,6 +79,15 @@ def cache_key(data_dir: str | os.PathLike[str]) -> bytes | None:
     return key if len(key) == _KEY_BYTES else None
 
 
+def _read_entry(entry: Path) -> bytes:
+    """The entry's bytes; nothing when it is not a regular file of a sane size (a FIFO would
+    block, a link to a device would never end)."""
+    stat = entry.lstat()
+    if not S_ISREG(stat.st_mode) or stat.st_size > MAX_ENTRY:
+        return b""
+    return entry.read_bytes()
+
+
 def _sign(key: bytes, body: bytes) -> bytes:
     return hmac.new(key, body, hashlib.sha256).digest()
 
@@ -96,7 +108,7 @@ def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path, key: bytes |
     entry = _entry(folder, cache_dir, digest)
     cached = None
     try:
-        raw = entry.read_bytes() if entry.is_file() else b""
+        raw = _read_entry(entry)
         tag, body = raw[: hashlib.sha256().digest_size], raw[hashlib.sha256().digest_size :]
         if body and hmac.compare_digest(tag, _sign(key, body)):
             cached = pickle.loads(body)
@@ -109,6 +121,9 @@ def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path, key: bytes |
         TypeError,
         ValueError,
         IndexError,
+        OverflowError,
+        RecursionError,
+        MemoryError,
     ):
         cached = None
     if isinstance(cached, Pack) and cached.root == str(folder):
