@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from summitreader import paths
+from summitreader.text import clean_text
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -72,9 +73,11 @@ def pack_info(folder: Path, shipped: bool = False) -> PackInfo | None:
         if isinstance(sections, list)
         else ()
     )
+    # The head is read without the loader's checks: clean what is shown (a title may hold
+    # escape sequences or bidi controls from the article it was made from).
     return PackInfo(
-        id=str(head.get("id") or folder.name),
-        title=" ".join(str(head.get("title") or folder.name).split()),
+        id=clean_text(str(head.get("id") or folder.name)),
+        title=" ".join(clean_text(str(head.get("title") or folder.name)).split()),
         path=folder,
         sections=ids,
         shipped=shipped,

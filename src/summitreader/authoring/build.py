@@ -219,6 +219,9 @@ class _Plan:
         self.title = title
         self.sections: list[Draft] = article.sections
         used = {pack_id}
+        self._next: dict[str, int] = {}
+        """For each id's base, the number to try next (so a thousand equal headings are
+        numbered in one pass, not by counting up from 2 for each)."""
         self.section_ids = [self._unique(slug(s.title, "section"), used) for s in self.sections]
         self.takeaways: list[TakeawayDraft] = []
         self.takeaway_section: int | None = None
@@ -233,11 +236,13 @@ class _Plan:
         self.cards = self._cards()
         self.card_ids = [self._card_id(card, used) for card in self.cards]
 
-    @staticmethod
-    def _unique(base: str, used: set[str]) -> str:
-        value, n = base, 2
+    def _unique(self, base: str, used: set[str]) -> str:
+        n = self._next.get(base, 1)
+        value = base if n == 1 else f"{base}-{n}"
         while value in used:
-            value, n = f"{base}-{n}", n + 1
+            n += 1
+            value = f"{base}-{n}"
+        self._next[base] = n + 1
         used.add(value)
         return value
 

@@ -82,6 +82,11 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
                 f"{name} is not {encoding}: byte {data[error.start]:#04x} at offset "
                 f"{error.start} does not decode"
             ) from None
+        except (UnicodeError, LookupError):  # rot13, base64, idna: not encodings of text files
+            raise AuthoringError(
+                f"'{encoding}' is not an encoding of text files, or {name} is not in it: "
+                "name the file's character encoding (utf-8, cp1252, latin-1, utf-16…)"
+            ) from None
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             try:
