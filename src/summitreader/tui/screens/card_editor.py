@@ -24,6 +24,7 @@ from textual.widgets import Label, TextArea
 
 from summitreader.progress.my_cards import MyCardError, MyCardKind, checked_card
 from summitreader.text import shorten
+from summitreader.tui.widgets.clean_paste import CleanTextArea
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -84,9 +85,9 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
         with Vertical(classes="dialog"):
             yield Label(Content(f"{verb} on {self.where}").stylize("bold"), id="card-title")
             yield Label(id="card-kind")
-            yield TextArea(front, id="card-front", soft_wrap=True, show_line_numbers=False)
+            yield CleanTextArea(front, id="card-front", soft_wrap=True, show_line_numbers=False)
             yield Label(Content("Answer"), id="card-back-label")
-            yield TextArea(back, id="card-back", soft_wrap=True, show_line_numbers=False)
+            yield CleanTextArea(back, id="card-back", soft_wrap=True, show_line_numbers=False)
             yield Label(id="card-error")
             yield Label(
                 Content("ctrl+s save · ctrl+b {{…}} · ctrl+t cloze/Q&A · esc cancel"),

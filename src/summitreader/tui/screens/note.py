@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from summitreader.text import one_paragraph, shorten
+from summitreader.tui.widgets.ordered_input import OrderedInput
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -37,7 +38,7 @@ class NoteScreen(ModalScreen[str | None]):
             yield Label(Content(f"Note on {self.where}").stylize("bold"))
             quote = shorten(self.passage_text, 200)
             yield Label(Content(quote), classes="note--quote")
-            yield Input(
+            yield OrderedInput(
                 one_paragraph(self.text),
                 placeholder="Your note (enter saves, escape cancels, empty removes it)",
             )

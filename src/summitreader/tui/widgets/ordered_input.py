@@ -13,6 +13,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from summitreader.tui.widgets.clean_paste import CleanPaste
+
 EDITING_ACTIONS = frozenset(
     {
         "cursor_left",
@@ -50,7 +52,7 @@ def _editing_keys() -> dict[str, str]:
 EDITING_KEYS = _editing_keys()
 
 
-class OrderedInput(Input):
+class OrderedInput(CleanPaste, Input):
     """An :class:`~textual.widgets.Input` whose editing keys keep their place among the
     characters typed (see the module's documentation)."""
 
