@@ -31,6 +31,8 @@ from summitreader.text import clean_text
 MyCardKind = Literal["cloze", "qa"]
 KINDS: tuple[MyCardKind, ...] = ("cloze", "qa")
 MAX_CHARS = 10_000
+MAX_BLANKS = 50
+"""Blanks in one cloze card (each is a card to study: a card of thousands would flood the deck)."""
 """The longest side of a card, in characters (a paragraph is far shorter)."""
 UID_LENGTH = 16
 _EMPTY_BLANK = re.compile(r"\{\{\s*\}\}")
@@ -81,8 +83,13 @@ def checked_card(kind: str, front: str, back: str = "") -> tuple[MyCardKind, str
         rest = BLANK.sub("", front)
         if "{{" in rest or "}}" in rest:
             raise MyCardError("Unbalanced braces: every {{ needs a }} after it, and no {{ inside.")
-        if not blanks(front):
+        found = len(blanks(front))
+        if not found:
             raise MyCardError("A cloze card needs {{…}} around what to hide.")
+        if found > MAX_BLANKS:
+            raise MyCardError(
+                f"The card has {found:,} blanks; at most {MAX_BLANKS}: make several cards."
+            )
         return "cloze", front, ""
     if not front:
         raise MyCardError("The question is empty.")

@@ -34,13 +34,14 @@ def my_study_cards(mine: Iterable[MyCard]) -> Iterator[Card]:
                 passage=passage,
             )
             continue
-        count = len(card.blanks)
-        for number in range(1, count + 1):
+        parts = BLANK.split(card.front)  # text, blank, text, blank, …, text
+        answers = parts[1::2]
+        for number, answer in enumerate(answers, start=1):
             yield Card(
                 id=f"{PREFIX}{card.uid}-c{number}",
                 card_kind="cloze",
-                prompt=cloze_for(card.front, number),
-                answer=card.blanks[number - 1],
+                prompt=_cloze_from_parts(parts, number),
+                answer=answer,
                 about=(ABOUT,),
                 passage=passage,
             )
@@ -48,15 +49,13 @@ def my_study_cards(mine: Iterable[MyCard]) -> Iterator[Card]:
 
 def cloze_for(text: str, number: int) -> str:
     """``text`` with only its ``number``-th blank (from 1) kept; the others read as plain text."""
-    seen = 0
+    return _cloze_from_parts(BLANK.split(text), number)
 
-    def keep(match: object) -> str:
-        nonlocal seen
-        seen += 1
-        phrase: str = match.group(1)  # type: ignore[attr-defined]
-        return f"{{{{{phrase}}}}}" if seen == number else phrase
 
-    return BLANK.sub(keep, text)
+def _cloze_from_parts(parts: list[str], number: int) -> str:
+    """The cloze of ``number`` from the text split at its blanks (text and blanks alternate)."""
+    kept = 2 * number - 1
+    return "".join(f"{{{{{part}}}}}" if i == kept else part for i, part in enumerate(parts))
 
 
 def is_mine(card: Card) -> bool:
