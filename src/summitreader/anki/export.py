@@ -23,10 +23,9 @@ import base64
 import datetime as dt
 import hashlib
 import html
-import os
 import random
 import re
-import uuid
+import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from typing import Any
 import genanki
 
 from summitreader.anki import models
+from summitreader.export_file import ExportTargetError, export_target, replace_atomically
 from summitreader.pack.cloze import BLANK, cloze_parts
 from summitreader.pack.model import Card, Pack, PassageRef
 from summitreader.progress.my_cards import MyCard
@@ -73,14 +73,20 @@ def write_package(
     anki_deck = genanki.Deck(_stable_id("deck", pack.id), deck_name(pack))
     for note in notes:
         anki_deck.add_note(note)
-    path = Path(target)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
+        path = export_target(target)
+    except ExportTargetError as error:
+        raise AnkiExportError(str(error)) from None
+
+    def write(temporary: Path) -> None:
         genanki.Package(anki_deck).write_to_file(str(temporary), timestamp=timestamp)
-        os.replace(temporary, path)
+
+    try:
+        replace_atomically(path, write)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise AnkiExportError(f"cannot write {path}: {error.strerror or error}") from error
+    except sqlite3.Error as error:  # genanki builds the collection in the temporary folder
+        raise AnkiExportError(f"cannot write {path}: the temporary folder: {error}") from error
     return len(notes)
 
 

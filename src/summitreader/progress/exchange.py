@@ -26,12 +26,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summitreader.export_file import ExportTargetError, export_target, replace_atomically
 from summitreader.progress.exchange_format import (
     FORMAT,
     FORMAT_VERSION,
@@ -143,20 +143,21 @@ def write_document(document: dict[str, Any], target: str | Path) -> None:
     if str(target) == "-":
         sys.stdout.write(text)
         return
-    path = Path(target)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
+        path = export_target(target)
+    except ExportTargetError as error:
+        raise ExchangeError(str(error)) from None
+
+    def write(temporary: Path) -> None:
         # os.open with mode 0o666 lets the umask decide, as for any file the user writes
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+
+    try:
+        replace_atomically(path, write)
     except OSError as error:
         raise ExchangeError(f"cannot write {path}: {error.strerror or error}") from error
 
