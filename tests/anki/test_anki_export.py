@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from summitreader.pack import Pack, load_pack
 from summitreader.paths import default_pack_dir
 from summitreader.progress import Store, open_store
 from summitreader.study.deck import build_deck
+from support.clock import Clock
 
 MARKUP = "<script>alert(1)</script> [b]rich[/b] & {{c9::not a cloze}}"
 
@@ -100,11 +102,15 @@ def test_the_whole_deck_imports_into_anki(
 
 
 def test_an_edited_card_updates_its_note(
-    tmp_path: Path, pack: Pack, store: Store, collection: Collection
+    tmp_path: Path, pack: Pack, store: Store, collection: Collection, clock: Clock
 ) -> None:
+    # Anki updates a note only from a newer one, and the test clock's fixed start is older than
+    # the notes Anki holds after an import: the card is made now, edited a minute later.
+    clock.now = dt.datetime.now(dt.UTC)
     made = store.add_my_card(pack.sections[0].id, 1, "qa", "Before?", "Yes")
     export(pack, store, tmp_path / "one.apkg")
     notes = import_into(collection, tmp_path / "one.apkg")[0]
+    clock.advance(minutes=1)
     store.update_my_card(made.uid, "qa", "After?", "Yes")
     export(pack, store, tmp_path / "two.apkg")
     assert import_into(collection, tmp_path / "two.apkg")[:2] == (0, 1)
