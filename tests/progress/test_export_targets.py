@@ -34,7 +34,7 @@ def test_a_target_that_is_not_a_regular_file_is_refused_and_left_as_it_is(
         os.mkfifo(target)
     else:
         target.mkdir()
-    with pytest.raises(ExchangeError, match="cannot write .*(not a regular file|a folder)"):
+    with pytest.raises(ExchangeError, match=r"cannot write .*(not a regular file|a folder)"):
         write_document(DOCUMENT, target)
     assert target.is_fifo() if kind == "fifo" else target.is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["target"]
