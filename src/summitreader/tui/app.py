@@ -24,6 +24,7 @@ from summitreader.tui.messages import (
     PackLoaded,
     SavesChanged,
 )
+from summitreader.tui.reading import ReadCount
 from summitreader.tui.saving import SaveState
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
@@ -113,6 +114,7 @@ class SummitApp(App[None]):
         self.unsaved_at_exit = 0
         """How many changes were left unsaved when the user quit (told after the app ends)."""
         services.saves.listener = self._post_saves_changed
+        services.reading.listen(self._show_reading)
         self._set_title()
         for spec in self.specs.values():
             self.add_mode(spec.name, self._builder(spec))
@@ -246,8 +248,10 @@ class SummitApp(App[None]):
         await self.switch_mode(SWITCHING)
         for spec in self.specs.values():
             await self.remove_mode(spec.name)
+        old.reading.forget(self._show_reading)
         self.services = services
         services.saves.listener = self._post_saves_changed
+        services.reading.listen(self._show_reading)
         self._saves = SaveState()
         self._history.clear()
         for spec in self.specs.values():
@@ -360,13 +364,12 @@ class SummitApp(App[None]):
             screen.select_entry(message.entry_id)
 
     def refresh_progress(self) -> None:
+        """Count the reading progress again: the header and the reader show it at once."""
+        self.services.reading.refresh()
+
+    def _show_reading(self, count: ReadCount) -> None:
         """The header's subtitle: reading progress, and the writes waiting to be saved."""
-        pack = self.services.pack
-        read = self.services.store.read_sections()
-        done = sum(1 for s in pack.sections if s.id in read)
-        total = len(pack.sections)
-        percent = round(100 * done / total) if total else 0
-        subtitle = f"{done}/{total} sections read · {percent}%"
+        subtitle = f"{count.done}/{count.total} sections read · {count.percent}%"
         if not self.services.store.persistent:
             subtitle += " · progress not saved"
         elif self._saves.waiting:
