@@ -1,13 +1,15 @@
-"""The reader: the read count shown once for the title and the contents panel, and the keys
-pressed right after the find bar closes."""
+"""The read count shown once for the title and the reader's contents panel; keys that come in a
+burst: right after the find bar closes, and right after the key that opens the search."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from summitreader.tui.screens.read import ReadScreen
+from summitreader.tui.screens.search import SearchScreen
 from support.pilot import wait_until
 
 
@@ -65,3 +67,24 @@ async def test_end_right_after_closing_the_find_bar_scrolls_the_reader(build_app
         app.post_message(events.Key("end", None))
         await wait_until(pilot, lambda: text.scroll_y == text.max_scroll_y, "the section's end")
         assert app.focused is text
+
+
+@pytest.mark.parametrize("opener", [("3", "3"), ("slash", "/")])
+async def test_letters_typed_with_the_key_that_opens_search_go_to_its_box(build_app, opener):
+    """``3`` (or ``/``) and a word in one burst, as a terminal sends them: every letter lands
+    in the search box, none reaches the reader (``b`` would bookmark, ``n`` open a note)."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: reader(app).passages(), "the reader")
+        await pilot.pause()
+        for key, char in [opener, *((c, c) for c in "bank")]:
+            app.post_message(events.Key(key, char))
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, SearchScreen) and app.screen.query("#query"),
+            "the search box",
+        )
+        box = app.screen.query_one("#query", Input)
+        await wait_until(pilot, lambda: box.value == "bank", "the word in the box")
+        assert app.focused is box
+        assert app.services.store.bookmarks() == []
