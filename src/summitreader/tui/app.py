@@ -15,6 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
+from textual.widgets import Input, TextArea
 
 from summitreader.pack.model import PassageRef
 from summitreader.tui.messages import (
@@ -24,12 +25,18 @@ from summitreader.tui.messages import (
     PackLoaded,
     SavesChanged,
 )
+from summitreader.tui.reading import ReadCount
 from summitreader.tui.saving import SaveState
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
 
 SWITCHING = "switching"
 """A blank mode the app stands on while it swaps every screen for another pack's."""
+TYPE_AHEAD_KEYS = ("3", "slash")
+"""Keys that open the search screen: the characters typed right after them go to its box."""
+TYPE_AHEAD_WAIT = 2.0
+"""Seconds the characters typed after such a key are kept if no search screen comes (a key
+taken by something else): then they go where they would have gone."""
 RETRY_DELAY = 1.0
 """Seconds between a failed save and the next attempt."""
 
@@ -110,9 +117,14 @@ class SummitApp(App[None]):
         self._actions = 0
         """Keys and clicks so far."""
         self._last_input: events.Event | None = None
+        self._typed_ahead: list[events.Key] | None = None
+        """Characters typed after ``3`` or ``/`` while the search screen is being shown: they
+        are typed into its box once it is (see :meth:`on_event`)."""
+        self._type_ahead_timer: Timer | None = None
         self.unsaved_at_exit = 0
         """How many changes were left unsaved when the user quit (told after the app ends)."""
         services.saves.listener = self._post_saves_changed
+        services.reading.listen(self._show_reading)
         self._set_title()
         for spec in self.specs.values():
             self.add_mode(spec.name, self._builder(spec))
@@ -126,11 +138,51 @@ class SummitApp(App[None]):
         return lambda: spec.build(self.services)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._type_ahead(event):
+            self._actions += 1
+            self.services.saves.new_action()
+            return
         if isinstance(event, events.Key | events.Click) and event is not self._last_input:
             self._last_input = event  # an event that bubbles back up is one action
             self._actions += 1
             self.services.saves.new_action()
         await super().on_event(event)
+
+    def _type_ahead(self, event: events.Key) -> bool:
+        """Keep ``event`` for the search box (True) if it is a character typed after a key
+        that opens the search screen, before that screen is shown. Keys are handed out as
+        they come, before the binding of the first has run: without this, the characters
+        typed with ``3`` would go to the screen left (where ``b`` bookmarks)."""
+        if self._typed_ahead is not None:
+            if event.is_printable and event.character is not None:
+                self._typed_ahead.append(event)
+                return True
+            return False
+        if (
+            event.key in TYPE_AHEAD_KEYS
+            and "search" in self.specs
+            and self.current_mode != "search"
+            and len(self.screen_stack) == 1
+            and not isinstance(self.focused, Input | TextArea)
+        ):
+            self._typed_ahead = []
+            self._type_ahead_timer = self.set_timer(TYPE_AHEAD_WAIT, self._release_typed_ahead)
+        return False
+
+    def _release_typed_ahead(self) -> None:
+        """No search screen came: the characters kept go where they would have gone."""
+        keys, self._typed_ahead = self._typed_ahead or [], None
+        self._type_ahead_timer = None
+        for key in keys:
+            self.post_message(key)
+
+    async def _hand_typed_ahead(self, mounted: AwaitMount) -> None:
+        """Once the search screen is shown, type the characters kept into its box."""
+        await mounted
+        keys, self._typed_ahead = self._typed_ahead or [], None
+        take = getattr(self.screen, "type_ahead", None)
+        if callable(take):
+            take("".join(key.character or "" for key in keys))
 
     # -- start-up -------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -177,7 +229,13 @@ class SummitApp(App[None]):
             return None
         self._history.append(self.current_mode)
         del self._history[:-20]
-        return self.switch_mode(name)
+        mounted = self.switch_mode(name)
+        if name == "search" and self._typed_ahead is not None:
+            if self._type_ahead_timer is not None:
+                self._type_ahead_timer.stop()  # the screen comes: the keys wait for it
+                self._type_ahead_timer = None
+            self.call_next(self._hand_typed_ahead, mounted)
+        return mounted
 
     async def action_back(self) -> None:
         while self._history:
@@ -246,8 +304,10 @@ class SummitApp(App[None]):
         await self.switch_mode(SWITCHING)
         for spec in self.specs.values():
             await self.remove_mode(spec.name)
+        old.reading.forget(self._show_reading)
         self.services = services
         services.saves.listener = self._post_saves_changed
+        services.reading.listen(self._show_reading)
         self._saves = SaveState()
         self._history.clear()
         for spec in self.specs.values():
@@ -360,13 +420,12 @@ class SummitApp(App[None]):
             screen.select_entry(message.entry_id)
 
     def refresh_progress(self) -> None:
+        """Count the reading progress again: the header and the reader show it at once."""
+        self.services.reading.refresh()
+
+    def _show_reading(self, count: ReadCount) -> None:
         """The header's subtitle: reading progress, and the writes waiting to be saved."""
-        pack = self.services.pack
-        read = self.services.store.read_sections()
-        done = sum(1 for s in pack.sections if s.id in read)
-        total = len(pack.sections)
-        percent = round(100 * done / total) if total else 0
-        subtitle = f"{done}/{total} sections read · {percent}%"
+        subtitle = f"{count.done}/{count.total} sections read · {count.percent}%"
         if not self.services.store.persistent:
             subtitle += " · progress not saved"
         elif self._saves.waiting:

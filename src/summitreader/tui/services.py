@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from summitreader.pack.model import Card, Pack
     from summitreader.progress import Store
     from summitreader.search import SearchIndex
+    from summitreader.tui.reading import Reading
 
 
 class SearchHandle:
@@ -119,6 +120,13 @@ class Services:
         from summitreader.study.deck import build_deck
 
         return build_deck(self.pack, self.store.my_cards())
+
+    @cached_property
+    def reading(self) -> Reading:
+        """The reading progress, counted in one place for the title and the reader."""
+        from summitreader.tui.reading import Reading
+
+        return Reading(self.pack, self.store)
 
     def refresh_deck(self) -> None:
         """The reader's cards changed: the deck is built again when next needed."""

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Mention, Pack, PassageRef, Section
 from summitreader.tui.messages import MyCardsChanged, OpenEntry
+from summitreader.tui.reading import ReadCount, Reading
 from summitreader.tui.screens.read_annotations import (
     Annotations,
     BookmarkChange,
@@ -73,12 +74,19 @@ class ReadScreen(Screen[None]):
     )
 
     def __init__(
-        self, pack: Pack, store: Store, saves: SaveQueue, save_delay: float | None = None
+        self,
+        pack: Pack,
+        store: Store,
+        saves: SaveQueue,
+        save_delay: float | None = None,
+        reading: Reading | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
         self.saves = saves
+        self.reading = reading or Reading(pack, store)
+        """Counts the sections read, for this screen and the app's title alike."""
         self.save_delay = SAVE_DELAY if save_delay is None else save_delay
         self.section: Section = pack.sections[0]
         self._save_timer: Timer | None = None
@@ -96,7 +104,9 @@ class ReadScreen(Screen[None]):
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
-        return cls(services.pack, services.store, services.saves, services.save_delay)
+        return cls(
+            services.pack, services.store, services.saves, services.save_delay, services.reading
+        )
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -111,6 +121,7 @@ class ReadScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.reading.listen(self._show_count)
         position = self.store.get_position()
         section = self.pack.section(position.section) if position else None
         if position is not None:
@@ -141,8 +152,9 @@ class ReadScreen(Screen[None]):
     def refresh_contents(self, follow: bool = False) -> None:
         """Bring the contents up to date; ``follow`` moves its highlight to the section shown (a
         refresh alone keeps it where the user left it)."""
-        read = self.store.read_sections()
-        reread = self.store.reread_queue()
+        # The count the app's title shows too, told to both at once (:meth:`_show_count`).
+        count = self.reading.refresh()
+        read, reread = count.read, count.reread
         toc = self.query_one("#toc", OptionList)
         highlighted = toc.highlighted
         toc.clear_options()
@@ -165,11 +177,12 @@ class ReadScreen(Screen[None]):
         if follow or highlighted is None:
             highlighted = self._section_index()
         toc.highlighted = highlighted
-        done = sum(1 for s in self.pack.sections if s.id in read)
-        total = len(self.pack.sections)
-        summary = f"Read {done} of {total} · {round(100 * done / total)}%"
-        if reread & {s.id for s in self.pack.sections}:
-            summary += f"\n↻ {len(reread)} to re-read"
+
+    def _show_count(self, count: ReadCount) -> None:
+        """The panel's count: the one the app's title shows, at the same moment."""
+        summary = f"Read {count.done} of {count.total} · {count.percent}%"
+        if count.reread:
+            summary += f"\n↻ {len(count.reread)} to re-read"
         self.query_one("#read-progress", Static).update(Content(summary))
 
     def _section_index(self) -> int:
@@ -415,6 +428,7 @@ class ReadScreen(Screen[None]):
             self.refresh_contents()
 
     def on_unmount(self) -> None:
+        self.reading.forget(self._show_count)
         # The app is closing: a move not saved yet is saved now.
         if self._save_timer is not None:
             self._save_timer.stop()

@@ -114,6 +114,14 @@ class SearchScreen(Screen[None]):
         else:
             self._show_ready()
 
+    def type_ahead(self, text: str) -> None:
+        """Give the box the focus now and type ``text`` into it: the characters typed right
+        after the key that opened this screen, before its box could have the focus."""
+        box = self.query_one("#query", Input)
+        self.set_focus(box)
+        if text:
+            box.insert_text_at_cursor(text)
+
     def on_screen_resume(self) -> None:
         self.query_one("#query", Input).focus()
         if self.search.index is not None or self.search.error is not None:

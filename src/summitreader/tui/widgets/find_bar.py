@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from summitreader.tui.widgets.ordered_input import OrderedInput
@@ -38,6 +39,20 @@ def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+class FindInput(OrderedInput):
+    """The find bar's box: escape closes the bar as the key reaches the box, so the keys typed
+    after it (End, in the same burst) already go to the reader."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        bar = self.parent
+        if event.key == "escape" and isinstance(bar, FindBar) and bar.has_class("-open"):
+            event.stop()
+            event.prevent_default()
+            bar.action_close()
+            return
+        await super()._on_key(event)
 
 
 class FindBar(Horizontal):
@@ -80,14 +95,21 @@ class FindBar(Horizontal):
         pass
 
     def compose(self) -> ComposeResult:
-        yield OrderedInput(placeholder="Find in this section", id="find-input")
+        yield FindInput(placeholder="Find in this section", id="find-input")
         yield Static(id="find-count")
+
+    _return_to: Widget | None = None
+    """What had the focus before the bar opened: it has it again when the bar closes."""
 
     def open(self) -> None:
         """Show the bar and give its box the focus now, not after a refresh: keys typed right
         after ctrl+f go to the box, not to the reader behind it."""
+        box = self.query_one(Input)
+        focused = self.screen.focused
+        if focused is not None and focused is not box:
+            self._return_to = focused
         self.add_class("-open")
-        self.screen.set_focus(self.query_one(Input))
+        self.screen.set_focus(box)
 
     def take_key(self, event: events.Key) -> bool:
         """Type ``event`` into the open bar's box if it is a character that went elsewhere: one
@@ -129,5 +151,12 @@ class FindBar(Horizontal):
         self.post_message(self.Step(step))
 
     def action_close(self) -> None:
+        # The focus goes back now, before the box is hidden: a key that comes right after
+        # escape (End, in the same burst) goes to the reader, not to the hidden box.
+        back = self._return_to
+        if back is not None and back.is_attached and back.screen is self.screen:
+            self.screen.set_focus(back)
+        else:
+            self.screen.set_focus(None)
         self.remove_class("-open")
         self.post_message(self.Closed())

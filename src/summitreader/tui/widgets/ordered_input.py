@@ -61,6 +61,10 @@ class OrderedInput(CleanPaste, Input):
         if action is None:
             await super()._on_key(event)
             return
+        if self.screen.focused is not self:
+            # Typed after the box lost the focus (End right after escape closed a find bar):
+            # the key goes on up, to the bindings of what has the focus now.
+            return
         event.stop()
         event.prevent_default()
         await self.run_action(action)
