@@ -25,7 +25,7 @@ from summitreader.tui.messages import (
     PackLoaded,
     SavesChanged,
 )
-from summitreader.tui.reading import ReadCount
+from summitreader.tui.reading import ReadCount, reading_subtitle
 from summitreader.tui.saving import SaveState
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
@@ -425,12 +425,9 @@ class SummitApp(App[None]):
 
     def _show_reading(self, count: ReadCount) -> None:
         """The header's subtitle: reading progress, and the writes waiting to be saved."""
-        subtitle = f"{count.done}/{count.total} sections read · {count.percent}%"
-        if not self.services.store.persistent:
-            subtitle += " · progress not saved"
-        elif self._saves.waiting:
-            subtitle += f" · {self._saves.waiting} not saved yet"
-        self.sub_title = subtitle
+        self.sub_title = reading_subtitle(
+            count, self._saves.waiting, self.services.store.persistent
+        )
 
     def notify(
         self,

@@ -71,3 +71,13 @@ class Reading:
         for listener in list(self._listeners):
             listener(count)
         return count
+
+
+def reading_subtitle(count: ReadCount, waiting: int = 0, persistent: bool = True) -> str:
+    """The header's subtitle. What is not saved comes first, and the count then drops its words,
+    so the warning is seen beside the pack's title in 80 columns."""
+    if not persistent:
+        return f"progress not saved · {count.done}/{count.total} read"
+    if waiting:
+        return f"{waiting} not saved yet · {count.done}/{count.total} read"
+    return f"{count.done}/{count.total} sections read · {count.percent}%"
