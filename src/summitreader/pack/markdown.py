@@ -79,6 +79,7 @@ def inline_runs(block: str) -> list[Run]:
 def _collect(tokens: list[Token], runs: list[Run]) -> None:
     strong = emphasis = 0
     url: str | None = None
+    opened = 0  # where the open link's runs start in ``runs``
     for token in tokens:
         kind = token.type
         if kind == "strong_open":
@@ -91,12 +92,18 @@ def _collect(tokens: list[Token], runs: list[Run]) -> None:
             emphasis -= 1
         elif kind == "link_open":
             url = str(token.attrs.get("href", ""))
+            opened = len(runs)
         elif kind == "link_close":
+            if url and not any(run.text for run in runs[opened:]):
+                # A link with no text shows where it goes rather than nothing.
+                runs.append(Run(url, strong=strong > 0, emphasis=emphasis > 0, url=url))
             url = None
         elif kind in {"text", "image", "code_inline"}:
             # An image shows as its description, like a link label; a code span as italic text.
             text = token.content
             target = str(token.attrs.get("src", "")) if kind == "image" else url
+            if kind == "image" and not text:
+                text = target or ""  # an image with no description shows where it is
             runs.append(
                 Run(
                     text,
