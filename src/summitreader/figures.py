@@ -92,7 +92,9 @@ def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None
     deck = list(dict.fromkeys(card_ids))
     now = store.now()
     today = local_date(now, tz)
-    per_day = _reviews_per_local_day(store, deck, tz)
+    days = _review_days(store, deck, tz)
+    tomorrow = today + dt.timedelta(days=1)
+    (reviews_today,) = store.review_counts([day_start(today, tz), day_start(tomorrow, tz)], deck)
     passed, counted = store.retention_counts(deck)
     dues = _due_times(store, deck)
     kinds = Counter(STATE_NAMES[code] for code, _ in dues.values())
@@ -110,11 +112,11 @@ def compute_stats(store: Store, card_ids: Iterable[str], *, tz: dt.tzinfo | None
         cards_learning=kinds["learning"],
         cards_review=kinds["review"],
         cards_relearning=kinds["relearning"],
-        reviews_today=per_day[today],
-        reviews_total=sum(per_day.values()),
+        reviews_today=reviews_today,
+        reviews_total=store.review_total(deck) if days else 0,
         retention_percent=round(100 * passed / counted, 1) if counted else None,
         retention_reviews=counted,
-        streak_days=_streak(store, deck, per_day, now, tz),
+        streak_days=_streak(store, deck, days, now, tz),
         due_now=sum(1 for _, due in dues.values() if due is not None and due <= now),
         due_next_7_days=sum(
             1
@@ -171,12 +173,11 @@ def day_start(day: dt.date, tz: dt.tzinfo | None = None) -> dt.datetime:
 def _streak(
     store: Store,
     deck: Sequence[str],
-    per_day: Counter[dt.date],
+    days: set[dt.date],
     now: dt.datetime,
     tz: dt.tzinfo | None,
 ) -> int:
     """Days in the current streak; see the module docstring."""
-    days = {day for day, count in per_day.items() if count}
     if not days:
         return 0
 
@@ -198,17 +199,20 @@ def _streak(
     return count
 
 
-def _reviews_per_local_day(
+def _review_days(
     store: Store, card_ids: Iterable[str] | None, tz: dt.tzinfo | None
-) -> Counter[dt.date]:
-    """Reviews on each local day from the first review's to the last one's."""
+) -> set[dt.date]:
+    """The local days with at least one review (asked per day, not counted: one index step each,
+    so two years of daily reviews cost the same with ten reviews a day or ten thousand)."""
     span = store.review_span(card_ids)
     if span is None:
-        return Counter()
+        return set()
     first, last = (local_date(moment, tz) for moment in span)
     dates = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     bounds = [day_start(d, tz) for d in (*dates, last + dt.timedelta(days=1))]
-    return Counter(dict(zip(dates, store.review_counts(bounds, card_ids), strict=True)))
+    return {
+        day for day, some in zip(dates, store.review_days(bounds, card_ids), strict=True) if some
+    }
 
 
 def _due_times(

@@ -117,6 +117,31 @@ class CardProgress(StoreCore):
         )
         return [int(n) for (n,) in rows]
 
+    def review_days(
+        self, bounds: Sequence[dt.datetime], card_ids: Iterable[str] | None = None
+    ) -> list[bool]:
+        """Whether there was a review between each two consecutive times of ``bounds``, as
+        :meth:`review_counts` would count it: one step along the index by time per span, however
+        many reviews the span holds."""
+        if len(bounds) < 2:
+            return []
+        where, params = self._log_where(card_ids)
+        spans = json.dumps([[to_text(a), to_text(b)] for a, b in itertools.pairwise(bounds)])
+        rows = self._all(
+            f"SELECT EXISTS (SELECT 1 FROM reviews WHERE {where} "
+            "AND reviewed_at >= json_extract(s.value, '$[0]') "
+            "AND reviewed_at < json_extract(s.value, '$[1]')) "
+            "FROM json_each(?) AS s ORDER BY s.key",
+            (*params, spans),
+        )
+        return [bool(n) for (n,) in rows]
+
+    def review_total(self, card_ids: Iterable[str] | None = None) -> int:
+        """How many reviews of ``card_ids`` the log holds."""
+        where, params = self._log_where(card_ids)
+        row = self._one(f"SELECT count(*) FROM reviews WHERE {where}", params)
+        return int(row[0]) if row else 0
+
     def review_span(
         self, card_ids: Iterable[str] | None = None
     ) -> tuple[dt.datetime, dt.datetime] | None:

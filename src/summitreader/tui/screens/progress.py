@@ -55,8 +55,9 @@ class ProgressScreen(Screen[None]):
         self.store = store
         self.clock = clock
         self.deck = deck if deck is not None else build_deck(pack)
-        self._just_mounted = False
         self._mastery: list[Mastery] = []
+        self._stale = True
+        """Whether the figures shown may be out of date (until the next showing)."""
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -73,10 +74,6 @@ class ProgressScreen(Screen[None]):
                 yield Static(id="progress-forecast", classes="progress-block")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.action_refresh_figures()
-        self._just_mounted = True
-
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_mastery)
 
@@ -87,12 +84,14 @@ class ProgressScreen(Screen[None]):
         block.update(mastery_text(self._mastery, width))
 
     def on_screen_resume(self) -> None:
-        """Figures computed again when the screen is shown again (not on the resume that follows
-        the mount: they were just computed)."""
-        if self._just_mounted:
-            self._just_mounted = False
-            return
-        self.action_refresh_figures()
+        """Figures computed each time the screen is shown, once: showing it the first time
+        resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
+        if self._stale:
+            self._stale = False
+            self.action_refresh_figures()
+
+    def on_screen_suspend(self) -> None:
+        self._stale = True
 
     def action_refresh_figures(self) -> None:
         ids = [card.id for card in self.deck]

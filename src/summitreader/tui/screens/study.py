@@ -95,8 +95,9 @@ class StudyScreen(Screen[None]):
         self.clock = clock
         self._save = save
         self.deck = deck if deck is not None else build_deck(pack)
-        self._just_mounted = False
         self.schedule = schedule or Schedule()
+        self._stale = True
+        """Whether the figures shown may be out of date (until the next showing)."""
         self.status: DeckStatus | None = None
 
     @classmethod
@@ -113,17 +114,15 @@ class StudyScreen(Screen[None]):
             yield Static(id="study-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_status()
-        self._just_mounted = True
-
     def on_screen_resume(self) -> None:
-        """Figures computed again when the screen is shown again (not on the resume that follows
-        the mount: they were just computed)."""
-        if self._just_mounted:
-            self._just_mounted = False
-            return
-        self.refresh_status()
+        """Figures computed each time the screen is shown, once: showing it the first time
+        resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
+        if self._stale:
+            self._stale = False
+            self.refresh_status()
+
+    def on_screen_suspend(self) -> None:
+        self._stale = True
 
     # -- what is shown --------------------------------------------------------------------
 
