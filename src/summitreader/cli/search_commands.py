@@ -116,7 +116,9 @@ def _tell(result: SearchResult) -> None:
     """The message and the suggestion, for people: on stderr, out of the way of the hits."""
     if result.message:
         print(f"summitreader: {_one_line(result.message)}", file=sys.stderr)
-    if result.suggestion:
+    if result.suggestion and result.corrected:
+        print(f"Showing results for “{_one_line(result.suggestion)}”.", file=sys.stderr)
+    elif result.suggestion:
         print(f"Did you mean: {_one_line(result.suggestion)}", file=sys.stderr)
 
 
