@@ -72,3 +72,19 @@ def test_a_section_is_given_by_its_id_or_its_number(cli) -> None:
     assert code == 0 and json.loads(out)["passage"] == {"section": "closing", "paragraph": 1}
     code, _, err = cli("card", "add", "--passage", "3:1", "--cloze", "{{a}}")
     assert code != 0 and "no section '3'" in err and "from 1 to 2" in err and "'opening'" in err
+
+
+def test_search_shows_a_question_and_its_answer_apart(
+    pack_dir: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    code, _, _ = run(
+        pack_dir, data_dir, capsys, "card", "add", "--passage", "opening:1",
+        "--front", "Who met, and when?", "--back", "Zeppelin crews",
+    )
+    assert code == 0
+    run(pack_dir, data_dir, capsys, "card", "add", "--passage", "opening:1", "--cloze",
+        "The {{zeppelin}} hangar")
+    code, out, _ = run(pack_dir, data_dir, capsys, *cache, "search", "zeppelin", "--json")
+    snippets = {hit["snippet"] for hit in json.loads(out) if hit["kind"] == "card"}
+    assert snippets == {"Q: Who met, and when? · A: Zeppelin crews", "The {{zeppelin}} hangar"}

@@ -7,6 +7,7 @@ import sys
 
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, styled
+from summitreader.search.documents import card_text
 from summitreader.search.results import KINDS, Hit, SearchResult
 from summitreader.text import clean_text
 
@@ -68,7 +69,7 @@ def _cards(context: Context) -> list[tuple[str, str, int, str]]:
         cards = context.store.my_cards()
     except Exception:  # noqa: BLE001 - search works without the reader's cards
         return []
-    return [(c.uid, c.section, c.paragraph, f"{c.front}\n{c.back}") for c in cards]
+    return [(c.uid, c.section, c.paragraph, card_text(c.kind, c.front, c.back)) for c in cards]
 
 
 def _notes(context: Context) -> list[tuple[int, str, int, str]]:
