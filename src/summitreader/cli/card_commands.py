@@ -242,9 +242,8 @@ def show_mine(args: argparse.Namespace, context: Context) -> int | None:
         return 0
     ref = PassageRef(card.section, card.paragraph)
     paragraph = pack.paragraph(ref)
-    kind = "cloze" if card.kind == "cloze" else "question and answer"
     say(f"Your card  [{card_id(card.uid)}]")
-    say(f"  kind: {card.kind} ({kind})")
+    say(f"  kind: {card.kind}" + ("" if card.kind == "cloze" else " (question and answer)"))
     if card.kind == "cloze":
         say(f"  text: {card.front}")
     else:
@@ -254,4 +253,8 @@ def show_mine(args: argparse.Namespace, context: Context) -> int | None:
     if paragraph is not None:
         say(f"  “{shorten(paragraph.text, 200)}”")
     say(f"  studied as: {', '.join(study_ids(card))}")
+    wanted = args.id.strip().lower()
+    if wanted in study_ids(card) and card.kind == "cloze":
+        number = study_ids(card).index(wanted)
+        say(f"  {wanted} hides blank {number + 1}: {card.blanks[number]}")
     return 0
