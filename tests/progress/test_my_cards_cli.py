@@ -49,7 +49,7 @@ def test_add_edit_list_and_delete(run: Run) -> None:
     assert made["id"] in out and "opening ¶2" in out and "[b]x[/b]" in out
     code, out, _ = run("list", "cards", "--json")
     ids = [c["id"] for c in json.loads(out)]
-    assert f"mine-{made['id']}-c1" in ids and "first-card" in ids
+    assert f"{made['id']}-c1" in ids and "first-card" in ids
     code, out, _ = run("card", "edit", made["id"][:8], "--cloze", "The {{2nd}} one", "--json")
     assert code == 0 and json.loads(out)["front"] == "The {{2nd}} one"
     code, out, err = run("card", "delete", made["id"], "--yes")

@@ -60,8 +60,11 @@ async def test_bad_cards_get_a_message_in_the_dialog(build_app):
         error = editor.query_one("#card-error", Label)
         await wait_until(pilot, lambda: "needs {{…}}" in str(error.render()), "the message")
         assert error.display and isinstance(app.screen, CardEditorScreen)
-        await pilot.press("ctrl+t")  # a question and answer, with no answer
+        await pilot.press("ctrl+t")  # a question and answer, with no question and no answer
         assert editor.query_one("#card-back", TextArea).display
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "question is empty" in str(error.render()), "the message")
+        await pilot.press("Q", "?")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "answer is empty" in str(error.render()), "the message")
         editor.query_one("#card-back", TextArea).load_text("[b]not markup[/b] <i>x</i>")

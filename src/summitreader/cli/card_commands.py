@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import emit_json, say
+from summitreader.study.my_deck import PREFIX, card_id, study_ids, uid_of
 from summitreader.text import clean_text, shorten
 
 if TYPE_CHECKING:
@@ -30,14 +31,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--passage",
         required=True,
         metavar="SECTION:PARAGRAPH",
-        help="the paragraph the card is about (a section id and a paragraph number from 1)",
+        help="the paragraph the card is about: a section (its id, or its number from 1) and a "
+        "paragraph number from 1",
     )
     _text_options(add)
     add.add_argument("--json", action="store_true", help="print the card as a JSON object")
     add.set_defaults(handler=add_command)
 
     edit = actions.add_parser("edit", help="change the text of a card of yours")
-    edit.add_argument("id", help="the card's id (or the start of it), as 'list cards --mine' shows")
+    edit.add_argument(
+        "id", help="the card's id, mine-… (or the start of it), as 'list cards --mine' shows"
+    )
     _text_options(edit)
     edit.add_argument("--json", action="store_true", help="print the card as a JSON object")
     edit.set_defaults(handler=edit_command)
@@ -75,13 +79,19 @@ def _passage(pack: Pack, value: str) -> tuple[str, int]:
             exit_code=2,
         )
     found = pack.section(section)
+    if found is None and section.isdigit() and 1 <= int(section) <= len(pack.sections):
+        found = pack.sections[int(section) - 1]  # the section's number, as the reader shows it
     if found is None:
-        raise CliError(f"no section {shorten(section, 40)!r} (see 'summitreader list sections')")
+        raise CliError(
+            f"no section {shorten(section, 40)!r}: give a section's id (such as "
+            f"{pack.sections[0].id!r}) or its number, from 1 to {len(pack.sections)} (see "
+            "'summitreader list sections')"
+        )
     if found.paragraph(int(number)) is None:
         raise CliError(
-            f"section {section!r} has {len(found.paragraphs)} paragraphs, not {int(number)}"
+            f"section {found.id!r} has {len(found.paragraphs)} paragraphs, not {int(number)}"
         )
-    return section, int(number)
+    return found.id, int(number)
 
 
 def add_command(args: argparse.Namespace, context: Context) -> int:
@@ -126,7 +136,9 @@ def delete_command(args: argparse.Namespace, context: Context) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("deleting a card needs --yes when not asked at a terminal")
-        answer = input(f"Delete your card {card.uid} ({shorten(card.front, 50)})? [y/N] ")
+        answer = input(
+            clean_text(f"Delete your card {card_id(card.uid)} ({shorten(card.front, 50)})? [y/N] ")
+        )
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.", file=sys.stderr)
             return 1
@@ -134,12 +146,26 @@ def delete_command(args: argparse.Namespace, context: Context) -> int:
         store.delete_my_card(card.uid)
     except ProgressNotSaved as error:
         raise CliError(str(error)) from None
-    print(clean_text(f"Deleted your card {card.uid}."), file=sys.stderr)
+    print(clean_text(f"Deleted your card {card_id(card.uid)}."), file=sys.stderr)
     return 0
 
 
+def find_mine(store: Any, wanted: str) -> MyCard | None:
+    """The reader's card with the id ``wanted``, as shown (``mine-UID``), of one of its studied
+    cards (``mine-UID-c2``) or its bare uid, or the start of any of these when only one card has
+    it."""
+    if not isinstance(wanted, str) or not wanted.strip():
+        return None
+    wanted = wanted.strip()
+    uid = uid_of(wanted) if wanted.lower().startswith(PREFIX) else wanted
+    if not uid:
+        return None
+    card: MyCard | None = store.my_card(uid.lower())
+    return card
+
+
 def _find(store: Any, uid: str) -> MyCard:
-    card: MyCard | None = store.my_card(uid)
+    card = find_mine(store, uid)
     if card is None:
         raise CliError(
             f"no card of yours with the id {shorten(uid, 40)!r} (see 'summitreader list cards "
@@ -152,13 +178,14 @@ def card_dict(pack: Pack, card: MyCard) -> dict[str, Any]:
     from summitreader.pack.model import PassageRef
 
     return {
-        "id": card.uid,
+        "id": card_id(card.uid),
         "kind": card.kind,
         "front": card.front,
         "back": card.back,
         "passage": {"section": card.section, "paragraph": card.paragraph},
         "passage_gone": pack.paragraph(PassageRef(card.section, card.paragraph)) is None,
         "cards": max(len(card.blanks), 1),
+        "study_ids": study_ids(card),
         "created": card.created.isoformat(),
         "updated": card.updated.isoformat(),
     }
@@ -170,7 +197,7 @@ def _report(pack: Pack, card: MyCard, as_json: bool, verb: str) -> None:
         return
     studied = len(card.blanks) if card.kind == "cloze" else 1
     say(
-        f"{verb} your card {card.uid} on {card.section} ¶{card.paragraph} "
+        f"{verb} your card {card_id(card.uid)} on {card.section} ¶{card.paragraph} "
         f"({'cloze' if card.kind == 'cloze' else 'question and answer'}, "
         f"{studied} to study)."
     )
@@ -192,6 +219,42 @@ def list_mine(args: argparse.Namespace, context: Context) -> int:
         ref = PassageRef(card.section, card.paragraph)
         where = str(ref) if pack.paragraph(ref) else f"{ref} (passage gone)"
         text = card.front if card.kind == "cloze" else f"{card.front} → {card.back}"
-        rows.append((card.uid, "cloze" if card.kind == "cloze" else "q&a", where, text))
+        rows.append((card_id(card.uid), card.kind, where, text))
     table(("id", "kind", "passage", "card"), rows)
+    return 0
+
+
+def show_mine(args: argparse.Namespace, context: Context) -> int | None:
+    """``show ID`` of one of your cards (``mine-UID``, its uid, or the start of either): the card
+    with its passage and the ids of the cards studied from it; None when no card of yours has
+    that id."""
+    from summitreader.pack.model import PassageRef
+
+    try:
+        card = find_mine(context.store, args.id)
+    except Exception:  # noqa: BLE001 - a damaged progress file: show says "no entry"
+        return None
+    if card is None:
+        return None
+    pack = context.pack
+    if args.json:
+        emit_json(card_dict(pack, card))
+        return 0
+    ref = PassageRef(card.section, card.paragraph)
+    paragraph = pack.paragraph(ref)
+    say(f"Your card  [{card_id(card.uid)}]")
+    say(f"  kind: {card.kind}" + ("" if card.kind == "cloze" else " (question and answer)"))
+    if card.kind == "cloze":
+        say(f"  text: {card.front}")
+    else:
+        say(f"  question: {card.front}")
+        say(f"  answer: {card.back}")
+    say(f"  passage: {ref}" + ("" if paragraph else " (passage gone)"))
+    if paragraph is not None:
+        say(f"  “{shorten(paragraph.text, 200)}”")
+    say(f"  studied as: {', '.join(study_ids(card))}")
+    wanted = args.id.strip().lower()
+    if wanted in study_ids(card) and card.kind == "cloze":
+        number = study_ids(card).index(wanted)
+        say(f"  {wanted} hides blank {number + 1}: {card.blanks[number]}")
     return 0

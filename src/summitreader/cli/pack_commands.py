@@ -108,6 +108,11 @@ def show_command(args: argparse.Namespace, context: Context) -> int:
     pack = context.pack
     entry = pack.get(args.id) or find_card(build_deck(pack), args.id)
     if entry is None:
+        from summitreader.cli.card_commands import show_mine
+
+        shown = show_mine(args, context)
+        if shown is not None:
+            return shown
         raise CliError(f"there is no entry '{args.id}' in this pack (see 'summitreader list')")
     if args.json:
         data = entry_dict(entry)

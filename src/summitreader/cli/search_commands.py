@@ -7,6 +7,7 @@ import sys
 
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, styled
+from summitreader.search.documents import card_text
 from summitreader.search.results import KINDS, Hit, SearchResult
 from summitreader.text import clean_text
 
@@ -68,7 +69,7 @@ def _cards(context: Context) -> list[tuple[str, str, int, str]]:
         cards = context.store.my_cards()
     except Exception:  # noqa: BLE001 - search works without the reader's cards
         return []
-    return [(c.uid, c.section, c.paragraph, f"{c.front}\n{c.back}") for c in cards]
+    return [(c.uid, c.section, c.paragraph, card_text(c.kind, c.front, c.back)) for c in cards]
 
 
 def _notes(context: Context) -> list[tuple[int, str, int, str]]:
@@ -116,7 +117,9 @@ def _tell(result: SearchResult) -> None:
     """The message and the suggestion, for people: on stderr, out of the way of the hits."""
     if result.message:
         print(f"summitreader: {_one_line(result.message)}", file=sys.stderr)
-    if result.suggestion:
+    if result.suggestion and result.corrected:
+        print(f"Showing results for “{_one_line(result.suggestion)}”.", file=sys.stderr)
+    elif result.suggestion:
         print(f"Did you mean: {_one_line(result.suggestion)}", file=sys.stderr)
 
 

@@ -102,7 +102,12 @@ def _answer(
         suggestion = suggest(as_written, text, expanded.unknown, vocabulary)
     total = collector.count() - (len(hits) - len(kept))
     return _result(
-        kept, total, suggestion, messages, text, corrected=expanded.corrected and bool(suggestion)
+        cards_after_their_passage(kept),
+        total,
+        suggestion,
+        messages,
+        text,
+        corrected=expanded.corrected and bool(suggestion),
     )
 
 
@@ -119,6 +124,27 @@ def without_repeats(hits: list[Hit]) -> list[Hit]:
             seen.add(place)
         kept.append(hit)
     return kept
+
+
+def cards_after_their_passage(hits: list[Hit]) -> list[Hit]:
+    """``hits`` with each of the reader's cards moved after the hit of its own passage (the
+    paragraph, or its takeaway) when that is a hit too: a card repeats its paragraph, and a short
+    text ranks high, so it would otherwise push the passage down."""
+    first: dict[tuple[str, int], int] = {}
+    for number, hit in enumerate(hits):
+        if hit.kind in REPEATS and hit.section and hit.paragraph:
+            first.setdefault((hit.section, hit.paragraph), number)
+    out: list[Hit] = []
+    waiting: dict[tuple[str, int], list[Hit]] = {}
+    for number, hit in enumerate(hits):
+        place = (hit.section or "", hit.paragraph or 0)
+        if hit.kind == "card" and first.get(place, -1) > number:
+            waiting.setdefault(place, []).append(hit)
+            continue
+        out.append(hit)
+        if hit.kind in REPEATS:
+            out.extend(waiting.pop(place, []))
+    return out
 
 
 def _result(

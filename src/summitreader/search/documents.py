@@ -51,9 +51,19 @@ class Document:
 
 
 UserNote = tuple[int, str, int, str]
-UserCard = tuple[str, str, int, str]
-"""One of the reader's own cards: (uid, section id, paragraph number, its text)."""
 """(note id, section id, paragraph number, text)."""
+UserCard = tuple[str, str, int, str]
+"""One of the reader's own cards: (uid, section id, paragraph number, its text as
+:func:`card_text` makes it)."""
+
+
+def card_text(kind: str, front: str, back: str) -> str:
+    """What is searched and shown of one of the reader's cards: a cloze with its blanks as
+    written (``The {{G20}} summit``: what is hidden shows as hidden, and is found), a question
+    and answer as ``Q: … · A: …``."""
+    if kind == "cloze":
+        return front
+    return f"Q: {front}{SEPARATOR}A: {back}"
 
 
 def short_title(section: Section) -> str:
@@ -179,7 +189,7 @@ def card_document(card: UserCard, pack: Pack) -> Document:
         id=uid,
         title="Your card",
         where=f"Card · {place} ¶{paragraph}",
-        text=" ".join(clean_text(text).replace("{{", "").replace("}}", "").split()),
+        text=" ".join(clean_text(text).split()),
         section=section_id,
         paragraph=paragraph,
     )

@@ -28,7 +28,7 @@ from whoosh import query
 from whoosh.reading import IndexReader
 
 from summitreader.search.query import LAST_WORD
-from summitreader.search.schema import TEXT_FIELDS, normalise_kind, stem
+from summitreader.search.schema import TEXT_FIELDS, fold, normalise_kind, stem
 from summitreader.search.vocabulary import Vocabulary
 
 PREFIX_EXPANSIONS = 64
@@ -161,6 +161,11 @@ class _Expander:
                 family = []
             if not family:
                 self.unknown.add((start, end))
+        elif not stems and self._slip(word, own):
+            # A slip the stemmer hides (``helsinky`` is indexed as ``helsinki``): the results are
+            # those of the word it stands for, and the reader is told so.
+            self.corrected = True
+            self.unknown.add((start, end))
         family = [f for f in family if f not in stems and f != indexed_as]
         kin = [query.Term(node.fieldname, f, boost=node.boost * FAMILY_BOOST) for f in family]
         if not prefix:
@@ -243,8 +248,29 @@ class _Expander:
             self.budget -= len(found)
         return self._cache[key]
 
+    def _slip(self, word: str, own: str | None) -> bool:
+        """Whether ``word``, which the index holds under its stem ``own``, is a one-letter slip
+        of a word of the text with that stem: not a word of the text itself, and not a regular
+        form of one (the stemmer rewrote letters, not just took an ending off: ``helsinky`` →
+        ``helsinki``, whereas ``meetings`` → ``meet`` is a form of ``meeting``)."""
+        if not own or word in self.vocabulary or fold(word).startswith(own):
+            return False
+        return any(
+            len(form) == len(word) and _one_apart(form, word)
+            for form in self.vocabulary.forms({own})
+        )
+
     def _indexed(self, stem_text: str) -> bool:
         return any((name, stem_text) in self.reader for name in TEXT_FIELDS)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether two words of one length differ by one letter, or by two neighbours swapped."""
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) == 1:
+        return True
+    first = differ[0] if len(differ) == 2 else -1
+    return differ == [first, first + 1] and a[first] == b[first + 1] and a[first + 1] == b[first]
 
 
 def _stems(words: list[str]) -> list[str]:

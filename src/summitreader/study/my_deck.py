@@ -62,8 +62,22 @@ def is_mine(card: Card) -> bool:
     return card.id.startswith(PREFIX) and ABOUT in card.about
 
 
+def card_id(uid: str) -> str:
+    """The id a reader's card is shown with everywhere (lists, JSON, messages): ``mine-UID``; its
+    studied cards are ``mine-UID`` itself (a question and answer) or ``mine-UID-cN``."""
+    return f"{PREFIX}{uid}"
+
+
+def study_ids(card: MyCard) -> list[str]:
+    """The ids of the cards studied from one of the reader's cards (see the module's text)."""
+    if card.kind == "qa":
+        return [card_id(card.uid)]
+    return [f"{card_id(card.uid)}-c{n}" for n in range(1, len(card.blanks) + 1)]
+
+
 def uid_of(card_id: str) -> str:
-    """The uid of the reader's card a deck card id comes from."""
+    """The uid of the reader's card a deck card id comes from (``mine-UID``, ``mine-UID-cN``, or
+    the uid itself, or the start of any of these)."""
     uid = card_id.removeprefix(PREFIX)
     head, _, tail = uid.rpartition("-c")
     return head if head and tail.isdigit() else uid

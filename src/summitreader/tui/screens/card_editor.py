@@ -1,9 +1,11 @@
 """Making or editing a card of one's own: a cloze, or a question and its answer.
 
 The text is edited in a text area. ``ctrl+b`` wraps the selection (or the word under the cursor)
-in ``{{…}}``; ``ctrl+t`` switches between a cloze and a question and answer; ``ctrl+s`` saves,
+in ``{{…}}``; ``ctrl+t`` switches between a cloze and a question and answer (a new question starts
+empty, the passage it is made from shown above it); ``ctrl+l`` clears the box; ``ctrl+s`` saves,
 after the same checks as the store's (:func:`~summitreader.progress.my_cards.checked_card`),
-whose message is shown in the dialog; ``escape`` closes, asking first when the card was edited.
+whose message is shown in the dialog; ``escape`` closes, asking first only when something was
+typed (or, for a card being edited, its kind changed).
 Everything typed is shown as plain text.
 """
 
@@ -59,6 +61,14 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
             priority=True,
             tooltip="Switch between a cloze and a question and answer",
         ),
+        Binding(
+            "ctrl+l",
+            "clear",
+            "Clear box",
+            id="card.clear",
+            priority=True,
+            tooltip="Clear the text box you are in (ctrl+z brings it back)",
+        ),
         Binding("escape", "cancel", "Cancel", id="card.cancel"),
     ]
 
@@ -77,6 +87,9 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
         self.where = where
         self.start = (kind, front, back)
         self.editing = editing
+        self.source = "" if editing else front
+        """The text a new card was opened on (the paragraph, or the selection): a new question
+        starts empty, with this shown above it."""
         self.set_reactive(CardEditorScreen.kind, kind)
 
     def compose(self) -> ComposeResult:
@@ -85,12 +98,17 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
         with Vertical(classes="dialog"):
             yield Label(Content(f"{verb} on {self.where}").stylize("bold"), id="card-title")
             yield Label(id="card-kind")
+            yield Label(
+                Content(f"From the passage: {shorten(self.source, 400)}"), id="card-source"
+            )
             yield CleanTextArea(front, id="card-front", soft_wrap=True, show_line_numbers=False)
             yield Label(Content("Answer"), id="card-back-label")
             yield CleanTextArea(back, id="card-back", soft_wrap=True, show_line_numbers=False)
             yield Label(id="card-error")
             yield Label(
-                Content("ctrl+s save · ctrl+b {{…}} · ctrl+t cloze/Q&A · esc cancel"),
+                Content(
+                    "ctrl+s save · ctrl+b {{…}} · ctrl+t cloze/Q&A · ctrl+l clear · esc cancel"
+                ),
                 classes="card--keys",
             )
 
@@ -111,6 +129,7 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
         self.query_one("#card-kind", Label).update(Content(hint).stylize("italic"))
         self.query_one("#card-back", TextArea).display = not cloze
         self.query_one("#card-back-label", Label).display = not cloze
+        self.query_one("#card-source", Label).display = not cloze and bool(self.source)
 
     @property
     def front(self) -> str:
@@ -122,7 +141,12 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
 
     @property
     def edited(self) -> bool:
-        return (self.kind, self.front, self.back) != self.start
+        """Whether closing would lose something: text typed, or an edited card's kind."""
+        kind, front, back = self.start
+        untouched = {(front, back), ("", back)} if self.source else {(front, back)}
+        if (self.front, self.back) not in untouched:
+            return True
+        return self.editing and self.kind != kind
 
     # -- actions ----------------------------------------------------------------------------
     def action_save(self) -> None:
@@ -135,7 +159,18 @@ class CardEditorScreen(ModalScreen[CardDraft | None]):
 
     def action_switch_kind(self) -> None:
         self.kind = "qa" if self.kind == "cloze" else "cloze"
+        area = self.query_one("#card-front", TextArea)
+        if self.source and self.kind == "qa" and area.text == self.source:
+            area.load_text("")  # a question of one's own, not the paragraph
+        elif self.source and self.kind == "cloze" and not area.text:
+            area.load_text(self.source)
+        area.focus()
         self._error("")
+
+    def action_clear(self) -> None:
+        area = self.focused if isinstance(self.focused, TextArea) else None
+        area = area or self.query_one("#card-front", TextArea)
+        area.clear()
 
     def action_blank(self) -> None:
         area = self.focused if isinstance(self.focused, TextArea) else None

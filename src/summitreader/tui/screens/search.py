@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from summitreader.pack.model import Pack, PassageRef
+from summitreader.search.documents import card_text
 from summitreader.tui.messages import (
     OpenEntry,
     OpenPassage,
@@ -206,7 +207,8 @@ class SearchScreen(Screen[None]):
         kinds = (str(kind),) if kind else None
         notes = [(n.id, n.section, n.paragraph, n.text) for n in self.store.notes()]
         cards = [
-            (c.uid, c.section, c.paragraph, f"{c.front}\n{c.back}") for c in self.store.my_cards()
+            (c.uid, c.section, c.paragraph, card_text(c.kind, c.front, c.back))
+            for c in self.store.my_cards()
         ]
         self._run_search(
             self.query_one("#query", Input).value, kinds, notes, self._generation, cards
