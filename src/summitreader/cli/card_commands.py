@@ -101,7 +101,7 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
 
     kind, front, back = _kind_and_text(args)
     section, paragraph = _passage(context.pack, args.passage)
-    store = open_progress(context)
+    store = open_progress(context, unchanged="the card was not made")
     try:
         card = store.add_my_card(section, paragraph, kind, front, back)
     except (MyCardError, ProgressNotSaved) as error:
@@ -115,7 +115,7 @@ def edit_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.progress import ProgressNotSaved
     from summitreader.progress.my_cards import MyCardError
 
-    store = open_progress(context)
+    store = open_progress(context, unchanged="the card was not changed")
     card = _find(store, args.id)
     kind, front, back = _kind_and_text(args)
     try:
@@ -131,7 +131,7 @@ def delete_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.cli.progress_commands import open_progress
     from summitreader.progress import ProgressNotSaved
 
-    store = open_progress(context)
+    store = open_progress(context, unchanged="the card was not deleted")
     card = _find(store, args.id)
     if not args.yes:
         if not sys.stdin.isatty():

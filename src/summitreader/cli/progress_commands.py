@@ -59,11 +59,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reset.set_defaults(handler=reset_command)
 
 
-def open_progress(context: Context) -> Store:
-    """The store, with its notices printed to standard error."""
+def open_progress(context: Context, *, unchanged: str | None = None) -> Store:
+    """The store, with its notices printed to standard error. A command that changes progress
+    gives ``unchanged``, what it then says was not done, for a store that cannot be saved (a
+    full disk, a folder that cannot be written): it stops there rather than change progress
+    only in memory and report success."""
     store = context.store
     for notice in store.notices:
         print(f"summitreader: {clean_text(notice)}", file=sys.stderr)
+    if unchanged is not None and not store.persistent:
+        raise CliError(f"progress cannot be saved here (see above), so {unchanged}")
     return store
 
 
@@ -181,9 +186,7 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.progress import ProgressNotSaved
     from summitreader.progress.exchange import ExchangeError, import_progress, read_document
 
-    store = open_progress(context)
-    if not store.persistent:
-        raise CliError("progress cannot be saved here (see above), so nothing was imported")
+    store = open_progress(context, unchanged="nothing was imported")
     merged = [0, 0]
 
     def progress(done: int, total: int) -> None:
@@ -334,9 +337,7 @@ def reset_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.progress import ProgressNotSaved
 
     pack = context.pack
-    store = open_progress(context)
-    if not store.persistent:
-        raise CliError("progress cannot be saved here (see above), so nothing was cleared")
+    store = open_progress(context, unchanged="nothing was cleared")
     if not store.has_file():
         say("There is no progress to clear.")
         return 0
