@@ -52,7 +52,7 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
-from summitreader.progress.my_cards import MyCardError, checked_card
+from summitreader.progress.my_cards import UID, UID_LENGTH, MyCardError, checked_card
 from summitreader.progress.records import PACK_TABLES, from_text, to_text
 from summitreader.text import UNSAFE_CHARACTERS, clean_text
 
@@ -209,7 +209,15 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
         if not isinstance(items, list):
             raise ExchangeError(f"{kind}: expected a list")
         checked[kind] = [_record(item, f"{kind}[{n}]", spec) for n, item in enumerate(items)]
+    seen_uids: set[str] = set()
     for n, card in enumerate(checked["my_cards"]):
+        if not UID.fullmatch(card["uid"]):
+            raise ExchangeError(
+                f"my_cards[{n}].uid: expected {UID_LENGTH} hexadecimal digits (0-9, a-f)"
+            )
+        if card["uid"] in seen_uids:
+            raise ExchangeError(f"my_cards[{n}].uid: the same card is given twice")
+        seen_uids.add(card["uid"])
         try:
             card["kind"], card["front"], card["back"] = checked_card(
                 card["kind"], card["front"], card["back"]

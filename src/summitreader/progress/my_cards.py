@@ -26,7 +26,7 @@ from typing import Literal
 from summitreader.pack.cloze import BLANK, blanks
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import from_text
-from summitreader.text import clean_text
+from summitreader.text import clean_text, normalise
 
 MyCardKind = Literal["cloze", "qa"]
 KINDS: tuple[MyCardKind, ...] = ("cloze", "qa")
@@ -84,6 +84,12 @@ def checked_card(kind: str, front: str, back: str = "") -> tuple[MyCardKind, str
         if "{{" in rest or "}}" in rest:
             raise MyCardError("Unbalanced braces: every {{ needs a }} after it, and no {{ inside.")
         found = len(blanks(front))
+        for blank in blanks(front):
+            if not normalise(blank):
+                raise MyCardError(
+                    f"The blank {{{{{blank}}}}} has no letter or digit: no answer typed "
+                    "could match it. Hide a word instead."
+                )
         if not found:
             raise MyCardError("A cloze card needs {{…}} around what to hide.")
         if found > MAX_BLANKS:
@@ -96,6 +102,11 @@ def checked_card(kind: str, front: str, back: str = "") -> tuple[MyCardKind, str
     if not back:
         raise MyCardError("The answer is empty.")
     return "qa", front, back
+
+
+UID = re.compile(rf"[0-9a-f]{{{UID_LENGTH}}}")
+"""What :func:`new_uid` makes, and all an imported card's uid may be: it goes into the ids of the
+deck (``mine-UID-c1``), which must not collide or carry other text."""
 
 
 def new_uid() -> str:
