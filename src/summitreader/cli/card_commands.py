@@ -9,6 +9,7 @@ the reason; everything else is kept as typed, as plain text.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -70,16 +71,21 @@ def _kind_and_text(args: argparse.Namespace) -> tuple[str, str, str]:
     return "qa", args.front, args.back
 
 
+_NUMBER = re.compile(r"[0-9]{1,6}")
+"""A paragraph or section number as typed: ASCII digits, few enough to be one (``int`` would
+take other scripts' digits, and refuse more than 4,300 digits with an internal error)."""
+
+
 def _passage(pack: Pack, value: str) -> tuple[str, int]:
     section, _, number = value.rpartition(":")
-    if not section or not number.isdigit() or int(number) < 1:
+    if not section or not _NUMBER.fullmatch(number) or int(number) < 1:
         raise CliError(
             f"--passage wants SECTION:PARAGRAPH (e.g. {pack.sections[0].id}:1), "
             f"not {shorten(value, 40)!r}",
             exit_code=2,
         )
     found = pack.section(section)
-    if found is None and section.isdigit() and 1 <= int(section) <= len(pack.sections):
+    if found is None and _NUMBER.fullmatch(section) and 1 <= int(section) <= len(pack.sections):
         found = pack.sections[int(section) - 1]  # the section's number, as the reader shows it
     if found is None:
         raise CliError(
