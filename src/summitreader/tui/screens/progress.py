@@ -135,7 +135,7 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Blocks:
         else "no scheduled reviews yet"
     )
     days = "day" if stats.streak_days == 1 else "days"
-    lines = [
+    lines: list[Text | Hanging] = [
         _heading("Reading"),
         _row(
             "Read",
