@@ -98,6 +98,10 @@ class IndexScreen(Screen[None]):
         Binding("left_square_bracket", "tab(-1)", "Previous tab", id="index.previous-tab"),
         Binding("d", "toggle_detail", "Detail", id="index.detail"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="index.next-pane"),
+        # Offered while the filter box has focus (as in the Search box): priority, or the box
+        # would take ↓ itself; escape there leaves the box, never the screen.
+        Binding("down", "leave_filter", "To the list", priority=True, id="index.filter-down"),
+        Binding("escape", "escape_filter", "Leave the box", id="index.filter-leave"),
     ]
     HELP_EXTRA = (
         ("left,right", "Meetings, Timeline, Issues and Takeaways tabs (when the tabs are focused)"),
@@ -174,6 +178,9 @@ class IndexScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("leave_filter", "escape_filter"):
+            # Elsewhere ↓ moves in a list and escape goes back.
+            return self.focused is self.query_one("#index-filter", Input)
         if action == "sort":  # the table is the only list that sorts
             return self._active() == "tab-meetings"
         if action == "toggle_detail":
@@ -393,6 +400,12 @@ class IndexScreen(Screen[None]):
     def action_filter(self) -> None:
         self.remove_class("-detail")
         self.query_one("#index-filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        self._focus_list()
+
+    def action_escape_filter(self) -> None:
+        self._focus_list()
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one("#index-tabs", TabbedContent)

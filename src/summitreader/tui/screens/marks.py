@@ -23,6 +23,13 @@ from summitreader.text import shorten
 from summitreader.tui.saving import SaveQueue
 from summitreader.tui.screens.read_annotations import where
 from summitreader.tui.screens.read_cards import ListItem, list_items
+from summitreader.tui.widgets.hanging import Blocks
+
+DIALOG_HEIGHT = 0.8
+"""The dialog's greatest height, as a share of the screen's (its ``max-height: 80%``)."""
+OTHER_ROWS = 6
+"""The dialog's rows besides the list: its border, the title and the keys with their margins."""
+LIST_ROWS = 20
 
 
 class MarksScreen(ModalScreen[PassageRef | None]):
@@ -39,22 +46,27 @@ class MarksScreen(ModalScreen[PassageRef | None]):
         self.pack = pack
         self.store = store
         self.saves = saves
-        self.items: list[tuple[Content, ListItem]] = []
+        self.items: list[tuple[Blocks, ListItem]] = []
         self.changed = False
         """Whether a card was edited or deleted here (the reader then redraws its marks)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content("Bookmarks and notes · your cards").stylize("bold"))
-            yield OptionList()
-            yield Label(id="marks-empty", classes="pick--empty")
-            yield Label(
+            yield Label(  # above the list, so a long list never hides them
                 Content("enter go · e edit card · d delete card · escape close"),
                 classes="marks--keys",
             )
+            yield OptionList()
+            yield Label(id="marks-empty", classes="pick--empty")
 
     def on_mount(self) -> None:
         self.refresh_items()
+
+    def on_resize(self) -> None:
+        """The list gets the dialog's rows less its title and keys, and scrolls within them."""
+        frame = round(self.size.height * DIALOG_HEIGHT) - OTHER_ROWS
+        self.query_one(OptionList).styles.max_height = max(3, min(LIST_ROWS, frame))
 
     def refresh_items(self) -> None:
         self.items = list_items(self.pack, self.store, self.saves.waiting_effects())

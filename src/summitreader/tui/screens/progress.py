@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -19,7 +20,8 @@ from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
-from summitreader.text import shorten
+from summitreader.text import shorten, shorten_at_word
+from summitreader.tui.widgets.hanging import Blocks, Hanging
 
 if TYPE_CHECKING:
     from summitreader.figures import Stats
@@ -29,6 +31,10 @@ if TYPE_CHECKING:
 BLOCKS = " ▁▂▃▄▅▆▇█"
 CHART_HEIGHT = 5
 TITLE_WIDTH = 28
+"""The mastery titles' column when the block's width is not known yet."""
+MAX_TITLE_WIDTH = 44
+STACKED = 100
+"""Below this many columns the blocks stand one under the other, each the screen's width."""
 
 
 class ProgressScreen(Screen[None]):
@@ -58,6 +64,7 @@ class ProgressScreen(Screen[None]):
         self._mastery: list[Mastery] = []
         self._stale = True
         """Whether the figures shown may be out of date (until the next showing)."""
+        self._forecast: list[tuple[dt.date, int]] = []
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -75,13 +82,17 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._show_mastery)
+        self.set_class(self.size.width < STACKED, "-stacked")
+        self.call_after_refresh(self._show_sized)
 
-    def _show_mastery(self) -> None:
-        """The mastery table, its titles cut to fit the block's width: a row never wraps."""
+    def _show_sized(self) -> None:
+        """The mastery table and the forecast drawn for their blocks' widths: titles wrap in
+        their column, the forecast's bars narrow so its axis and dates fit."""
         block = self.query_one("#progress-mastery", Static)
-        width = block.content_size.width or None
-        block.update(mastery_text(self._mastery, width))
+        block.update(mastery_text(self._mastery, block.content_size.width or None))
+        chart = self.query_one("#progress-forecast", Static)
+        width = chart.content_size.width or None
+        chart.update(chart_text("Due in the next 14 days", self._forecast, width=2, fit=width))
 
     def on_screen_resume(self) -> None:
         """Figures computed each time the screen is shown, once: showing it the first time
@@ -103,38 +114,35 @@ class ProgressScreen(Screen[None]):
             self.pack, self.deck, self.store.card_states(ids), self.clock()
         )
         self._mastery = mastery
-        self._show_mastery()
-        self.call_after_refresh(self._show_mastery)  # again once the block's width is known
         per_day = reviews_per_day(self.store, ids, 30)
         self.query_one("#progress-reviews", Static).update(
             chart_text("Reviews per day, last 30 days", per_day, width=1)
         )
-        forecast = due_forecast(self.store, ids, 14)
-        self.query_one("#progress-forecast", Static).update(
-            chart_text("Due in the next 14 days", forecast, width=2)
-        )
+        self._forecast = list(due_forecast(self.store, ids, 14))
+        self._show_sized()
+        self.call_after_refresh(self._show_sized)  # again once the blocks' widths are known
 
     def _reread_titles(self) -> list[str]:
         queued = self.store.reread_queue()
         return [s.title for s in self.pack.sections if s.id in queued]
 
 
-def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
+def figures_text(stats: Stats, reread: Sequence[str]) -> Blocks:
     retention = (
         f"{stats.retention_percent:g}% of {stats.retention_reviews} scheduled reviews"
         if stats.retention_percent is not None
         else "no scheduled reviews yet"
     )
     days = "day" if stats.streak_days == 1 else "days"
-    lines = [
-        Content("Reading").stylize("bold underline"),
+    lines: list[Text | Hanging] = [
+        _heading("Reading"),
         _row(
             "Read",
             f"{stats.sections_read} of {stats.sections_total} sections ({stats.percent_read:g}%)",
         ),
         _row("To re-read", _reread_summary(reread)),
-        Content(""),
-        Content("Study").stylize("bold underline"),
+        Text(" "),
+        _heading("Study"),
         _row(
             "Cards", f"{stats.cards_total}: {stats.cards_new} new · {stats.cards_learning} learning"
         ),
@@ -144,7 +152,7 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Content:
         _row("Streak", f"{stats.streak_days} {days}"),
         _row("Due", f"{stats.due_now} now · {stats.due_next_7_days} in the next 7 days"),
     ]
-    return Content("\n").join(lines)
+    return Blocks(lines)
 
 
 METER_WIDTH = 6
@@ -154,28 +162,50 @@ MIN_TITLE_WIDTH = 8
 
 
 def mastery_text(rows: Sequence[Mastery], width: int | None = None) -> Content:
-    """The table; in ``width`` cells when given (the titles are cut shorter to fit)."""
+    """The table; in ``width`` cells when given. A title longer than its column wraps onto a
+    second line indented under it (cut at a word after that), never cut to a few letters."""
     size, bar = TITLE_WIDTH, METER_WIDTH
     if width is not None:
-        size = min(TITLE_WIDTH, width - ROW_FIGURES)
+        size = min(MAX_TITLE_WIDTH, width - ROW_FIGURES)
         if size < MIN_TITLE_WIDTH:  # then the meter gives way, down to two cells
             bar = max(2, METER_WIDTH - (MIN_TITLE_WIDTH - size))
             size = max(MIN_TITLE_WIDTH, width - ROW_FIGURES + METER_WIDTH - bar)
     lines = [
         Content("Mastery per takeaway").stylize("bold underline"),
-        Content(f"{'':<{size}} {'learned':<{bar + 6}} {'recall':>5}").stylize("dim"),
+        Content(f"{'':<{size}} {'learned':<{bar + 6}}{'recall':>6}").stylize("dim"),
     ]
     for row in rows:
-        title = shorten(row.title, size)
+        first, *rest = title_lines(row.title, size)
         recall = f"{round(100 * row.recall)}%" if row.recall is not None else "—"
         lines.append(
             Content.assemble(
-                f"{title:<{size}} ",
+                f"{first:<{size}} ",
                 meter(row.share_learned, bar),
                 f" {row.learned:>2}/{row.cards:<2} {recall:>5}",
             )
         )
+        lines.extend(Content(line) for line in rest)
     return Content("\n").join(lines)
+
+
+HANG = "  "
+"""The indent of a title's second line, so it reads as the same title and not the next one."""
+
+
+def title_lines(title: str, size: int) -> list[str]:
+    """``title`` in lines of at most ``size`` characters: one line, or two with the second
+    indented by :data:`HANG` and cut at a word when the title is longer still."""
+    title = " ".join(title.split())
+    if len(title) <= size:
+        return [title]
+    head = shorten_at_word(title, size)
+    if head.endswith("…") and " " in head:  # break at the word before the cut instead
+        cut = title.rfind(" ", 0, size + 1)
+        head = title[:cut]
+    else:
+        return [shorten(title, size)]
+    tail = title[len(head) :].strip()
+    return [head, HANG + shorten_at_word(tail, size - len(HANG))]
 
 
 def meter(share: float, width: int) -> str:
@@ -204,9 +234,16 @@ def chart_lines(values: Sequence[int], height: int = CHART_HEIGHT, width: int = 
     return rows
 
 
-def chart_text(title: str, series: Sequence[tuple[dt.date, int]], width: int = 1) -> Content:
-    """A titled bar chart of a day series, with its highest value and the first and last days."""
+def chart_text(
+    title: str, series: Sequence[tuple[dt.date, int]], width: int = 1, fit: int | None = None
+) -> Content:
+    """A titled bar chart of a day series, with its highest value and the first and last days.
+    With ``fit`` (cells) the bars narrow to one cell when ``width`` would not fit in it."""
     values = [count for _, count in series]
+    if fit is not None and width > 1:
+        label = len(str(max(values, default=0))) + 2
+        if label + len(values) * (width + 1) > fit:
+            width = 1
     top = max(values, default=0)
     lines = [
         Content(title).stylize("bold underline"),
@@ -224,6 +261,8 @@ def chart_text(title: str, series: Sequence[tuple[dt.date, int]], width: int = 1
     if series:
         first, last = series[0][0], series[-1][0]
         left, right = f"{first:%d %b}", f"{last:%d %b}"
+        if span < len(left) + 1 + len(right):  # no room for both: the first day only
+            right = ""
         lines.append(Content(" " * (label + 2) + left + right.rjust(max(0, span - len(left)))))
     return Content("\n").join(lines)
 
@@ -232,9 +271,14 @@ def _reread_summary(titles: Sequence[str]) -> str:
     if not titles:
         return "nothing"
     if len(titles) == 1:
-        return shorten(titles[0], 30)
+        return " ".join(titles[0].split())
     return f"{len(titles)} sections (↻ in the reader)"
 
 
-def _row(label: str, value: str) -> Content:
-    return Content.assemble((f"{label:<16}", "bold"), value)
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _row(label: str, value: str) -> Hanging:
+    """``label`` in a column of its own; ``value`` wraps under itself, not under the label."""
+    return Hanging([(f"{label:<16}", "bold")], [(value, "")])

@@ -14,6 +14,7 @@ from textual.content import Content
 from summitreader.pack.model import Pack, PassageRef
 from summitreader.progress import Store
 from summitreader.text import shorten
+from summitreader.tui.widgets.hanging import Blocks, Hanging
 from summitreader.tui.widgets.passage import Passage
 
 
@@ -85,11 +86,11 @@ def annotation_view(store: Store, waiting: Iterable[object] = ()) -> Annotations
 
 def mark_items(
     pack: Pack, store: Store, waiting: Iterable[object] = ()
-) -> list[tuple[Content, PassageRef]]:
+) -> list[tuple[Blocks, PassageRef]]:
     """Every bookmark and note on a paragraph the pack still has, in the article's order, with
     those that wait to be saved."""
     view = annotation_view(store, waiting)
-    items: list[tuple[Content, PassageRef]] = []
+    items: list[tuple[Blocks, PassageRef]] = []
     for section, paragraph in view.bookmarks:
         ref = PassageRef(section, paragraph)
         items.append((_mark_label(pack, "Bookmark", ref, None), ref))
@@ -125,7 +126,14 @@ def _order(pack: Pack, ref: PassageRef) -> tuple[int, int]:
     return (section.number if section else 0, ref.paragraph)
 
 
-def _mark_label(pack: Pack, kind: str, ref: PassageRef, note: str | None) -> Content:
+def _mark_label(pack: Pack, kind: str, ref: PassageRef, note: str | None) -> Blocks:
     paragraph = pack.paragraph(ref)
     body = shorten(note if note is not None else (paragraph.text if paragraph else ""), 90)
-    return Content.assemble((f"{kind} · ", "bold"), (where(pack, ref), "italic"), "\n  ", body)
+    return list_label(kind, where(pack, ref), body)
+
+
+def list_label(kind: str, place: str, body: str) -> Blocks:
+    """An item of the list ``l``: its kind and place, then its text indented; a wrapped line of
+    either lines up under its own text."""
+    head = Hanging([(f"{kind} · ", "bold")], [(place, "italic")])
+    return Blocks([head, Hanging([("  ", "")], [(body, "")])])

@@ -12,14 +12,13 @@ from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING
 
-from textual.content import Content
-
 from summitreader.pack.cloze import blanks
 from summitreader.pack.model import Pack, PassageRef
 from summitreader.progress import Store
 from summitreader.progress.my_cards import MyCard
 from summitreader.text import shorten
-from summitreader.tui.screens.read_annotations import mark_items, where
+from summitreader.tui.screens.read_annotations import list_label, mark_items, where
+from summitreader.tui.widgets.hanging import Blocks
 from summitreader.tui.widgets.passage import Passage
 
 if TYPE_CHECKING:
@@ -45,16 +44,16 @@ def card_counts(store: Store, section: str) -> dict[int, int]:
     return counts
 
 
-def card_label(pack: Pack, card: MyCard) -> Content:
+def card_label(pack: Pack, card: MyCard) -> Blocks:
     ref = PassageRef(card.section, card.paragraph)
     place = where(pack, ref) if pack.paragraph(ref) is not None else f"{ref} ({PASSAGE_GONE})"
     text = card.front if card.kind == "cloze" else f"{card.front} → {card.back}"
-    return Content.assemble(("Card · ", "bold"), (place, "italic"), "\n  ", shorten(text, 90))
+    return list_label("Card", place, shorten(text, 90))
 
 
 def list_items(
     pack: Pack, store: Store, waiting: Iterable[object] = ()
-) -> list[tuple[Content, ListItem]]:
+) -> list[tuple[Blocks, ListItem]]:
     """Bookmarks and notes in the article's order (with those that wait to be saved), then the
     reader's cards, oldest first."""
     items = [(label, ListItem(ref)) for label, ref in mark_items(pack, store, waiting)]

@@ -35,8 +35,8 @@ def entry_facts(
     lines: list[Text | Hanging] = [line((entry.title, "bold"))]
 
     def field(label: str, value: str) -> None:
-        if value:
-            lines.append(line((f"{label}: ", "bold"), value))
+        if value:  # a wrapped value lines up under itself, not under its label
+            lines.append(Hanging([(f"{label}: ", "bold")], [(value, "")]))
 
     if isinstance(entry, Meeting):
         lines.append(line((f"{entry.date.human()} · {entry.place}", "italic")))
@@ -63,8 +63,9 @@ def entry_facts(
         if entry.timeline:
             lines.append(line())
             lines.append(line(("Timeline", "bold")))
-            for event in entry.timeline:
-                date = [("  ", ""), (event.date.human(), "bold"), ("  ", "")]
+            width = max(len(event.date.human()) for event in entry.timeline)
+            for event in entry.timeline:  # dates padded to one width: the texts in one column
+                date = [("  ", ""), (event.date.human().ljust(width), "bold"), ("  ", "")]
                 lines.append(Hanging(date, [(event.text, "")]))
     else:
         lines.append(line())
