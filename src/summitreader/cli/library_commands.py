@@ -104,7 +104,11 @@ def remove_command(args: argparse.Namespace, context: Context) -> int:
     if args.id in shipped_ids():
         raise CliError(f"'{args.id}' ships with summitreader and cannot be removed")
     folder = library_dir(context.data_dir) / args.id
-    if not (folder / "pack.yaml").is_file() or folder.parent != library_dir(context.data_dir):
+    if (
+        args.id.startswith(".")
+        or not folder.is_dir()
+        or folder.parent != library_dir(context.data_dir)
+    ):
         raise CliError(f"there is no pack '{args.id}' in the library (see: summitreader packs)")
     if not args.yes:
         if not sys.stdin.isatty():
