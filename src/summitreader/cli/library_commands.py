@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import emit_json, say, table
+from summitreader.text import plural
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -65,8 +66,8 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         return 0
     say(f"Added '{added.pack_id}': {added.title}")
     say(
-        f"  {added.sections} sections, {added.paragraphs} paragraphs, "
-        f"{added.takeaways} takeaways, {added.cards} cards"
+        f"  {plural(added.sections, 'section')}, {plural(added.paragraphs, 'paragraph')}, "
+        f"{plural(added.takeaways, 'takeaway')}, {plural(added.cards, 'card')}"
         + (f" ({added.dropped} left out by the card lint)" if added.dropped else "")
     )
     say(f"  in {added.path}")
