@@ -257,7 +257,12 @@ class _Plan:
         if self.takeaway_section is not None:
             for index, takeaway in enumerate(self.takeaways):
                 card = takeaway_card(
-                    index, takeaway.title, takeaway.text, self.takeaway_section, takeaway.paragraph
+                    index,
+                    takeaway.title,
+                    takeaway.text,
+                    self.takeaway_section,
+                    takeaway.paragraph,
+                    takeaway.joiner,
                 )
                 if chooser.take(card):
                     own.append(card)

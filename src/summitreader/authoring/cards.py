@@ -85,8 +85,11 @@ def cloze(sentence: str, answer: str) -> str | None:
     return pattern.sub(lambda _: f"{{{{{answer}}}}}", sentence, count=1)
 
 
-def takeaway_card(index: int, title: str, text: str, section: int, paragraph: int) -> CardDraft:
-    """Rule 1."""
+def takeaway_card(
+    index: int, title: str, text: str, section: int, paragraph: int, joiner: str = ":"
+) -> CardDraft:
+    """Rule 1. ``joiner``: the punctuation between the lead and the text, as the reader wrote
+    it (``.``, ``:``, a dash)."""
     lead_words = words(title)
     if len(lead_words) <= LEAD_WORDS and hideable(title):
         answer = title
@@ -94,7 +97,8 @@ def takeaway_card(index: int, title: str, text: str, section: int, paragraph: in
         telling = [w for w in lead_words if w.casefold() not in STOP_WORDS]
         answer = max(telling, key=len) if telling else title
     blanked = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", f"{{{{{answer}}}}}", title, count=1)
-    prompt = f"{blanked}: {text}" if text and text != title else blanked
+    between = f" {joiner} " if joiner in "—–-" else f"{joiner} "
+    prompt = f"{blanked}{between}{text}" if text and text != title else blanked
     return CardDraft("takeaway", prompt, answer, section, paragraph, str(index))
 
 
