@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,15 +16,37 @@ if TYPE_CHECKING:
     from summitreader.progress import Store
 
 
+ADD_RULES = """\
+sections: from the headings; the text before the first is an introduction, and a
+  first-level heading alone at the top is the title. In plain text, a line standing
+  alone such as CHAPTER IV. or a line in capitals is a heading. A section over 1,500
+  words is cut at paragraph breaks into parts of about 800.
+takeaways: the items with a bold lead (- **The lead:** the text) of a section headed
+  like "Key takeaways", "Summary" or "Conclusions".
+cards (cloze, no network, no model):
+  1. each takeaway, its bold lead hidden (or its longest word when over four words);
+  2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
+     "known as", "called"...), a date or a number: that phrase hidden;
+  3. a hidden phrase never is, begins or ends with a stop word, and is once in its
+     sentence;
+  4. at most three cards a section and 400 in all; a card that would give away
+     another's answer is left out, and so is any card the card lint of 'validate'
+     finds anything wrong with.
+You can edit the pack's files afterwards; 'summitreader validate ID' says what is wrong.
+"""
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = sub.add_parser(
         "add",
         help="make a pack of an article (Markdown, plain text or HTML) in the library",
         description="Make a pack of an article: sections from its headings, takeaways from a "
-        "'Key takeaways' section, cloze cards by the rules in the README. The pack is checked "
+        "'Key takeaways' section, cloze cards by fixed rules (below). The pack is checked "
         "as 'validate' checks it before it is put in the library.",
+        epilog=ADD_RULES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add.add_argument("path", help="the article: a .md, .txt or .html file")
+    add.add_argument("path", help="the article: a .md, .txt or .html file, or - for stdin")
     add.add_argument("--title", help="the pack's title (default: the article's own)")
     add.add_argument(
         "--id", dest="pack_id", metavar="ID", help="the pack's id (default: from the title)"
@@ -48,9 +71,12 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.authoring import AuthoringError, add_article
     from summitreader.library import library_dir, shipped_ids
 
+    path = Path(args.path)
+    if args.path == "-":
+        path = _from_stdin(context)
     try:
         added = add_article(
-            Path(args.path),
+            path,
             library_dir(context.data_dir),
             title=args.title,
             pack_id=args.pack_id,
@@ -61,6 +87,9 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"the library cannot be written: {error}") from None
+    finally:
+        if args.path == "-":
+            shutil.rmtree(path.parent, ignore_errors=True)
     if args.json:
         emit_json(added.to_dict())
         return 0
@@ -73,6 +102,25 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
     say(f"  in {added.path}")
     say(f"Open it with: summitreader --pack {added.pack_id}")
     return 0
+
+
+def _from_stdin(context: Context) -> Path:
+    """The article on standard input, kept in a temporary file named ``stdin`` while it is
+    added: its format is found from its text."""
+    import sys
+    import tempfile
+
+    from summitreader.authoring import MAX_BYTES
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise CliError(
+            "add - reads the article from standard input: pipe it in (… | summitreader add -)"
+        )
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
+    target = folder / "stdin"
+    target.write_bytes(data)
+    return target
 
 
 def packs_command(args: argparse.Namespace, context: Context) -> int:
