@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summitreader.cli.context import CliError, Context
-from summitreader.cli.output import emit_json, say, table
+from summitreader.cli.output import emit_json, hint, say, table
 from summitreader.text import plural
 
 if TYPE_CHECKING:
@@ -90,6 +91,8 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
     finally:
         if args.path == "-":
             shutil.rmtree(path.parent, ignore_errors=True)
+    for warning in added.warnings:
+        hint(f"summitreader: warning: {warning}")
     if args.json:
         emit_json(added.to_dict())
         return 0
@@ -107,7 +110,6 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
 def _from_stdin(context: Context) -> Path:
     """The article on standard input, kept in a temporary file named ``stdin`` while it is
     added: its format is found from its text."""
-    import sys
     import tempfile
 
     from summitreader.authoring import MAX_BYTES
@@ -146,7 +148,6 @@ def packs_command(args: argparse.Namespace, context: Context) -> int:
 
 
 def remove_command(args: argparse.Namespace, context: Context) -> int:
-    import sys
 
     from summitreader.library import LibraryError, find_pack, library_dir, remove_pack, shipped_ids
 
