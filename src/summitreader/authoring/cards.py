@@ -160,8 +160,9 @@ def _normal(text: str) -> str:
 
 
 class Chooser:
-    """Rule 4's companion: keeps a card only when no kept card's text holds its answer and its
-    text holds no kept card's answer (a card must not give another away)."""
+    """Rule 4's companion: keeps a card only when no kept card's text holds its answer, its
+    text holds no kept card's answer, and no kept card's answer holds its answer or is held by
+    it (a card must not give another away, before or after it is answered)."""
 
     def __init__(self) -> None:
         self.answers: list[str] = []
@@ -173,6 +174,9 @@ class Chooser:
         if any(answer in other for other in self.texts) or answer in self.answers:
             return False
         if any(other in text for other in self.answers):
+            return False
+        # Once shown, an answer holding another's gives it away too: ``29 June 2007``, ``2007``.
+        if any(other in answer or answer in other for other in self.answers):
             return False
         self.answers.append(answer)
         self.texts.append(text)
