@@ -44,6 +44,13 @@ _NUMBER = re.compile(
     r"thousand|hundred))?(?![\w,])|(?<![\w.,])[$€£]?\d+(?:\.\d+)?\s?(?:%|percent|per cent|million|"
     r"billion|thousand|hundred)\b|(?<![\w.,$€£])\d{2,}(?:\.\d+)?(?![\w.,]?\d)"
 )
+_REFERENCE = re.compile(
+    r"\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|figures?|"
+    r"fig\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|no\.)\s*$|§\s*$",
+    re.IGNORECASE,
+)
+"""A word before a number that makes it a reference to a place in a text (``section 10``):
+no card hides it."""
 _CALLED = re.compile(
     r"\b(?:known as|called|termed|defined as|dubbed)\s+[\"“']?(?P<term>[^\W\d_][\w’'-]*"
     r"(?:\s+[^\W\d_][\w’'-]*){0,2})",
@@ -140,7 +147,7 @@ def _candidates(sentence: str, terms: list[str]) -> list[tuple[str, str]]:
     dates = " ".join(answer for rule, answer in found if rule == "date")
     for match in _NUMBER.finditer(sentence):
         number = match.group(0).strip()
-        if number not in dates:
+        if number not in dates and not _REFERENCE.search(sentence[: match.start()]):
             found.append(("number", number))
     return found
 
