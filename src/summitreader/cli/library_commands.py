@@ -27,7 +27,8 @@ takeaways: the items with a bold lead (- **The lead:** the text) of a section he
 cards (cloze, no network, no model):
   1. each takeaway, its bold lead hidden (or its longest word when over four words);
   2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
-     "known as", "called"...), a date or a number: that phrase hidden;
+     "known as", "called"...), a date or a number (not one naming a place in the
+     text, as section 10): that phrase hidden;
   3. a hidden phrase never is, begins or ends with a stop word, and is once in its
      sentence;
   4. at most three cards a section and 400 in all; a card that would give away
