@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -84,21 +85,36 @@ def pack_info(folder: Path, shipped: bool = False) -> PackInfo | None:
     )
 
 
+def library_pack_info(folder: Path) -> PackInfo:
+    """The library's pack in ``folder``, by its folder name (the id ``--pack``, ``validate``
+    and ``remove`` take). A folder whose ``pack.yaml`` cannot be read is listed all the same,
+    titled by its folder name: :func:`summarise` says what is wrong with it."""
+    info = pack_info(folder)
+    if info is None:
+        return PackInfo(id=folder.name, title=folder.name, path=folder, sections=(), shipped=False)
+    return PackInfo(
+        id=folder.name, title=info.title, path=folder, sections=info.sections, shipped=False
+    )
+
+
+def library_folders(data_dir: Path) -> list[Path]:
+    """Every folder of the library but those being added or removed (their names start with
+    a dot)."""
+    folder = library_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return [
+        child for child in folder.iterdir() if not child.name.startswith(".") and child.is_dir()
+    ]
+
+
 def list_packs(data_dir: Path) -> list[PackInfo]:
-    """The shipped pack, then the library's, by title."""
+    """The shipped pack, then every folder of the library, by title."""
     found: list[PackInfo] = []
     shipped = pack_info(paths.default_pack_dir(), shipped=True)
     if shipped is not None:
         found.append(shipped)
-    folder = library_dir(data_dir)
-    mine: list[PackInfo] = []
-    if folder.is_dir():
-        for child in folder.iterdir():
-            if child.name.startswith(".") or not child.is_dir():
-                continue
-            info = pack_info(child)
-            if info is not None:
-                mine.append(info)
+    mine = [library_pack_info(child) for child in library_folders(data_dir)]
     mine.sort(key=lambda p: (p.title.casefold(), p.id))
     return found + mine
 
@@ -116,13 +132,29 @@ def find_pack(data_dir: Path, spec: str) -> Path:
     if "/" in spec or os.sep in spec or spec in (".", ".."):
         return folder  # a path: the loader says what is wrong with it, if anything
     candidate = library_dir(data_dir) / spec
-    if (candidate / "pack.yaml").is_file():
-        return candidate
+    if not spec.startswith(".") and candidate.is_dir():
+        return candidate  # even without a pack.yaml: the loader says so
     if folder.is_dir():
         return folder
     raise LibraryError(
         f"'{spec}' is neither a pack of the library nor a folder (see: summitreader packs)"
     )
+
+
+def pack_spec(data_dir: Path | None, pack_path: Path) -> str:
+    """What names the pack in ``pack_path`` on the command line: its id when it ships or is in
+    the library, else its folder."""
+    pack_path = Path(pack_path)
+    if pack_path.resolve() == paths.default_pack_dir().resolve():
+        return paths.DEFAULT_PACK_ID
+    if data_dir is not None and pack_path.parent.resolve() == library_dir(data_dir).resolve():
+        return pack_path.name
+    return str(pack_path.resolve())
+
+
+def validate_command(data_dir: Path | None, pack_path: Path) -> str:
+    """The command that lists what is wrong with the pack in ``pack_path``, to show a user."""
+    return f"summitreader validate {shlex.quote(pack_spec(data_dir, pack_path))}"
 
 
 def last_pack(data_dir: Path) -> Path:
@@ -144,13 +176,7 @@ def remember_last(data_dir: Path, pack_path: Path) -> None:
     """Keep ``pack_path`` as the pack read last (by id when it is in the library). Written
     atomically; raises OSError when it cannot be."""
     folder = library_dir(data_dir)
-    pack_path = Path(pack_path)
-    if pack_path.resolve() == paths.default_pack_dir().resolve():
-        value = paths.DEFAULT_PACK_ID
-    elif pack_path.parent.resolve() == folder.resolve():
-        value = pack_path.name
-    else:
-        value = str(pack_path.resolve())
+    value = pack_spec(data_dir, pack_path)
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".last-", dir=folder)
     try:
@@ -168,7 +194,7 @@ def remove_pack(data_dir: Path, pack_id: str, store: Store | None, now: dt.datet
     if pack_id in shipped_ids():
         raise LibraryError(f"'{pack_id}' ships with summitreader and cannot be removed")
     folder = library_dir(data_dir) / pack_id
-    if "/" in pack_id or pack_id.startswith(".") or not (folder / "pack.yaml").is_file():
+    if "/" in pack_id or os.sep in pack_id or pack_id.startswith(".") or not folder.is_dir():
         raise LibraryError(f"there is no pack '{pack_id}' in the library (see: summitreader packs)")
     backup: Path | None = None
     if store is not None:

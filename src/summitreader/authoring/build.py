@@ -54,6 +54,8 @@ class Added:
     cards: int
     dropped: int
     """Cards the card lint found something wrong with, left out."""
+    warnings: tuple[str, ...] = ()
+    """What the user should know about how the article was read."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +69,7 @@ class Added:
             "takeaways": self.takeaways,
             "cards": self.cards,
             "cards_left_out": self.dropped,
+            "warnings": list(self.warnings),
         }
 
 
@@ -160,6 +163,7 @@ def add_article(
         takeaways=len(plan.takeaways),
         cards=len(plan.cards) - dropped,
         dropped=dropped,
+        warnings=source.warnings,
     )
 
 
@@ -257,7 +261,12 @@ class _Plan:
         if self.takeaway_section is not None:
             for index, takeaway in enumerate(self.takeaways):
                 card = takeaway_card(
-                    index, takeaway.title, takeaway.text, self.takeaway_section, takeaway.paragraph
+                    index,
+                    takeaway.title,
+                    takeaway.text,
+                    self.takeaway_section,
+                    takeaway.paragraph,
+                    takeaway.joiner,
                 )
                 if chooser.take(card):
                     own.append(card)

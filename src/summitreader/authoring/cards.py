@@ -44,6 +44,13 @@ _NUMBER = re.compile(
     r"thousand|hundred))?(?![\w,])|(?<![\w.,])[$€£]?\d+(?:\.\d+)?\s?(?:%|percent|per cent|million|"
     r"billion|thousand|hundred)\b|(?<![\w.,$€£])\d{2,}(?:\.\d+)?(?![\w.,]?\d)"
 )
+_REFERENCE = re.compile(
+    r"\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|figures?|"
+    r"fig\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|no\.)\s*$|§\s*$",
+    re.IGNORECASE,
+)
+"""A word before a number that makes it a reference to a place in a text (``section 10``):
+no card hides it."""
 _CALLED = re.compile(
     r"\b(?:known as|called|termed|defined as|dubbed)\s+[\"“']?(?P<term>[^\W\d_][\w’'-]*"
     r"(?:\s+[^\W\d_][\w’'-]*){0,2})",
@@ -85,8 +92,11 @@ def cloze(sentence: str, answer: str) -> str | None:
     return pattern.sub(lambda _: f"{{{{{answer}}}}}", sentence, count=1)
 
 
-def takeaway_card(index: int, title: str, text: str, section: int, paragraph: int) -> CardDraft:
-    """Rule 1."""
+def takeaway_card(
+    index: int, title: str, text: str, section: int, paragraph: int, joiner: str = ":"
+) -> CardDraft:
+    """Rule 1. ``joiner``: the punctuation between the lead and the text, as the reader wrote
+    it (``.``, ``:``, a dash)."""
     lead_words = words(title)
     if len(lead_words) <= LEAD_WORDS and hideable(title):
         answer = title
@@ -94,7 +104,8 @@ def takeaway_card(index: int, title: str, text: str, section: int, paragraph: in
         telling = [w for w in lead_words if w.casefold() not in STOP_WORDS]
         answer = max(telling, key=len) if telling else title
     blanked = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", f"{{{{{answer}}}}}", title, count=1)
-    prompt = f"{blanked}: {text}" if text and text != title else blanked
+    between = f" {joiner} " if joiner in "—–-" else f"{joiner} "
+    prompt = f"{blanked}{between}{text}" if text and text != title else blanked
     return CardDraft("takeaway", prompt, answer, section, paragraph, str(index))
 
 
@@ -136,7 +147,7 @@ def _candidates(sentence: str, terms: list[str]) -> list[tuple[str, str]]:
     dates = " ".join(answer for rule, answer in found if rule == "date")
     for match in _NUMBER.finditer(sentence):
         number = match.group(0).strip()
-        if number not in dates:
+        if number not in dates and not _REFERENCE.search(sentence[: match.start()]):
             found.append(("number", number))
     return found
 
@@ -156,8 +167,9 @@ def _normal(text: str) -> str:
 
 
 class Chooser:
-    """Rule 4's companion: keeps a card only when no kept card's text holds its answer and its
-    text holds no kept card's answer (a card must not give another away)."""
+    """Rule 4's companion: keeps a card only when no kept card's text holds its answer, its
+    text holds no kept card's answer, and no kept card's answer holds its answer or is held by
+    it (a card must not give another away, before or after it is answered)."""
 
     def __init__(self) -> None:
         self.answers: list[str] = []
@@ -169,6 +181,9 @@ class Chooser:
         if any(answer in other for other in self.texts) or answer in self.answers:
             return False
         if any(other in text for other in self.answers):
+            return False
+        # Once shown, an answer holding another's gives it away too: ``29 June 2007``, ``2007``.
+        if any(other in answer or answer in other for other in self.answers):
             return False
         self.answers.append(answer)
         self.texts.append(text)

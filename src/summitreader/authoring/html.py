@@ -7,7 +7,9 @@ imported here only, on first use: the rest of summitreader never pays for it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 
 from summitreader.authoring.source import AuthoringError
 
@@ -50,5 +52,48 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         )
     metadata = trafilatura.extract_metadata(html)
     title = str(getattr(metadata, "title", "") or "") if metadata is not None else ""
+    site = str(getattr(metadata, "sitename", "") or "") if metadata is not None else ""
     url = str(getattr(metadata, "url", "") or "") if metadata is not None else ""
-    return Extracted(text, " ".join(title.split()), url)
+    return Extracted(text, article_title(text, html, title, site), url)
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·:]|::)\s+")
+
+
+def article_title(markdown: str, html: str, metadata_title: str, site: str) -> str:
+    """The article's own title, not its site's: the extracted text's first heading; else the
+    part of the page's ``<title>`` that is not the site's name (``What Is Ownership? - The Rust
+    Programming Language``); else the title the page's metadata gives."""
+    heading = _first_heading(markdown)
+    if heading:
+        return heading
+    tag = _TITLE_TAG.search(html)
+    if tag is not None:
+        whole = " ".join(unescape(re.sub(r"<[^>]*>", "", tag.group(1))).split())
+        parts = [p for p in _TITLE_PARTS.split(whole) if p]
+        names = {n.casefold() for n in (site, metadata_title) if n} if len(parts) > 1 else set()
+        own = [p for p in parts if p.casefold() not in names]
+        if own:
+            return own[0]
+    return " ".join(metadata_title.split())
+
+
+def _first_heading(markdown: str) -> str:
+    """The text of the first heading of ``markdown`` (outside code blocks), as plain text."""
+    fenced = False
+    for line in markdown.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or not stripped.startswith("#"):
+            continue
+        marks = len(stripped) - len(stripped.lstrip("#"))
+        if marks > 6 or not stripped[marks:].startswith((" ", "\t")):
+            continue
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", stripped[marks:].strip().rstrip("#"))
+        text = " ".join(re.sub(r"[*_`]+", "", text).split())
+        if text:
+            return text
+    return ""

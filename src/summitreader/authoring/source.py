@@ -41,6 +41,8 @@ class Source:
     text: str
     format: Format
     encoding: str
+    warnings: tuple[str, ...] = ()
+    """What the user should know about how the file was read (it was read all the same)."""
 
 
 def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
@@ -63,7 +65,33 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
     text, used = decode(name, data, encoding)
     if not text.strip():
         raise AuthoringError(f"{name} is empty: there is no text to make a pack of")
-    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n"), detect(path, text), used)
+    return Source(
+        path,
+        text.replace("\r\n", "\n").replace("\r", "\n"),
+        detect(path, text),
+        used,
+        c1_warnings(name, data, used),
+    )
+
+
+def c1_warnings(name: str, data: bytes, encoding: str) -> tuple[str, ...]:
+    """Latin-1 reads the bytes 0x80–0x9F as control codes, which are dropped; in a file
+    written as cp1252 they are its curly quotes, dashes, ``œ`` and ``€``."""
+    if codecs.lookup(encoding).name != "iso8859-1":
+        return ()
+    count = sum(1 for byte in data if 0x80 <= byte <= 0x9F)
+    if not count:
+        return ()
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        hint = "check the file's encoding"
+    else:
+        hint = "it reads as cp1252: add --encoding cp1252 instead"
+    return (
+        f"{name} has {count} byte{'s' if count != 1 else ''} in 0x80–0x9F, which latin-1 "
+        f"reads as control codes and which are left out; {hint}",
+    )
 
 
 def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, str]:

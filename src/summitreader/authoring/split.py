@@ -116,6 +116,17 @@ def split_text(text: str) -> Article:
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue
+        if (
+            len(lines) > 1
+            and not title
+            and len(drafts) == 1
+            and not drafts[0].blocks
+            and _looks_like_title(lines[0])
+        ):
+            # The text opens with its title over a line or two: ``GNU GENERAL PUBLIC LICENSE``
+            # then ``Version 3, 29 June 2007``.
+            title = _plain_heading(lines[0])
+            lines = lines[1:]
         if len(lines) == 1 and _TEXT_HEADING.match(lines[0]):
             drafts.append(Draft(lines[0].rstrip(".").strip(), level=1))
             continue
@@ -153,8 +164,30 @@ def _plain_heading(text: str) -> str:
     text = re.sub(r"[*_`]+", "", text)
     text = " ".join(text.split())
     if text.isupper() and len(text) > 3:
-        text = text.title()
+        text = title_case(text)
     return text[:TITLE_LENGTH]
+
+
+SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+     "on", "or", "per", "the", "to", "via", "vs", "with"}
+)
+"""Words a title in capitals has in lower case, but first (``Terms and Conditions``)."""
+
+
+def title_case(text: str) -> str:
+    """A heading written in capitals as a title: each word capitalised, but the small words
+    (:data:`SMALL_WORDS`) after the first; ``THE TERMS AND CONDITIONS`` → ``The Terms and
+    Conditions``."""
+    words = text.split(" ")
+    result = []
+    for n, word in enumerate(words):
+        lower = word.lower()
+        if n > 0 and lower in SMALL_WORDS:
+            result.append(lower)
+        else:
+            result.append(lower[:1].upper() + lower[1:])
+    return " ".join(result)
 
 
 def _list_items(block: str) -> list[str]:

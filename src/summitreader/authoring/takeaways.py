@@ -14,7 +14,7 @@ TAKEAWAY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _BOLD_LEAD = re.compile(
-    r"^(?:[-*+]|\d{1,3}[.)])?\s*(?:\*\*|__)(?P<lead>[^*_\n]{2,160}?)(?:\*\*|__)\s*[:.—–-]?\s*(?P<rest>.*)$",
+    r"^(?:[-*+]|\d{1,3}[.)])?\s*(?:\*\*|__)(?P<lead>[^*_\n]{2,160}?)(?:\*\*|__)\s*(?P<mark>[:.—–-]?)\s*(?P<rest>.*)$",
     re.DOTALL,
 )
 
@@ -27,6 +27,8 @@ class TakeawayDraft:
     """Its 1-based paragraph in the takeaways section."""
     sections: tuple[int, ...]
     """The indexes of the sections that share the most words with it."""
+    joiner: str = ":"
+    """The punctuation the reader put between the lead and the text (``.``, ``:``, ``—``)."""
 
 
 def is_takeaway_heading(title: str) -> bool:
@@ -44,7 +46,9 @@ def find_takeaways(
         match = _BOLD_LEAD.match(block.strip())
         if match is None:
             continue
-        lead = " ".join(match.group("lead").split()).rstrip(":.").strip()
+        raw_lead = " ".join(match.group("lead").split())
+        lead = raw_lead.rstrip(":.").strip()
+        joiner = (raw_lead[len(lead) :].strip() or match.group("mark") or ":")[:1]
         rest = " ".join(match.group("rest").split())
         if not lead or not any(c.isalpha() for c in lead):
             continue
@@ -54,5 +58,5 @@ def find_takeaways(
             key=lambda pair: (-pair[0], pair[1]),
         )
         sections = tuple(sorted(index for _, index in scored[:2]))
-        found.append(TakeawayDraft(lead, rest or lead, number, sections))
+        found.append(TakeawayDraft(lead, rest or lead, number, sections, joiner))
     return found

@@ -59,6 +59,7 @@ def run_app(context: Context) -> int:
 def _check_pack(context: Context) -> list[str]:
     from summitreader import paths
     from summitreader.cli.context import CliError
+    from summitreader.library import validate_command
 
     try:
         context.pack  # noqa: B018 - loaded now, to fall back when it cannot be
@@ -66,8 +67,9 @@ def _check_pack(context: Context) -> list[str]:
         failed = context.pack_path
         context.pack_path = paths.default_pack_dir()
         return [
-            f"The pack read last ({failed}) cannot be loaded: 'summitreader validate' "
-            "says why. The pack that ships is open instead."
+            f"The pack read last ({failed}) cannot be loaded: "
+            f"{validate_command(context.data_dir, failed)} says why. "
+            "The pack that ships is open instead."
         ]
     return []
 

@@ -4,14 +4,38 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summitreader.cli.context import CliError, Context
-from summitreader.cli.output import emit_json, say, table
+from summitreader.cli.output import emit_json, hint, say, table
+from summitreader.text import plural
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
+
+
+ADD_RULES = """\
+sections: from the headings; the text before the first is an introduction, and a
+  first-level heading alone at the top is the title. In plain text, a line standing
+  alone such as CHAPTER IV. or a line in capitals is a heading. A section over 1,500
+  words is cut at paragraph breaks into parts of about 800.
+takeaways: the items with a bold lead (- **The lead:** the text) of a section headed
+  like "Key takeaways", "Summary" or "Conclusions".
+cards (cloze, no network, no model):
+  1. each takeaway, its bold lead hidden (or its longest word when over four words);
+  2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
+     "known as", "called"...), a date or a number (not one naming a place in the
+     text, as section 10): that phrase hidden;
+  3. a hidden phrase never is, begins or ends with a stop word, and is once in its
+     sentence;
+  4. at most three cards a section and 400 in all; a card that would give away
+     another's answer is left out, and so is any card the card lint of 'validate'
+     finds anything wrong with.
+You can edit the pack's files afterwards; 'summitreader validate ID' says what is wrong.
+"""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,10 +43,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "add",
         help="make a pack of an article (Markdown, plain text or HTML) in the library",
         description="Make a pack of an article: sections from its headings, takeaways from a "
-        "'Key takeaways' section, cloze cards by the rules in the README. The pack is checked "
+        "'Key takeaways' section, cloze cards by fixed rules (below). The pack is checked "
         "as 'validate' checks it before it is put in the library.",
+        epilog=ADD_RULES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add.add_argument("path", help="the article: a .md, .txt or .html file")
+    add.add_argument("path", help="the article: a .md, .txt or .html file, or - for stdin")
     add.add_argument("--title", help="the pack's title (default: the article's own)")
     add.add_argument(
         "--id", dest="pack_id", metavar="ID", help="the pack's id (default: from the title)"
@@ -47,9 +73,12 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.authoring import AuthoringError, add_article
     from summitreader.library import library_dir, shipped_ids
 
+    path = Path(args.path)
+    if args.path == "-":
+        path = _from_stdin(context)
     try:
         added = add_article(
-            Path(args.path),
+            path,
             library_dir(context.data_dir),
             title=args.title,
             pack_id=args.pack_id,
@@ -60,18 +89,41 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"the library cannot be written: {error}") from None
+    finally:
+        if args.path == "-":
+            shutil.rmtree(path.parent, ignore_errors=True)
+    for warning in added.warnings:
+        hint(f"summitreader: warning: {warning}")
     if args.json:
         emit_json(added.to_dict())
         return 0
     say(f"Added '{added.pack_id}': {added.title}")
     say(
-        f"  {added.sections} sections, {added.paragraphs} paragraphs, "
-        f"{added.takeaways} takeaways, {added.cards} cards"
+        f"  {plural(added.sections, 'section')}, {plural(added.paragraphs, 'paragraph')}, "
+        f"{plural(added.takeaways, 'takeaway')}, {plural(added.cards, 'card')}"
         + (f" ({added.dropped} left out by the card lint)" if added.dropped else "")
     )
     say(f"  in {added.path}")
     say(f"Open it with: summitreader --pack {added.pack_id}")
     return 0
+
+
+def _from_stdin(context: Context) -> Path:
+    """The article on standard input, kept in a temporary file named ``stdin`` while it is
+    added: its format is found from its text."""
+    import tempfile
+
+    from summitreader.authoring import MAX_BYTES
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise CliError(
+            "add - reads the article from standard input: pipe it in (… | summitreader add -)"
+        )
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
+    target = folder / "stdin"
+    target.write_bytes(data)
+    return target
 
 
 def packs_command(args: argparse.Namespace, context: Context) -> int:
@@ -97,14 +149,17 @@ def packs_command(args: argparse.Namespace, context: Context) -> int:
 
 
 def remove_command(args: argparse.Namespace, context: Context) -> int:
-    import sys
 
     from summitreader.library import LibraryError, find_pack, library_dir, remove_pack, shipped_ids
 
     if args.id in shipped_ids():
         raise CliError(f"'{args.id}' ships with summitreader and cannot be removed")
     folder = library_dir(context.data_dir) / args.id
-    if not (folder / "pack.yaml").is_file() or folder.parent != library_dir(context.data_dir):
+    if (
+        args.id.startswith(".")
+        or not folder.is_dir()
+        or folder.parent != library_dir(context.data_dir)
+    ):
         raise CliError(f"there is no pack '{args.id}' in the library (see: summitreader packs)")
     if not args.yes:
         if not sys.stdin.isatty():

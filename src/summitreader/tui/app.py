@@ -265,6 +265,7 @@ class SummitApp(App[None]):
     @work(thread=True, exclusive=True, group="switch-pack", exit_on_error=False)
     def load_pack(self, folder: Path) -> None:
         """Load the pack in ``folder`` and open its progress off the UI thread, then switch."""
+        from summitreader.library import validate_command
         from summitreader.pack import PackError
         from summitreader.tui.factory import open_services
 
@@ -275,7 +276,8 @@ class SummitApp(App[None]):
             self.call_from_thread(
                 self.notify,
                 f"{folder.name} cannot be opened: it has {count} problem"
-                f"{'s' if count != 1 else ''} ('summitreader validate' lists them).",
+                f"{'s' if count != 1 else ''} ("
+                f"{validate_command(self.services.data_dir, folder)} lists them).",
                 title="Library",
                 severity="error",
             )

@@ -118,6 +118,7 @@ class IndexScreen(Screen[None]):
         self.sort_reverse = False
         self._columns: list[str] = []
         self._width = 0
+        self._tabs_shown: list[str] = list(LISTS)
 
     @classmethod
     def from_services(cls, services: Services) -> IndexScreen:
@@ -163,6 +164,10 @@ class IndexScreen(Screen[None]):
             tabs.hide_tab(tab)
         if shown and shown[0] != tabs.active:
             tabs.active = shown[0]
+        self._tabs_shown = shown or list(has)
+        # Nothing to list: the summary says what the pack has, without tabs or a filter box.
+        tabs.display = bool(shown)
+        self.query_one("#index-filter", Input).display = bool(shown)
 
     def _pack_summary(self) -> str:
         """What a pack with nothing for this screen has instead."""
@@ -172,6 +177,21 @@ class IndexScreen(Screen[None]):
             f"{sections} section{'s' if sections != 1 else ''} on Read (1) and study its cards "
             "on Study (4)."
         )
+
+    def _missing(self) -> str:
+        """What a pack with some of this screen's lists lacks (``no meetings or issues``)."""
+        missing = [
+            name
+            for name, present in (
+                ("meetings", self.pack.meetings),
+                ("issues", self.pack.issues),
+                ("takeaways", self.pack.takeaways),
+            )
+            if not present
+        ]
+        if not missing or len(missing) == 3:
+            return ""
+        return f"This pack has no {' or '.join(missing)}."
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -288,20 +308,23 @@ class IndexScreen(Screen[None]):
             empty = not any(not o.disabled for o in options.options)
         nothing = self.query_one("#index-nothing", Static)
         query = self.query_one("#index-filter", Input).value.strip()
-        nothing.display = empty
+        bare = not (self.pack.meetings or self.pack.issues or self.pack.takeaways)
         if query:
             message = f"Nothing matches “{query}”."
-        elif not (self.pack.meetings or self.pack.issues or self.pack.takeaways):
+        elif bare:
             message = self._pack_summary()
-        else:
+        elif empty:
             message = "Nothing to list."
+        else:
+            message = self._missing()
+        nothing.display = bool(message) and (empty or not query)
         nothing.update(Content(message))
         detail = self.query_one(EntryDetail)
         if entry_id is not None:
             if detail.entry_id != entry_id:
                 self._show(entry_id)
         elif empty:
-            detail.clear(message)
+            detail.clear("" if bare else message)  # the summary is said once, on the left
 
     @on(TabbedContent.TabActivated, "#index-tabs")
     def _tab_changed(self) -> None:
@@ -409,7 +432,9 @@ class IndexScreen(Screen[None]):
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one("#index-tabs", TabbedContent)
-        order = list(LISTS)
+        order = [tab for tab in LISTS if tab in self._tabs_shown]  # hidden tabs are skipped
+        if self._active() not in order:
+            return
         tabs.active = order[(order.index(self._active()) + step) % len(order)]
         self.remove_class("-detail")
         self._focus_list()

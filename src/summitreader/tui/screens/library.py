@@ -1,5 +1,9 @@
 """The Library: the packs (the one that ships and those made with ``summitreader add``) with
-their reading progress and cards due; Enter opens one."""
+their reading progress and cards due; Enter opens one.
+
+The list scrolls inside the dialog to keep the highlighted pack in view; the hint on adding an
+article and the keys are docked under it, so they are seen however many packs there are. The
+open pack is highlighted when the dialog opens, and marked as open."""
 
 from __future__ import annotations
 
@@ -17,8 +21,12 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from summitreader.library import PackInfo, PackSummary, list_packs, summarise
+from summitreader.text import plural
+from summitreader.tui.widgets.hanging import Blocks, Hanging
 
-ADD_HINT = "Add an article with: summitreader add FILE (Markdown, text or HTML)"
+ADD_HINT = "Add an article: summitreader add FILE (Markdown, text, HTML)"
+KEYS = "↑↓ choose · enter opens · escape closes"
+OPEN_MARK = "▸ "
 
 
 class LibraryScreen(ModalScreen[Path | None]):
@@ -44,34 +52,49 @@ class LibraryScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content("Library").stylize("bold"))
+            yield Label(Content("Library").stylize("bold"), classes="library--title")
+            with Vertical(classes="library--foot"):
+                yield Label(Content(ADD_HINT), classes="library--hint")
+                yield Label(Content(KEYS), classes="library--keys")
             yield OptionList(
-                *(Option(self._label(info, None), id=f"pack-{n}") for n, info in
-                  enumerate(self.packs)),
+                *(
+                    Option(self._label(info, None), id=f"pack-{n}")
+                    for n, info in enumerate(self.packs)
+                ),
                 id="library-packs",
             )
-            yield Label(Content(ADD_HINT), classes="library--hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        for n, info in enumerate(self.packs):
-            if info.path.resolve() == self.current:
-                options.highlighted = n
+        opened = self._open_index()
+        options.highlighted = 0 if opened is None else opened
+        # Its place in the list is known once the list has its size.
+        self.call_after_refresh(options.scroll_to_highlight)
         self.summarise_packs()
 
-    def _label(self, info: PackInfo, summary: PackSummary | None) -> Content:
-        mark = "▸ " if info.path.resolve() == self.current else "  "
+    def _open_index(self) -> int | None:
+        return next(
+            (n for n, info in enumerate(self.packs) if info.path.resolve() == self.current), None
+        )
+
+    def _label(self, info: PackInfo, summary: PackSummary | None) -> Blocks:
+        """The pack's title, then its id and figures; wrapped lines hang under their text."""
+        is_open = info.path.resolve() == self.current
         if summary is None:
             figures = "…"
         elif summary.problem:
             figures = f"cannot be loaded ({summary.problem})"
         else:
-            due = summary.due or 0
-            figures = f"{summary.percent}% read · {due} card{'s' if due != 1 else ''} due"
-        shipped = " (ships with summitreader)" if info.shipped else ""
-        return Content.assemble(
-            mark, (info.title, "bold"), shipped, "\n    ", (f"{info.id} · {figures}", "dim")
+            figures = f"{summary.percent}% read · {plural(summary.due or 0, 'card')} due"
+        title = Hanging(
+            [(OPEN_MARK if is_open else "  ", "bold")],
+            [
+                (info.title, "bold"),
+                (" (ships with summitreader)" if info.shipped else "", ""),
+                (" · open now" if is_open else "", "italic"),
+            ],
         )
+        return Blocks([title, Hanging([("    ", "")], [(f"{info.id} · {figures}", "dim")])])
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def summarise_packs(self) -> None:
@@ -84,6 +107,8 @@ class LibraryScreen(ModalScreen[Path | None]):
         options.replace_option_prompt_at_index(
             message.index, self._label(self.packs[message.index], message.summary)
         )
+        # A longer line may wrap: the highlighted pack stays in view.
+        self.call_after_refresh(options.scroll_to_highlight)
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

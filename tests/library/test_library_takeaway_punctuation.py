@@ -1,0 +1,30 @@
+"""A takeaway's card keeps the punctuation the reader put after its bold lead."""
+
+from __future__ import annotations
+
+from summitreader.authoring.build import _Plan
+from summitreader.authoring.split import split_markdown
+
+ARTICLE = """# Penguins
+
+## Huddles
+
+Emperor penguins stand together in tight huddles through the polar winter, turning slowly so
+that every bird spends some time in the warm middle of the group.
+
+## Key takeaways
+
+- **Clusters keep warm.** The winter huddle shares heat between thousands of birds.
+- **Fasting males:** the males keep the egg warm for two months without eating.
+- **Slow turning** — every bird takes its turn in the middle of the huddle.
+"""
+
+
+def test_the_takeaway_cards_keep_the_readers_punctuation():
+    plan = _Plan("penguins", "Penguins", split_markdown(ARTICLE))
+    prompts = [c.prompt for c in plan.cards if c.rule == "takeaway"]
+    assert prompts == [
+        "{{Clusters keep warm}}. The winter huddle shares heat between thousands of birds.",
+        "{{Fasting males}}: the males keep the egg warm for two months without eating.",
+        "{{Slow turning}} — every bird takes its turn in the middle of the huddle.",
+    ]
