@@ -15,7 +15,7 @@ from summitreader.anki import write_package
 from summitreader.anki.export import build_notes, shuffled
 from summitreader.pack import Pack, load_pack
 from summitreader.paths import default_pack_dir
-from summitreader.progress import Store, open_store
+from summitreader.progress import Store
 from summitreader.study.deck import build_deck
 from support.clock import Clock
 
@@ -25,12 +25,6 @@ MARKUP = "<script>alert(1)</script> [b]rich[/b] & {{c9::not a cloze}}"
 @pytest.fixture(scope="module")
 def pack() -> Pack:
     return load_pack(default_pack_dir())
-
-
-@pytest.fixture
-def store(tmp_path: Path, pack: Pack) -> Iterator[Store]:
-    with open_store(tmp_path / "data", pack) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import select
 import signal
 import sqlite3
@@ -113,7 +114,8 @@ def test_a_stop_signal_ends_the_app_and_says_what_was_not_saved(
     shown = visible(bytes(output))
     assert status == 0, shown[-2000:]
     assert "Traceback" not in shown
-    assert "1 change was not saved" in shown
+    # The bookmark waits, and so may the reader's own position save after `j`: one or two.
+    assert re.search(r"summitreader: [12] changes? (was|were) not saved", shown), shown[-2000:]
 
 
 async def test_ctrl_c_says_how_to_quit_in_plain_text(build_app) -> None:
