@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from summitreader.authoring.source import AuthoringError
+from summitreader.text import clean_text
 
 MIN_CHARACTERS = 200
 """Less main text than this is no article (a page of links, a login form)."""
@@ -33,6 +34,7 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         raise AuthoringError(
             f"reading HTML needs trafilatura, which cannot be imported ({error})"
         ) from None
+    html = cleaned_html(html)
     markdown = trafilatura.extract(
         html,
         output_format="markdown",
@@ -44,7 +46,7 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         favor_recall=True,
         deduplicate=False,
     )
-    text = (markdown or "").strip()
+    text = clean_text(markdown or "").strip()
     if len(" ".join(text.split())) < MIN_CHARACTERS:
         raise AuthoringError(
             f"{name}: no article text was found in this page (only navigation or page "
@@ -54,7 +56,30 @@ def html_to_markdown(name: str, html: str) -> Extracted:
     title = str(getattr(metadata, "title", "") or "") if metadata is not None else ""
     site = str(getattr(metadata, "sitename", "") or "") if metadata is not None else ""
     url = str(getattr(metadata, "url", "") or "") if metadata is not None else ""
-    return Extracted(text, article_title(text, html, title, site), url)
+    return Extracted(text, clean_text(article_title(text, html, title, site)), url)
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def cleaned_html(html: str) -> str:
+    """``html`` cleaned as all text from outside is (:func:`~summitreader.text.clean_text`), its
+    character references to control characters (``&#x1b;``, ``&#7;``) decoded first, so that
+    an escape sequence written as one goes whole. The HTML parser refuses a page that holds
+    them; and they are never text. References to 0x80–0x9F are the cp1252 characters HTML
+    reads them as (``&#x93;`` is “), references to no character the replacement character."""
+    return clean_text(_REFERENCE.sub(_decoded_if_unsafe, html))
+
+
+def _decoded_if_unsafe(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal is not None else int(decimal)
+    if 0x80 <= code <= 0x9F:
+        return bytes([code]).decode("cp1252", errors="ignore")
+    if code > 0x10FFFF:
+        return "\ufffd"
+    character = chr(code)
+    return character if clean_text(character) != character else match.group()
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
