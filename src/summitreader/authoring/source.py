@@ -123,10 +123,20 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
                 raise AuthoringError(
                     f"{name} starts like {bom_encoding.upper()} text but does not decode as it"
                 ) from None
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            return _checked(name, data.decode(wide)), wide
+        except UnicodeDecodeError:
+            raise AuthoringError(
+                f"{name} looks like {wide.upper()} text without a byte-order mark but does not "
+                f"decode as it: name its encoding with --encoding"
+            ) from None
     if b"\0" in data[:8192]:
         raise AuthoringError(
             f"{name} looks like a binary file (it holds NUL bytes), not an article: give a "
-            "Markdown, HTML or plain-text file"
+            "Markdown, HTML or plain-text file (text in UTF-16 or UTF-32 is read with "
+            "--encoding utf-16-le, utf-16-be, utf-32-le or utf-32-be)"
         )
     try:
         return _checked(name, data.decode("utf-8")), "utf-8"
@@ -145,6 +155,31 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
             f"{name} is not UTF-8 ({where}): convert it to UTF-8, or name its encoding "
             "with --encoding"
         ) from None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, by where the NUL bytes of its first pages
+    fall: text in a Latin script has a zero high byte in most of its characters, so one of the
+    byte positions of each unit (the same one each time) is nearly always NUL, and the others
+    nearly never. None when the bytes do not read so."""
+    head = data[:8192]
+    for size, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        units = len(head) // size
+        if units < 4 or len(data) % size:
+            continue
+        zeros = [head[n:units * size:size].count(0) for n in range(size)]
+        if size == 4:
+            # UTF-32: the two high bytes are always 0 (below U+10000), the low one almost never.
+            if zeros[2] == zeros[3] == units and zeros[0] * 10 < units:
+                return names[0]
+            if zeros[0] == zeros[1] == units and zeros[3] * 10 < units:
+                return names[1]
+            continue
+        if zeros[1] * 10 >= units * 7 and zeros[0] * 10 < units:
+            return names[0]
+        if zeros[0] * 10 >= units * 7 and zeros[1] * 10 < units:
+            return names[1]
+    return None
 
 
 def _checked(name: str, text: str) -> str:
