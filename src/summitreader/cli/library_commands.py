@@ -94,8 +94,9 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
             shutil.rmtree(path.parent, ignore_errors=True)
     for warning in added.warnings:
         hint(f"summitreader: warning: {warning}")
+    restored = _earlier_progress(context, added.path)
     if args.json:
-        emit_json(added.to_dict())
+        emit_json({**added.to_dict(), "restored_progress": restored or None})
         return 0
     say(f"Added '{added.pack_id}': {added.title}")
     say(
@@ -104,8 +105,47 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         + (f" ({added.dropped} left out by the card lint)" if added.dropped else "")
     )
     say(f"  in {added.path}")
+    if restored:
+        counts = ", ".join(
+            plural(count, word, words)
+            for word, words, count in (
+                ("section read", "sections read", restored["sections_read"]),
+                ("card reviewed", "cards reviewed", restored["cards_reviewed"]),
+                ("note", "notes", restored["notes"]),
+                ("bookmark", "bookmarks", restored["bookmarks"]),
+            )
+            if count
+        )
+        say(
+            f"Your earlier progress on this article is restored: it was kept under the id "
+            f"'{added.pack_id}' when a pack of that id was removed"
+            + (f" ({counts})" if counts else "")
+            + f". To start afresh: summitreader --pack {added.pack_id} reset"
+        )
     say(f"Open it with: summitreader --pack {added.pack_id}")
     return 0
+
+
+def _earlier_progress(context: Context, folder: Path) -> dict[str, int]:
+    """What the progress file already holds for the pack just made in ``folder``: progress is
+    kept by pack id, so a pack removed and an article added again under its id get it back.
+    Empty when there is none (nothing is written)."""
+    store = _open_store(context, folder)
+    if store is None:
+        return {}
+    try:
+        if not store.has_file():
+            return {}
+        found = {
+            "sections_read": len(store.read_sections()),
+            "cards_reviewed": len(store.reviewed_cards()),
+            "notes": len(store.notes()),
+            "bookmarks": len(store.bookmarks()),
+            "position": int(store.get_position() is not None),
+        }
+    finally:
+        store.close()
+    return found if any(found.values()) else {}
 
 
 def _from_stdin(context: Context) -> Path:
