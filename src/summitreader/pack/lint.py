@@ -10,8 +10,9 @@ returns findings with the place of the card, or of the template a generated card
   card whose prompt (outside the blank) holds one of its answers, as the grader reads answers
   (:func:`summitreader.text.normalise`); an issue whose key-event marks cannot be used; a typed
   or cloze answer no typing can match while another accepted answer can; a choice card whose
-  prompt holds its own answer; a card whose prompt or items hold the answer of another card
-  (answers of at least :data:`GIVEAWAY_WORDS` words, :data:`GIVEAWAY_LETTERS` characters or
+  prompt holds its own answer; a card whose prompt or items hold the answer of another card, or
+  whose answer (or an accepted one) does, so that once shown it gives the other away (answers
+  of at least :data:`GIVEAWAY_WORDS` words, :data:`GIVEAWAY_LETTERS` characters or
   :data:`GIVEAWAY_DIGITS` digits, so that a common word is not taken for a give-away); two
   cards asking the same question with the same answer; a generated card asking what a written
   card asks (see :func:`asks_same`; the deck leaves such cards out); a written card whose
@@ -180,7 +181,8 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
 
 
 def _giveaways(pack: Pack, cards: list[Card]) -> list[Finding]:
-    """Cards whose prompt or items hold a written card's (long enough) answer. The name of an
+    """Cards whose prompt or items, or whose answers once shown, hold a written card's (long
+    enough) answer. The name of an
     entry of the pack is no give-away (cards name meetings and takeaways all the time), nor is
     what a generated card asks (a meeting's name, date or place)."""
     names = {_normal(m.title) for m in pack.meetings}
@@ -193,9 +195,18 @@ def _giveaways(pack: Pack, cards: list[Card]) -> list[Finding]:
     findings = []
     for card in cards:
         shown = _normal(" | ".join((without_blanks(card.prompt), *card.items)))
+        revealed = [_normal(a) for a in (card.answer, *card.accept) if a.strip()]
         for other, answer in answers:
-            if other.id != card.id and _holds(shown, answer):
+            if other.id == card.id:
+                continue
+            if _holds(shown, answer):
                 message = f"its text gives away the answer of card '{other.id}': '{other.answer}'"
+                findings.append(Finding("warning", card.id, message, card.location))
+            elif any(_holds(mine, answer) for mine in revealed):
+                message = (
+                    f"its answer, once shown, gives away the answer of card '{other.id}': "
+                    f"'{other.answer}'"
+                )
                 findings.append(Finding("warning", card.id, message, card.location))
     return findings
 
