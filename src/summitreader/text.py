@@ -84,8 +84,13 @@ def seen_form(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value.casefold()).split())
 
 
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+
 def visible(value: str) -> bool:
     """Whether ``value`` shows anything: more than white space and invisible characters."""
+    if _WORD_CHARACTER.search(value) is not None:  # a letter or digit shows (nearly always)
+        return True
     return bool(seen_form(value))
 
 

@@ -47,3 +47,16 @@ def test_references_to_c1_codes_read_as_cp1252_and_others_are_kept():
     assert cleaned_html("&#x93;quoted&#x94; &#x9b;31m") == "“quoted” ›31m"
     assert cleaned_html("&amp; &#65; &#x2014; &lt;") == "&amp; &#65; &#x2014; &lt;"
     assert cleaned_html("&#x110000;") == "\ufffd"
+
+
+def test_a_markdown_heading_of_nothing_that_shows_is_no_section_title(tmp_path: Path):
+    body = "The tower was finished in 1889 for the fair held in Paris that year."
+    source = tmp_path / "invisible.md"
+    source.write_text(
+        f"# Iron\x1b[31m tower\n\n{body}\n\n## \u200b\u200b\n\n{body} Again.\n\n"
+        f"## \x1b[2J\x07\n\n{body} Once more.\n",
+        encoding="utf-8",
+    )
+    pack = load_pack(add_article(source, tmp_path / "library").path)
+    assert pack.title == "Iron tower"
+    assert [s.title for s in pack.sections] == ["The text"]

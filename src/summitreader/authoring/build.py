@@ -12,9 +12,9 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -30,6 +30,11 @@ from summitreader.authoring.cards import (
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, Draft, split_markdown, split_text
 from summitreader.authoring.takeaways import TakeawayDraft, find_takeaways, is_takeaway_heading
+from summitreader.pack.load import MAX_SECTION_BYTES
+from summitreader.pack.yamlsafe import MAX_BYTES as MAX_YAML_BYTES
+
+if TYPE_CHECKING:
+    from summitreader.pack import Pack
 
 ORIGIN_FILE = "origin.json"
 """What a pack made by ``add`` keeps about its source (not part of the pack format: the loader
@@ -56,6 +61,8 @@ class Added:
     """Cards the card lint found something wrong with, left out."""
     warnings: tuple[str, ...] = ()
     """What the user should know about how the article was read."""
+    pack: Pack | None = field(default=None, compare=False, repr=False)
+    """The pack as the loader read it in the library."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,7 +148,7 @@ def add_article(
     try:
         plan = _Plan(pack_id, title, article)
         plan.write(work, _source_line(path, url), digest, source, now)
-        dropped = plan.check(work)
+        pack, dropped = plan.check(work)
         target = library / pack_id
         try:
             os.rename(work, target)
@@ -164,6 +171,7 @@ def add_article(
         cards=len(plan.cards) - dropped,
         dropped=dropped,
         warnings=source.warnings,
+        pack=replace(pack, root=str(target)),
     )
 
 
@@ -205,14 +213,39 @@ def _existing(library: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's emitter when PyYAML has it (a book's pack.yaml in a tenth of the time)."""
+
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
-def _dump(data: Any, target: Path) -> None:
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    target.write_text(text, encoding="utf-8")
+def _yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB" if size >= 2**20 // 10 else f"{size / 1024:.0f} KiB"
+
+
+def too_large(name: str, size: int, limit: int, plan: _Plan) -> str:
+    """What to tell the user when the pack's file ``name`` would be over the loader's limit."""
+    over = f"{_megabytes(size)}, over the {_megabytes(limit)} the pack loader takes"
+    if name == "pack.yaml":
+        return (
+            f"the article has {len(plan.sections):,} sections: their list (pack.yaml) would be "
+            f"{over}; give it fewer headings (join short sections), or add it in parts"
+        )
+    if name.startswith("sections/"):
+        number = int(name.split("/")[1].split("-")[0]) - 1
+        section = plan.sections[number]
+        longest = max(len(block.encode()) for block in section.blocks)
+        return (
+            f"the section '{section.title}' would be {over} (it holds a paragraph of "
+            f"{_megabytes(longest)}): break its text into paragraphs with blank lines"
+        )
+    what = {"takeaways.yaml": "the takeaways", "cards.yaml": "the cards"}.get(name, name)
+    return f"{what} ({name}) would be {over}: shorten them in the article, or add it in parts"
 
 
 class _Plan:
@@ -306,20 +339,42 @@ class _Plan:
         source: Source,
         now: dt.datetime | None,
     ) -> None:
+        files = self.files(source_line)
+        for name, text in files.items():
+            limit = MAX_SECTION_BYTES if name.startswith("sections/") else MAX_YAML_BYTES
+            size = len(text.encode())
+            if size > limit:
+                raise AuthoringError(too_large(name, size, limit, self))
         (folder / "sections").mkdir()
+        for name, text in files.items():
+            with open(folder / name, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        origin = {
+            "file": source.path.name,
+            "format": source.format,
+            "encoding": source.encoding,
+            "sha256": digest,
+            "added": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+        }
+        (folder / ORIGIN_FILE).write_text(json.dumps(origin, indent=2) + "\n", encoding="utf-8")
+
+    def files(self, source_line: str) -> dict[str, str]:
+        """The pack's files by name, as text: what :meth:`write` checks against the loader's
+        limits before it writes anything."""
+        files: dict[str, str] = {}
         entries = []
         for number, (section, section_id) in enumerate(
             zip(self.sections, self.section_ids, strict=True), start=1
         ):
             file = f"sections/{number:04d}-{section_id}.md"
-            (folder / file).write_text("\n\n".join(section.blocks) + "\n", encoding="utf-8")
+            files[file] = "\n\n".join(section.blocks) + "\n"
             entries.append({"id": section_id, "title": section.title, "file": file})
         head: dict[str, Any] = {"id": self.pack_id, "title": self.title}
         head["source"] = source_line
         head["sections"] = entries
-        _dump(head, folder / "pack.yaml")
+        files["pack.yaml"] = _yaml(head)
         if self.takeaways:
-            _dump(
+            files["takeaways.yaml"] = _yaml(
                 [
                     {
                         "id": takeaway_id,
@@ -332,21 +387,22 @@ class _Plan:
                         "sections": [self.section_ids[i] for i in t.sections],
                     }
                     for takeaway_id, t in zip(self.takeaway_ids, self.takeaways, strict=True)
-                ],
-                folder / "takeaways.yaml",
+                ]
             )
-        self._write_cards(folder, set(self.card_ids))
-        origin = {
-            "file": source.path.name,
-            "format": source.format,
-            "encoding": source.encoding,
-            "sha256": digest,
-            "added": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
-        }
-        (folder / ORIGIN_FILE).write_text(json.dumps(origin, indent=2) + "\n", encoding="utf-8")
+        cards = self._cards_yaml(set(self.card_ids))
+        if cards:
+            files["cards.yaml"] = cards
+        return files
 
     def _write_cards(self, folder: Path, keep: set[str]) -> None:
         target = folder / "cards.yaml"
+        text = self._cards_yaml(keep)
+        if text:
+            target.write_text(text, encoding="utf-8")
+        elif target.exists():
+            target.unlink()
+
+    def _cards_yaml(self, keep: set[str]) -> str:
         cards = [
             {
                 "id": card_id,
@@ -360,14 +416,12 @@ class _Plan:
             for card_id, card in zip(self.card_ids, self.cards, strict=True)
             if card_id in keep
         ]
-        if cards:
-            _dump(cards, target)
-        elif target.exists():
-            target.unlink()
+        return _yaml(cards) if cards else ""
 
-    def check(self, folder: Path) -> int:
+    def check(self, folder: Path) -> tuple[Pack, int]:
         """Load the written pack as ``validate`` does; leave out the cards the card lint finds
-        anything wrong with; return how many. A pack that does not load is a bug of ours."""
+        anything wrong with; return the pack as loaded and how many cards were left out. A pack
+        that does not load is a bug of ours."""
         from summitreader.pack import PackError, load_pack
         from summitreader.pack.lint import lint_cards
         from summitreader.study.deck import build_deck
@@ -379,10 +433,10 @@ class _Plan:
         flagged = {finding.card for finding in lint_cards(pack, build_deck(pack))}
         bad = flagged & set(self.card_ids)
         if not bad:
-            return 0
+            return pack, 0
         self._write_cards(folder, set(self.card_ids) - bad)
         try:
             pack = load_pack(folder)
         except PackError as error:
             raise AuthoringError(f"{BUG}: {error}") from None
-        return len(bad)
+        return pack, len(bad)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from summitreader.text import clean_text
+
 Format = Literal["markdown", "text", "html"]
 MAX_BYTES = 8 * 1024 * 1024
 """The largest article accepted (a long book is about 2 MB of text)."""
@@ -67,7 +69,7 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
         raise AuthoringError(f"{name} is empty: there is no text to make a pack of")
     return Source(
         path,
-        text.replace("\r\n", "\n").replace("\r", "\n"),
+        clean_text(text.replace("\r\n", "\n").replace("\r", "\n")),
         detect(path, text),
         used,
         c1_warnings(name, data, used),

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summitreader.text import visible
+
 MAX_WORDS = 1500
 """A section longer than this is cut into parts."""
 PART_WORDS = 800
@@ -165,7 +167,8 @@ def _plain_heading(text: str) -> str:
     text = " ".join(text.split())
     if text.isupper() and len(text) > 3:
         text = title_case(text)
-    return text[:TITLE_LENGTH]
+    # A heading of nothing that shows (zero-width spaces) is no heading: no title is empty.
+    return text[:TITLE_LENGTH] if visible(text) else ""
 
 
 SMALL_WORDS = frozenset(

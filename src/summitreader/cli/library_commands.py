@@ -14,6 +14,7 @@ from summitreader.cli.output import emit_json, hint, say, table
 from summitreader.text import plural
 
 if TYPE_CHECKING:
+    from summitreader.pack import Pack
     from summitreader.progress import Store
 
 
@@ -94,7 +95,7 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
             shutil.rmtree(path.parent, ignore_errors=True)
     for warning in added.warnings:
         hint(f"summitreader: warning: {warning}")
-    restored = _earlier_progress(context, added.path)
+    restored = _earlier_progress(context, added.pack)
     if args.json:
         emit_json({**added.to_dict(), "restored_progress": restored or None})
         return 0
@@ -126,13 +127,15 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _earlier_progress(context: Context, folder: Path) -> dict[str, int]:
-    """What the progress file already holds for the pack just made in ``folder``: progress is
-    kept by pack id, so a pack removed and an article added again under its id get it back.
-    Empty when there is none (nothing is written)."""
-    store = _open_store(context, folder)
-    if store is None:
+def _earlier_progress(context: Context, pack: Pack | None) -> dict[str, int]:
+    """What the progress file already holds for ``pack``, just made: progress is kept by pack
+    id, so a pack removed and an article added again under its id get it back. Empty when
+    there is none (nothing is written)."""
+    from summitreader.progress import open_store
+
+    if pack is None:
         return {}
+    store = open_store(context.data_dir, pack)
     try:
         if not store.has_file():
             return {}

@@ -85,6 +85,13 @@ class _Loader:
         # not reported as unknown: the problem that hid them is reported already.
         self.unreadable: set[str] = set()
         self.left_out: set[str] = set()
+        self._real_root: Path | None = None
+
+    def _resolved_root(self) -> Path:
+        """The pack folder's real path, found once (a book has thousands of sections)."""
+        if self._real_root is None:
+            self._real_root = self.root.resolve()
+        return self._real_root
 
     # -- files ----------------------------------------------------------------------------
     def _read(self, name: str, limit: int = MAX_BYTES) -> str | None:
@@ -242,7 +249,7 @@ class _Loader:
             raise reader.problem(
                 values["file"], f"{path}.file", f"{file} is a loop of symbolic links"
             ) from None
-        if self.root.resolve() not in target.parents:
+        if self._resolved_root() not in target.parents:
             raise reader.problem(values["file"], f"{path}.file", "must be a file inside the pack")
         text = self._read(file, MAX_SECTION_BYTES)
         if text is None:
