@@ -61,6 +61,36 @@ def book(folder: Path) -> Path:
     return target
 
 
+def search_times(book: SearchIndex, shipped: SearchIndex) -> tuple[list[float], list[float]]:
+    """Milliseconds of each query on the book and on the shipped pack, the two in turn query by
+    query, so that a machine's other load weighs on both alike: their ratio is the steady
+    figure. The indexes' files are read once first (not counted)."""
+    for query in QUERIES:
+        book.search(query.text, as_you_type=query.as_you_type)
+        shipped.search(query.text, as_you_type=query.as_you_type)
+    book_times: list[float] = []
+    shipped_times: list[float] = []
+    for _ in range(REPEAT):
+        for query in QUERIES:
+            for index, times in ((book, book_times), (shipped, shipped_times)):
+                start = time.perf_counter()
+                index.search(query.text, as_you_type=query.as_you_type)
+                times.append((time.perf_counter() - start) * 1000)
+    return book_times, shipped_times
+
+
+def by_kind(
+    book_times: list[float], shipped_times: list[float]
+) -> dict[str, tuple[list[float], list[float]]]:
+    """The times of :func:`search_times` by the kind of query (word, phrase, prefix...)."""
+    kinds: dict[str, tuple[list[float], list[float]]] = {}
+    for number, (mine, theirs) in enumerate(zip(book_times, shipped_times, strict=True)):
+        pair = kinds.setdefault(QUERIES[number % len(QUERIES)].kind, ([], []))
+        pair[0].append(mine)
+        pair[1].append(theirs)
+    return kinds
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
@@ -84,17 +114,20 @@ def main() -> None:
         start = time.perf_counter()
         index = SearchIndex.open(pack, folder / "cache")
         print(f"search index build: {time.perf_counter() - start:.1f} s")
-        for query in QUERIES:  # warm: the index's files read once, not counted
-            index.search(query.text)
-        times = []
-        for _ in range(REPEAT):
-            for query in QUERIES:
-                start = time.perf_counter()
-                index.search(query.text)
-                times.append((time.perf_counter() - start) * 1000)
+        shipped_index = SearchIndex.open(load_pack(paths.default_pack_dir()), folder / "cache")
+        book_times, shipped_times = search_times(index, shipped_index)
         index.close()
-        print(f"search: p50 {percentile(times, 50):.1f} ms, p95 {percentile(times, 95):.1f} ms "
-              f"({len(times)} searches)")
+        shipped_index.close()
+        book_p95, shipped_p95 = percentile(book_times, 95), percentile(shipped_times, 95)
+        print(
+            f"search: the book p50 {percentile(book_times, 50):.1f} ms, p95 {book_p95:.1f} ms; "
+            f"the shipped pack p50 {percentile(shipped_times, 50):.1f} ms, p95 "
+            f"{shipped_p95:.1f} ms; p95 ratio {book_p95 / shipped_p95:.2f}× "
+            f"({len(book_times)} searches each)"
+        )
+        for kind, (mine, theirs) in by_kind(book_times, shipped_times).items():
+            print(f"  {kind:7} p95: the book {percentile(mine, 95):6.1f} ms, the shipped pack "
+                  f"{percentile(theirs, 95):5.1f} ms")
         shipped, book_paint = paints(folder, added.pack_id)
         print(f"first paint, warm caches: the book {book_paint:.2f} s, the shipped pack "
               f"{shipped:.2f} s: {book_paint / shipped:.2f}×")

@@ -311,6 +311,8 @@ class _Plan:
             for number, block in enumerate(section.blocks, start=1):
                 if per_section >= PER_SECTION:
                     break
+                if block.lstrip().startswith(("```", "~~~")):
+                    continue  # a code listing holds no sentences to make cards of
                 found = paragraph_cards(block, index, number)
                 if found:
                     candidates.append(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import unescape
+from typing import Any
 
 from summitreader.authoring.source import AuthoringError
 from summitreader.text import clean_text
@@ -35,8 +36,9 @@ def html_to_markdown(name: str, html: str) -> Extracted:
             f"reading HTML needs trafilatura, which cannot be imported ({error})"
         ) from None
     html = cleaned_html(html)
+    tree, listings = _without_listings(html)
     markdown = trafilatura.extract(
-        html,
+        tree if tree is not None else html,
         output_format="markdown",
         include_formatting=True,
         include_links=True,
@@ -46,7 +48,7 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         favor_recall=True,
         deduplicate=False,
     )
-    text = clean_text(markdown or "").strip()
+    text = _with_listings(clean_text(markdown or ""), listings).strip()
     if len(" ".join(text.split())) < MIN_CHARACTERS:
         raise AuthoringError(
             f"{name}: no article text was found in this page (only navigation or page "
@@ -57,6 +59,56 @@ def html_to_markdown(name: str, html: str) -> Extracted:
     site = str(getattr(metadata, "sitename", "") or "") if metadata is not None else ""
     url = str(getattr(metadata, "url", "") or "") if metadata is not None else ""
     return Extracted(text, clean_text(article_title(text, html, title, site)), url)
+
+
+_PLACEHOLDER = "summitreaderlisting{}x"
+_PLACEHOLDER_LINE = re.compile(r"^[ \t]*summitreaderlisting(\d+)x[ \t]*$", re.MULTILINE)
+
+
+def _without_listings(html: str) -> tuple[Any, list[str]]:
+    """The page parsed, each ``<pre>`` (a code listing, a poem laid out by hand) replaced by a
+    paragraph holding a placeholder word, and the listings' text: trafilatura would drop their
+    blank lines, escape their Markdown and leave a ``<pre>`` without ``<code>`` unfenced. None
+    for the tree when the page cannot be parsed (trafilatura then reads it as it is)."""
+    try:
+        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import html as lxml_html
+
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None, []
+    listings: list[str] = []
+    for pre in list(tree.iter("pre")):
+        parent = pre.getparent()
+        if parent is None:
+            continue
+        stand_in = lxml_html.Element("p")
+        stand_in.text = _PLACEHOLDER.format(len(listings))
+        stand_in.tail = pre.tail
+        listings.append(pre.text_content())
+        parent.replace(pre, stand_in)
+    return (tree if listings else None), listings
+
+
+def _with_listings(markdown: str, listings: list[str]) -> str:
+    """``markdown`` with each listing's placeholder made a fenced code block, blank lines
+    around it; a placeholder trafilatura left out leaves its listing out."""
+
+    def fenced(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        lines = [line.rstrip() for line in listings[number].split("\n")] if number < len(
+            listings
+        ) else []
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if not lines:
+            return ""
+        fence = "~~~" if any(line.lstrip().startswith("```") for line in lines) else "```"
+        return "\n" + "\n".join((fence, *lines, fence)) + "\n"
+
+    return _PLACEHOLDER_LINE.sub(fenced, markdown)
 
 
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")

@@ -20,6 +20,8 @@ MAX_WORDS = 1500
 PART_WORDS = 800
 """About how long a part is (it ends at the first paragraph break past this)."""
 TITLE_LENGTH = 120
+CODE_BLANK_LINE = "\u00a0"
+"""A blank line of a code block, as written in the section's file."""
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -72,11 +74,17 @@ def split_markdown(text: str) -> Article:
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if _FENCE.match(line):
+            if not fenced:
+                flush()  # a code block is a paragraph of its own
             fenced = not fenced
             current.append(line)
+            if not fenced:
+                flush()
             continue
         if fenced:
-            current.append(line)
+            # A blank line ends a paragraph in a pack: inside code it is kept as a line holding
+            # a no-break space, so the block stays one paragraph.
+            current.append(line.rstrip() or CODE_BLANK_LINE)
             continue
         heading = _ATX.match(line)
         if heading is None and _SETEXT.match(line) and len(current) == 1 and current[0].strip():
