@@ -92,3 +92,13 @@ def test_a_fenced_block_with_blank_lines_in_markdown_stays_one_paragraph(tmp_pat
     )
     assert code in paragraphs
     assert paragraphs[paragraphs.index(code) + 1].startswith("The text right after")
+
+
+def test_a_listing_inside_a_paragraph_leaves_its_words_not_a_placeholder():
+    from summitreader.authoring.html import _with_listings
+
+    text = _with_listings(
+        "Run summitreaderlisting0x now.\nsummitreaderlisting1x", ["make  all\ntest", "a\n\nb"]
+    )
+    assert text == "Run make all test now.\n\n```\na\n\nb\n```\n"
+    assert "summitreaderlisting" not in text

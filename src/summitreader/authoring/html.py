@@ -63,6 +63,7 @@ def html_to_markdown(name: str, html: str) -> Extracted:
 
 _PLACEHOLDER = "summitreaderlisting{}x"
 _PLACEHOLDER_LINE = re.compile(r"^[ \t]*summitreaderlisting(\d+)x[ \t]*$", re.MULTILINE)
+_PLACEHOLDER_WORD = re.compile(r"summitreaderlisting(\d+)x")
 
 
 def _without_listings(html: str) -> tuple[Any, list[str]]:
@@ -108,7 +109,12 @@ def _with_listings(markdown: str, listings: list[str]) -> str:
         fence = "~~~" if any(line.lstrip().startswith("```") for line in lines) else "```"
         return "\n" + "\n".join((fence, *lines, fence)) + "\n"
 
-    return _PLACEHOLDER_LINE.sub(fenced, markdown)
+    def inline(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return " ".join(listings[number].split()) if number < len(listings) else ""
+
+    # A placeholder that ended up inside a paragraph: the listing's words, on one line.
+    return _PLACEHOLDER_WORD.sub(inline, _PLACEHOLDER_LINE.sub(fenced, markdown))
 
 
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
