@@ -157,11 +157,13 @@ class SearchIndex:
             from whoosh.reading import MultiReader
             from whoosh.searching import Searcher
 
+            from summitreader.search.weighting import CachedLengthBM25F
+
             if self._notes_index is None:
-                self._searcher = self._index.searcher()
+                self._searcher = self._index.searcher(weighting=CachedLengthBM25F())
             else:
                 reader = MultiReader([self._index.reader(), self._notes_index.reader()])
-                self._searcher = Searcher(reader)
+                self._searcher = Searcher(reader, weighting=CachedLengthBM25F())
         return self._searcher
 
     def _drop_searcher(self) -> None:
