@@ -100,15 +100,25 @@ def build_app(
     """``build_app()`` builds the real app on ``pack`` (or the pack given) with the test's
     folders and clock; every app built in a test sees the same progress, like a restart.
     ``cache_dir=`` gives it a search cache of its own (an empty one: the index is built at
-    start); ``real_delays=True`` keeps the UI's delays (see ``support.app.build_app``)."""
+    start); ``real_delays=True`` keeps the UI's delays; ``retry_delay=`` shortens the wait
+    before a failed save is retried (see ``support.app.build_app``)."""
     stores: list[Store] = []
 
     def build(
-        with_pack: Pack | None = None, *, cache_dir: Path | None = None, real_delays: bool = False
+        with_pack: Pack | None = None,
+        *,
+        cache_dir: Path | None = None,
+        real_delays: bool = False,
+        retry_delay: float | None = None,
     ) -> SummitApp:
         data, cache = folders
         app, opened = app_support.build_app(
-            with_pack or pack, data, clock, cache_dir or cache, real_delays=real_delays
+            with_pack or pack,
+            data,
+            clock,
+            cache_dir or cache,
+            real_delays=real_delays,
+            retry_delay=retry_delay,
         )
         stores.append(opened)
         return app

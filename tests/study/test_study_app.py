@@ -285,7 +285,8 @@ async def test_ratings_made_while_another_process_holds_the_file_are_saved_in_or
     ratings wait, the user is told and sees how many wait, and they reach the file in order once
     the lock is released; a second failure in the same run is told again."""
     monkeypatch.setattr(files, "BUSY_TIMEOUT", 0.2)
-    app, store = build_app(pack, data_dir, clock, cache_dir)
+    # Retried every 0.1 s, not every second: the test waits for the retry after each release.
+    app, store = build_app(pack, data_dir, clock, cache_dir, retry_delay=0.1)
     store.set_setting("new_per_day", 8)  # the file exists from here on
     other = sqlite3.connect(store.path, isolation_level=None, timeout=0.2)
 

@@ -20,16 +20,20 @@ def build_app(
     cache_dir: Path,
     *,
     real_delays: bool = False,
+    retry_delay: float | None = None,
 ) -> tuple[SummitApp, Store]:
     """The app on ``pack``, with its store (which the caller closes). Two apps built on the same
     folders see the same progress, like a restart.
 
     The reader's position save and the search screen's wait for the last key run at once
     (``real_delays=False``), so a test waits on what they do, never on the clock; a test of what
-    happens before such a delay has run asks for the real ones."""
+    happens before such a delay has run asks for the real ones. ``retry_delay`` is the seconds
+    between a save that failed and its retry (the app's own second unless given): a test that
+    waits for a retry once the file is free gives a short one."""
     store = open_store(data_dir, pack, clock=clock)
     app = make_app(pack, store, cache_dir, clock=clock)
     if not real_delays:
         app.services.save_delay = 0.0
         app.services.search_delay = 0.0
+    app.services.retry_delay = retry_delay
     return app, store

@@ -478,7 +478,10 @@ class SummitApp(App[None]):
             self.notify("Every change that waited is saved now.", title="Saved", timeout=5)
         self.refresh_progress()
         if now.waiting and self._retry_timer is None:
-            self._retry_timer = self.set_timer(RETRY_DELAY, self._retry_saves)
+            delay = self.services.retry_delay
+            self._retry_timer = self.set_timer(
+                RETRY_DELAY if delay is None else delay, self._retry_saves
+            )
 
     def _retry_saves(self) -> None:
         self._retry_timer = None

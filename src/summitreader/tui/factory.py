@@ -67,4 +67,5 @@ def open_services(folder: Path, before: Services) -> Services:
         pack, store, before.search.cache_dir, clock=before.clock, data_dir=before.data_dir
     )
     services.save_delay, services.search_delay = before.save_delay, before.search_delay
+    services.retry_delay = before.retry_delay
     return services

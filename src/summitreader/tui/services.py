@@ -109,6 +109,9 @@ class Services:
     search_delay: float | None = None
     """Seconds the search screen waits after the last key before searching; ``None`` for the
     screen's own."""
+    retry_delay: float | None = None
+    """Seconds between a failed save and the next attempt (more than 0); ``None`` for the app's
+    own (tests set a shorter one, so they wait less for a retry once the file is free)."""
     data_dir: Path | None = None
     """The data folder, whose library the Library screen lists (None: no library, as in
     tests that give the app a pack of their own)."""
