@@ -7,7 +7,7 @@
    "called", "termed" or "defined as"); a date (``16 July 2018``, ``July 1914``, a year from 1000
    to 2099); or a number (``3,000``, ``42 percent``, ``$5 million``). That phrase is hidden.
 3. A hidden phrase never is, starts or ends with a stop word (see
-   :data:`~summitreader.authoring.words.STOP_WORDS`) and appears once in its sentence.
+   :data:`~summitreader.stop_words.STOP_WORDS`) and appears once in its sentence.
 4. At most :data:`PER_SECTION` cards a section and :data:`MAX_CARDS` in all, spread evenly over
    the article; then the card lint of ``validate`` drops every card it finds anything wrong with.
 """
@@ -19,8 +19,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar
 
-from summitreader.authoring.words import STOP_WORDS, is_stop_word, words
+from summitreader.authoring.words import is_stop_word, words
 from summitreader.pack.markdown import inline_runs
+from summitreader.stop_words import STOP_WORDS
 
 T = TypeVar("T")
 

@@ -36,93 +36,11 @@ from summitreader.pack.cloze import without_blanks
 from summitreader.pack.model import Card, Location, Pack
 from summitreader.pack.timeline import key_event_problem
 from summitreader.pack.yamlsafe import Problem
+from summitreader.stop_words import STOP_WORDS
 from summitreader.text import normalise, seen_form
 
 Severity = Literal["error", "warning"]
 Add = Callable[[Severity, str], None]
-_COMMON = frozenset(
-    (
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "but",
-        "by",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "how",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "was",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "about",
-        "after",
-        "also",
-        "any",
-        "can",
-        "could",
-        "more",
-        "most",
-        "other",
-        "over",
-        "such",
-        "only",
-        "own",
-        "same",
-        "some",
-        "very",
-        "just",
-        "while",
-    )
-)
-"""Words too common to tell whether a passage is about a card."""
 GIVEAWAY_WORDS = 3
 GIVEAWAY_LETTERS = 12
 GIVEAWAY_DIGITS = 3
@@ -334,7 +252,7 @@ def _words(text: str) -> set[str]:
     return {
         _stem(word)
         for word in _normal(text).split()
-        if (len(word) >= 3 or word.isdigit()) and word not in _COMMON
+        if (len(word) >= 3 or word.isdigit()) and word not in STOP_WORDS
     }
 
 
