@@ -13,18 +13,12 @@ from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRe
 
 from summitreader.anki import write_package
 from summitreader.anki.export import build_notes, shuffled
-from summitreader.pack import Pack, load_pack
-from summitreader.paths import default_pack_dir
+from summitreader.pack import Pack
 from summitreader.progress import Store
 from summitreader.study.deck import build_deck
 from support.clock import Clock
 
 MARKUP = "<script>alert(1)</script> [b]rich[/b] & {{c9::not a cloze}}"
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    return load_pack(default_pack_dir())
 
 
 @pytest.fixture

@@ -229,13 +229,3 @@ def assert_usable(store: Store) -> None:
         schedule.preview(card_id, state, store.now())
         schedule.retrievability(state, store.now())
     json.dumps(export_progress(store), allow_nan=False)
-
-
-def __getattr__(name: str) -> object:
-    """``Clock`` is ``support.clock.Clock`` now; the old name still imports, for tests written
-    before (child processes, which have no ``support`` on their path, never ask for it)."""
-    if name == "Clock":
-        from support.clock import Clock
-
-        return Clock
-    raise AttributeError(name)

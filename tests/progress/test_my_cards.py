@@ -8,13 +8,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from progress_support import Clock, make_pack
+from progress_support import make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.progress import SCHEMA_VERSION, Store, open_store
 from summitreader.progress.exchange import ExchangeError, export_progress, import_progress
 from summitreader.progress.my_cards import MAX_CHARS, MyCardError, checked_card
 from summitreader.progress.schema import migrate, user_version
+from support.clock import Clock
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from study_helpers import Clock
 
 from summitreader.pack import Pack
 from summitreader.progress import files, open_store
@@ -17,6 +16,7 @@ from summitreader.study.deck import build_deck
 from summitreader.study.plan import due_session
 from summitreader.study.schedule import Schedule
 from summitreader.tui.saving import SaveQueue
+from support.clock import Clock
 
 
 def test_queued_ratings_keep_their_own_answers_and_times(

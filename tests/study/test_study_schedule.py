@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from study_helpers import answer_right
 
 from summitreader.card_state import due_of, state_code
 from summitreader.pack import Pack
@@ -22,6 +21,7 @@ from summitreader.study.schedule import (
     new_per_day,
 )
 from support.clock import START, Clock
+from support.review import answer_right
 
 
 def test_preview_of_a_new_card_grows_with_the_rating() -> None:

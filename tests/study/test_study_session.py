@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from study_helpers import answer_right
 
 from summitreader.card_state import due_of, state_code
 from summitreader.pack import Pack
@@ -17,6 +16,7 @@ from summitreader.study.plan import cram_session, due_session, takeaway_session
 from summitreader.study.schedule import Schedule
 from summitreader.study.session import Session, shuffled_items
 from support.clock import Clock
+from support.review import answer_right
 
 
 def pick(pack: Pack, *ids: str) -> list:

@@ -3,8 +3,6 @@ are counted as new, learning and review."""
 
 from __future__ import annotations
 
-from study_helpers import answer_right
-
 from summitreader.pack import Pack
 from summitreader.progress import Store
 from summitreader.study.deck import build_deck
@@ -12,6 +10,7 @@ from summitreader.study.grading import AGAIN, GOOD, HARD
 from summitreader.study.schedule import Schedule
 from summitreader.study.session import Session
 from support.clock import Clock
+from support.review import answer_right
 
 
 def pick(pack: Pack, *ids: str) -> list:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from study_helpers import Clock
-from study_pilot import build_app, review_screen
 from textual.widgets import Static
 
 from summitreader.pack import Pack
 from summitreader.study.deck import build_deck
 from summitreader.study.session import Session
 from summitreader.tui.screens.review import ReviewScreen
+from support.app import build_app
+from support.clock import Clock
 from support.pilot import wait_until
+from support.review import review_screen
 
 
 async def test_a_session_of_new_cards_is_not_called_due(

@@ -1,12 +1,30 @@
-"""Driving the review screen with keys, as a user would."""
+"""Answering cards: in a study session of the domain (``answer_right``), or on the review screen
+with keys, as a user would."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from summitreader.tui.screens.review import ReviewScreen
 from support.pilot import type_text, wait_until
+
+
+def answer_right(session: Any) -> None:
+    """Answer a session's current card correctly, whatever its kind (no app: the domain's
+    :class:`~summitreader.study.session.Session`)."""
+    card = session.current
+    assert card is not None
+    if card.card_kind == "recall":
+        session.reveal()
+    elif card.card_kind in ("typed", "cloze"):
+        session.submit_text(card.answer)
+    elif card.card_kind == "choice":
+        session.submit_choice(card.answer)
+    else:
+        session.submit_order(card.items)
 
 
 def review_screen(pilot: Pilot) -> ReviewScreen:
