@@ -10,6 +10,9 @@ from pathlib import Path
 MODULES = (
     "summitreader.study",
     "summitreader.study.deck",
+    "summitreader.study.generated_cards",
+    "summitreader.study.card_passages",
+    "summitreader.study.choices",
     "summitreader.study.grading",
     "summitreader.study.schedule",
     "summitreader.study.session",

@@ -9,8 +9,9 @@ the review log and settings, kept in one SQLite file in the data folder. No Text
 - :mod:`~summitreader.progress.cards`: card states, the review log and its aggregates (counted
   in SQL; the figures built on them are in :mod:`summitreader.figures`);
 - :mod:`~summitreader.progress.exchange`: export to and import from a versioned JSON document;
-- :mod:`~summitreader.progress.exchange_format`: that document's format, how it is read and
-  written, and the checks every imported record passes.
+- :mod:`~summitreader.progress.exchange_document`: that document's format, and how it is read
+  and written as text;
+- :mod:`~summitreader.progress.exchange_checks`: the checks every imported record passes.
 
 Importing this package creates and opens nothing.
 """

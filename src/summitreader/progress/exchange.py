@@ -16,7 +16,7 @@ transaction:
   one file at the same time add each review once.
 
 Nothing is deleted by an import. A file that is not JSON, not this format, for another pack, from
-a newer version or malformed anywhere (see :mod:`~summitreader.progress.exchange_format` for what
+a newer version or malformed anywhere (see :mod:`~summitreader.progress.exchange_checks` for what
 is checked) is refused with :class:`ExchangeError` before anything is written. Merging is
 idempotent: if a write fails part way, importing the same file again completes it.
 """
@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summitreader.export_file import ExportTargetError, export_target, replace_atomically
-from summitreader.progress.exchange_format import (
+from summitreader.progress.exchange_checks import validate
+from summitreader.progress.exchange_document import (
     FORMAT,
     FORMAT_VERSION,
     KINDS,
@@ -41,7 +42,6 @@ from summitreader.progress.exchange_format import (
     ExchangeError,
     dump,
     read_document,
-    validate,
 )
 
 if TYPE_CHECKING:

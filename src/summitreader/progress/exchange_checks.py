@@ -1,25 +1,5 @@
-"""The exchange format: the versioned JSON document ``export`` writes and ``import`` reads, how it
-is read and written as text, and the checks every imported record passes.
-
-Shape (``version`` :data:`FORMAT_VERSION`)::
-
-    {"format": "summitreader-progress", "version": 2,
-     "pack": {"id": ..., "content_hash": ...},
-     "position": {"section", "paragraph", "scroll", "updated"} or null,
-     "read_sections": [{"section", "read_at"}], "reread_queue": [{"section", "queued_at"}],
-     "bookmarks": [{"section", "paragraph", "created"}],
-     "notes": [{"uid", "section", "paragraph", "text", "created", "updated"}],
-     "card_states": [{"card_id", "state": {FSRS card}, "updated"}],
-     "reviews": [{"card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state",
-                  "due"}],
-     "settings": [{"key", "value", "updated"}],
-     "my_cards": [{"uid", "section", "paragraph", "kind", "front", "back", "created", "updated",
-                   "deleted"}]}
-
-Version 2 added ``my_cards`` (the reader's own cards, deleted ones as tombstones); a version 1
-document has none and still imports.
-
-Times are ISO 8601 with a timezone; they are normalised to UTC on reading.
+"""The checks every record of an imported exchange document passes (the document itself is
+:mod:`~summitreader.progress.exchange_document`).
 
 What an import accepts (anything else refuses the whole document, naming the record):
 
@@ -35,30 +15,26 @@ What an import accepts (anything else refuses the whole document, naming the rec
 - valid Unicode: no lone surrogates (``"\\ud800"``). Every text is then cleaned with
   :func:`summitreader.text.clean_text`, so nothing imported can drive the terminal (and a CR or
   CRLF line break becomes LF: a note keeps its lines exactly, and export writes them back).
-
-A UTF-8 byte order mark at the start of the file is accepted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
+from summitreader.progress.exchange_document import (
+    FORMAT,
+    FORMAT_VERSION,
+    ExchangeError,
+)
 from summitreader.progress.my_cards import UID, UID_LENGTH, MyCardError, checked_card
-from summitreader.progress.records import PACK_TABLES, from_text, to_text
-from summitreader.text import UNSAFE_CHARACTERS, clean_text
+from summitreader.progress.records import from_text, to_text
+from summitreader.text import clean_text
 
-FORMAT = "summitreader-progress"
-FORMAT_VERSION = 2
-MAX_BYTES = 256 * 1024 * 1024
 EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 """No time in a document may be earlier."""
 CLOCK_SKEW = dt.timedelta(days=1)
@@ -66,68 +42,6 @@ CLOCK_SKEW = dt.timedelta(days=1)
 LONGEST_INTERVAL = dt.timedelta(days=36500 + 1)
 """How far ahead a card may be due (FSRS's longest interval is 36,500 days)."""
 
-
-class ExchangeError(Exception):
-    """A document that cannot be imported (or a file that cannot be written), as one message."""
-
-
-_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
-
-
-def dump(document: dict[str, Any]) -> str:
-    """The document as JSON text. Characters that could drive a terminal (C1 controls, DEL,
-    bidirectional overrides, lone surrogates) are written as ``\\u`` escapes, so the text is safe
-    to show and still holds exactly what the store holds."""
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
-
-
-def read_document(source: str | Path) -> dict[str, Any]:
-    """Read and parse a document (``-``: standard input); ExchangeError if it cannot be."""
-    try:
-        if str(source) == "-":
-            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            with Path(source).open("rb") as file:
-                raw = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise ExchangeError(f"cannot read {source}: {error.strerror or error}") from error
-    if len(raw) > MAX_BYTES:
-        raise ExchangeError(f"{source} is larger than {MAX_BYTES // 2**20} MiB")
-    try:
-        # NaN and Infinity are read as numbers, so that the check of the record that holds one
-        # refuses it by name ("reviews[3].duration_ms: NaN is not a finite number").
-        document = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ExchangeError(f"{source} is not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise ExchangeError(
-            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except RecursionError:
-        raise ExchangeError(f"{source} is not valid JSON: it is nested too deeply") from None
-    except ValueError:
-        raise ExchangeError(f"{source} is not valid JSON") from None
-    if not isinstance(document, dict):
-        raise ExchangeError(f"{source} is not a summitreader progress file")
-    return document
-
-
-# -- validation ----------------------------------------------------------------------------------
-
-REVIEW_FIELDS = ("card_id", "rating", "reviewed_at", "duration_ms", "answer", "prior_state", "due")
-KINDS = PACK_TABLES
-MY_CARD_FIELDS = (
-    "uid",
-    "section",
-    "paragraph",
-    "kind",
-    "front",
-    "back",
-    "created",
-    "updated",
-    "deleted",
-)
 
 Check = Callable[[Any, str], Any]
 
