@@ -132,7 +132,8 @@ class IndexScreen(Screen[None]):
                     placeholder="Filter: type to narrow the lists (f)", id="index-filter"
                 )
                 yield Static(id="index-nothing")
-                with TabbedContent(id="index-tabs"):
+                first = next((tab for tab, present in self._has().items() if present), "")
+                with TabbedContent(id="index-tabs", initial=first):
                     with TabPane("Meetings", id="tab-meetings"):
                         yield MeetingsTable(id="meetings", cursor_type="row", zebra_stripes=True)
                     with TabPane("Timeline", id="tab-timeline"):
@@ -149,21 +150,23 @@ class IndexScreen(Screen[None]):
         self.refill()
         self._focus_list()
 
-    def _hide_empty_tabs(self) -> None:
-        """A pack without meetings, issues or takeaways (one made of any article) shows only the
-        tabs it has something for, opened on the first."""
-        tabs = self.query_one("#index-tabs", TabbedContent)
-        has = {
+    def _has(self) -> dict[str, bool]:
+        """Which tabs have something to list."""
+        return {
             "tab-meetings": bool(self.pack.meetings),
             "tab-timeline": bool(self.pack.meetings),
             "tab-issues": bool(self.pack.issues),
             "tab-takeaways": bool(self.pack.takeaways),
         }
+
+    def _hide_empty_tabs(self) -> None:
+        """A pack without meetings, issues or takeaways (one made of any article) shows only the
+        tabs it has something for, opened on the first (set in :meth:`compose`)."""
+        tabs = self.query_one("#index-tabs", TabbedContent)
+        has = self._has()
         shown = [tab for tab, present in has.items() if present]
         for tab in (tab for tab, present in has.items() if not present and shown):
             tabs.hide_tab(tab)
-        if shown and shown[0] != tabs.active:
-            tabs.active = shown[0]
         self._tabs_shown = shown or list(has)
         # Nothing to list: the summary says what the pack has, without tabs or a filter box.
         tabs.display = bool(shown)
