@@ -33,6 +33,7 @@ from summitreader.tui.screens.review_text import (
     reread_text,
     summary_text,
 )
+from summitreader.tui.widgets.hanging import Hanging
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
 KIND_LABELS = {
@@ -282,28 +283,29 @@ class ReviewScreen(Screen[Summary | None]):
             self._fill_order(options.highlighted or 0, grade)
 
     def _show_progress(self) -> None:
+        """The session's header: its title, then the counts, which wrap under themselves."""
         session = self.session
+        head = [(session.title, "bold"), (" · ", "")]
         if session.phase == "done":
-            text = Content.assemble((session.title, "bold"), " · done")
+            text = Hanging(head, [("done", "")])
         else:
             card = session.current if session.phase != "reread" else session.last_card
             kind = KIND_LABELS.get(card.card_kind, card.card_kind) if card else ""
             new, learning, review = session.counts()
-            parts: list[str | tuple[str, str]] = [
-                (session.title, "bold"),
-                " · to come: ",
+            parts: list[tuple[str, str]] = [
+                ("to come: ", ""),
                 (f"{new} new", "bold" if new else "dim"),
-                " · ",
+                (" · ", ""),
                 (f"{learning} learning", "bold" if learning else "dim"),
-                " · ",
+                (" · ", ""),
                 (f"{review} review", "bold" if review else "dim"),
-                f" · {session.done_count} rated",
+                (f" · {session.done_count} rated", ""),
             ]
             if session.phase != "reread":
-                parts.append(f" · {session.state_name()} card · {kind}")
+                parts.append((f" · {session.state_name()} card · {kind}", ""))
             if session.cram:
                 parts.append((" · cram: the schedule does not change", "italic"))
-            text = Content.assemble(*parts)
+            text = Hanging(head, parts)
         self.query_one("#review-progress", Static).update(text)
 
     def _show_ratings(self) -> None:

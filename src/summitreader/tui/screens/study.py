@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,6 +32,7 @@ from summitreader.study.schedule import (
 )
 from summitreader.study.session import Save, Session, Summary
 from summitreader.tui.screens.review import AnswerInput, AnswerList, ReviewScreen
+from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -167,28 +169,31 @@ class StudyScreen(Screen[None]):
             )
         )
 
-    def _today_text(self, status: DeckStatus, now: dt.datetime) -> Content:
-        lines = [
-            Content.assemble(("Today", "bold underline")),
-            Content.assemble(("  Due now        ", "bold"), str(len(status.due))),
-            Content.assemble(
-                ("  New            ", "bold"),
+    def _today_text(self, status: DeckStatus, now: dt.datetime) -> Blocks:
+        """Today's counts; a count that wraps lines up under its text, not under its label."""
+
+        def count(label: str, value: str) -> Hanging:
+            return Hanging([(f"  {label:<15}", "bold")], [(value, "")])
+
+        lines: list[Text | Hanging] = [
+            line(("Today", "bold underline")),
+            count("Due now", str(len(status.due))),
+            count(
+                "New",
                 f"{len(status.new)} to start ({status.new_today} started today, "
                 f"{status.limit} a day; {status.new_total} not started in all)",
             ),
-            Content.assemble(
-                ("  Learning       ", "bold"), f"{len(status.learning)} due again later today"
-            ),
+            count("Learning", f"{len(status.learning)} due again later today"),
         ]
         if status.next_due is not None:
             lines.append(
-                Content.assemble(
-                    ("  Next due       ", "bold"),
+                count(
+                    "Next due",
                     f"{format_when(status.next_due, now)} "
                     f"({status.next_due.astimezone():%Y-%m-%d %H:%M})",
                 )
             )
-        return Content("\n").join(lines)
+        return Blocks(lines)
 
     @staticmethod
     def _due_row(status: DeckStatus) -> Content:
