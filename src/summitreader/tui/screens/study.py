@@ -31,7 +31,8 @@ from summitreader.study.schedule import (
     new_per_day,
 )
 from summitreader.study.session import Save, Session, Summary
-from summitreader.tui.screens.review import AnswerInput, AnswerList, ReviewScreen
+from summitreader.tui.screens.review import ReviewScreen
+from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 if TYPE_CHECKING:
