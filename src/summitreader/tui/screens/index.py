@@ -14,7 +14,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     OptionList,
@@ -34,6 +33,7 @@ from summitreader.tui.screens.index_entries import (
     pack_summary,
 )
 from summitreader.tui.widgets.entry_detail import EntryDetail
+from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.meetings_table import MeetingsTable
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
@@ -105,7 +105,7 @@ class IndexScreen(Screen[None]):
                     with TabPane("Takeaways", id="tab-takeaways"):
                         yield OptionList(id="takeaways")
             yield EntryDetail(self.pack, deck=self.deck, id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._hide_empty_tabs()

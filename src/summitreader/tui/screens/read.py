@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Mention, Pack, PassageRef, Section
@@ -28,6 +28,7 @@ from summitreader.tui.screens.read_annotations import (
 from summitreader.tui.screens.read_cards import card_counts, make_card
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.passage import Mark, Passage
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class ReadScreen(Screen[None]):
             with Vertical(id="reading"):
                 yield VerticalScroll(id="text")
                 yield FindBar()
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.reading.listen(self._show_count)

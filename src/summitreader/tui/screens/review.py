@@ -17,7 +17,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Card, Pack
@@ -35,6 +35,7 @@ from summitreader.tui.screens.review_text import (
     reread_text,
     summary_text,
 )
+from summitreader.tui.widgets.key_footer import KeyFooter
 
 
 class ReviewScreen(Screen[Summary | None]):
@@ -71,7 +72,7 @@ class ReviewScreen(Screen[Summary | None]):
                     yield Static(id=f"rating-{rating}", classes="rating")
             yield Static(id="review-passage")
             yield Static(id="review-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.phase = self.session.phase

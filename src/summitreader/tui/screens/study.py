@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.card_state import due_of
@@ -34,6 +34,7 @@ from summitreader.study.session import Save, Session, Summary
 from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
+from summitreader.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -115,7 +116,7 @@ class StudyScreen(Screen[None]):
             yield Static(id="study-today")
             yield SessionList(id="study-list")
             yield Static(id="study-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Figures computed each time the screen is shown, once: showing it the first time
