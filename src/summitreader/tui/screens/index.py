@@ -177,7 +177,8 @@ class IndexScreen(Screen[None]):
         return self.query_one("#index-filter", Input).value.casefold().split()
 
     def _active(self) -> str:
-        return self.query_one("#index-tabs", TabbedContent).active or "tab-meetings"
+        # Before the tabs are mounted, the one they open on: the first with something to list.
+        return self.query_one("#index-tabs", TabbedContent).active or self._tabs_shown[0]
 
     def refill(self) -> None:
         words = self._words()
