@@ -36,10 +36,10 @@ async def test_the_header_counts_new_learning_and_review_cards(
         await app.push_screen(ReviewScreen(session, pack))
         screen = review_screen(pilot)
         header = screen.query_one("#review-progress", Static)
-        assert "2 new · 0 learning · 0 review" in str(header.render())
+        assert "2 new · 0 learning · 0 review" in str(header.content)
         await pilot.press("space", "1", "enter")  # Again: it comes back, in learning
         await pilot.pause()
-        assert "1 new · 1 learning · 0 review · 1 rated" in str(header.render())
+        assert "1 new · 1 learning · 0 review · 1 rated" in str(header.content)
     store.close()
 
 

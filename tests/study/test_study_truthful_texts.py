@@ -28,7 +28,7 @@ async def test_a_session_of_new_cards_is_not_called_due(
         await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "a session")
         screen = review_screen(pilot)
         assert screen.session.title == "New cards"
-        header = str(screen.query_one("#review-progress", Static).render())
+        header = str(screen.query_one("#review-progress", Static).content)
         assert "Due cards" not in header and header.startswith("New cards")
     store.close()
 

@@ -198,7 +198,18 @@ class SummitApp(App[None]):
         if "search" in self.specs:
             self.call_after_refresh(self.open_search_index)
         self.call_after_refresh(self.build_deck)
+        self.call_after_refresh(self.import_screens)
         self._remember_pack()
+
+    @work(thread=True, exclusive=True, group="import-screens", exit_on_error=False)
+    def import_screens(self) -> None:
+        """Import the modules of the screens not shown yet after the first paint, in the
+        background: a screen's first visit would import its module and its widgets' (a fifth of
+        a second on a slow machine)."""
+        for spec in self.specs.values():
+            _ = spec.screen_type
+        importlib.import_module("summitreader.tui.screens.help")
+        importlib.import_module("summitreader.tui.screens.library")
 
     @work(thread=True, exclusive=True, group="deck", exit_on_error=False)
     def build_deck(self) -> None:

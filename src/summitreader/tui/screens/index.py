@@ -6,17 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     OptionList,
@@ -27,15 +24,22 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Card, Issue, Meeting, Pack, Takeaway
-from summitreader.tui.screens.index_columns import COLUMNS, fit_columns, sort_meetings
+from summitreader.tui.screens.index_columns import COLUMNS
+from summitreader.tui.screens.index_entries import (
+    NAMED,
+    fill_timeline,
+    matches,
+    missing_lists,
+    pack_summary,
+)
 from summitreader.tui.widgets.entry_detail import EntryDetail
-from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.key_footer import KeyFooter
+from summitreader.tui.widgets.meetings_table import MeetingsTable
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
 
-NAMED = "★"
 NARROW = 70
 """Below this width the detail pane folds away (the lists keep the whole width); ``d`` shows it
 in their place."""
@@ -45,48 +49,6 @@ LISTS = {
     "tab-issues": "#issues",
     "tab-takeaways": "#takeaways",
 }
-CALLED_OFF = "called off"
-
-
-def _matches(entry: Meeting | Issue | Takeaway, words: list[str]) -> bool:
-    if not words:
-        return True
-    fields = [entry.title, entry.id]
-    if isinstance(entry, Meeting):
-        fields += [entry.place, entry.setting, entry.outcome, entry.date.iso(), *entry.aliases]
-    elif isinstance(entry, Issue):
-        fields += [entry.summary, *entry.aliases]
-    else:
-        fields.append(entry.text)
-    haystack = " ".join(fields).casefold()
-    return all(word in haystack for word in words)
-
-
-def timeline_label(meeting: Meeting) -> Hanging:
-    """A meeting in the timeline: its date, then its name (which wraps under itself)."""
-    named = meeting.in_article
-    called_off = not meeting.held and CALLED_OFF not in meeting.title.casefold()
-    return Hanging(
-        [
-            (f" {NAMED} " if named else "   ", "bold"),
-            (f"{meeting.date.human():<16}", "bold" if named else ""),
-        ],
-        [
-            (meeting.title, ""),
-            (" — named in the article" if named else "", "italic"),
-            (f" ({CALLED_OFF})" if called_off else "", "italic"),
-        ],
-    )
-
-
-class MeetingsTable(DataTable[Text]):
-    """The meetings table; says when its width changes, so its columns can be fitted again."""
-
-    class Resized(Message):
-        pass
-
-    def on_resize(self) -> None:
-        self.post_message(self.Resized())
 
 
 class IndexScreen(Screen[None]):
@@ -132,9 +94,10 @@ class IndexScreen(Screen[None]):
                     placeholder="Filter: type to narrow the lists (f)", id="index-filter"
                 )
                 yield Static(id="index-nothing")
-                with TabbedContent(id="index-tabs"):
+                first = next((tab for tab, present in self._has().items() if present), "")
+                with TabbedContent(id="index-tabs", initial=first):
                     with TabPane("Meetings", id="tab-meetings"):
-                        yield MeetingsTable(id="meetings", cursor_type="row", zebra_stripes=True)
+                        yield MeetingsTable(id="meetings")
                     with TabPane("Timeline", id="tab-timeline"):
                         yield OptionList(id="timeline")
                     with TabPane("Issues", id="tab-issues"):
@@ -142,28 +105,30 @@ class IndexScreen(Screen[None]):
                     with TabPane("Takeaways", id="tab-takeaways"):
                         yield OptionList(id="takeaways")
             yield EntryDetail(self.pack, deck=self.deck, id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._hide_empty_tabs()
         self.refill()
         self._focus_list()
 
-    def _hide_empty_tabs(self) -> None:
-        """A pack without meetings, issues or takeaways (one made of any article) shows only the
-        tabs it has something for, opened on the first."""
-        tabs = self.query_one("#index-tabs", TabbedContent)
-        has = {
+    def _has(self) -> dict[str, bool]:
+        """Which tabs have something to list."""
+        return {
             "tab-meetings": bool(self.pack.meetings),
             "tab-timeline": bool(self.pack.meetings),
             "tab-issues": bool(self.pack.issues),
             "tab-takeaways": bool(self.pack.takeaways),
         }
+
+    def _hide_empty_tabs(self) -> None:
+        """A pack without meetings, issues or takeaways (one made of any article) shows only the
+        tabs it has something for, opened on the first (set in :meth:`compose`)."""
+        tabs = self.query_one("#index-tabs", TabbedContent)
+        has = self._has()
         shown = [tab for tab, present in has.items() if present]
         for tab in (tab for tab, present in has.items() if not present and shown):
             tabs.hide_tab(tab)
-        if shown and shown[0] != tabs.active:
-            tabs.active = shown[0]
         self._tabs_shown = shown or list(has)
         # Nothing to list: the summary says what the pack has, without tabs or a filter box.
         tabs.display = bool(shown)
@@ -212,83 +177,42 @@ class IndexScreen(Screen[None]):
         return self.query_one("#index-filter", Input).value.casefold().split()
 
     def _active(self) -> str:
-        return self.query_one("#index-tabs", TabbedContent).active or "tab-meetings"
+        # Before the tabs are mounted, the one they open on: the first with something to list.
+        return self.query_one("#index-tabs", TabbedContent).active or self._tabs_shown[0]
 
     def refill(self) -> None:
         words = self._words()
-        meetings = [m for m in self.pack.meetings if _matches(m, words)]
+        meetings = [m for m in self.pack.meetings if matches(m, words)]
         self._fill_table(meetings)
-        self._fill_timeline(meetings)
+        fill_timeline(self.query_one("#timeline", OptionList), meetings)
         issues = self.query_one("#issues", OptionList)
         issues.clear_options()
         issues.add_options(
-            Option(Content(i.title), id=i.id) for i in self.pack.issues if _matches(i, words)
+            Option(Content(i.title), id=i.id) for i in self.pack.issues if matches(i, words)
         )
         takeaways = self.query_one("#takeaways", OptionList)
         takeaways.clear_options()
         takeaways.add_options(
-            Option(Content(t.title), id=t.id) for t in self.pack.takeaways if _matches(t, words)
+            Option(Content(t.title), id=t.id) for t in self.pack.takeaways if matches(t, words)
         )
         self._follow_active()
 
     def _shown_meetings(self) -> list[Meeting]:
         words = self._words()
-        return [m for m in self.pack.meetings if _matches(m, words)]
+        return [m for m in self.pack.meetings if matches(m, words)]
 
     def _fill_table(self, meetings: list[Meeting]) -> None:
-        """The table's rows in the chosen order, with the columns that fit its width; the cursor
-        stays on the meeting it was on."""
-        table = self.query_one("#meetings", DataTable)
-        current = self._cursor_key(table)
-        width = table.scrollable_content_region.width or table.size.width
-        # Fitted to every meeting, not only those the filter keeps: the columns stay put.
-        fitted = fit_columns(self.pack.meetings, width)
-        self._columns = [column.key for column, _ in fitted]
-        self._width = width
-        table.clear(columns=True)
-        sort_key = COLUMNS[self.sort_column].key
-        for column, size in fitted:
-            arrow = (" ▼" if self.sort_reverse else " ▲") if column.key == sort_key else ""
-            table.add_column(Text(column.label + arrow), key=column.key, width=size)
-        for meeting in sort_meetings(meetings, sort_key, reverse=self.sort_reverse):
-            # Rich Text, not str: the table would read a str as markup.
-            table.add_row(
-                *(Text(column.cell(meeting, size)) for column, size in fitted), key=meeting.id
-            )
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
-        elif table.row_count:
-            table.move_cursor(row=0, animate=False)
+        """The table's rows in the chosen order, with the columns that fit its width."""
+        table = self.query_one("#meetings", MeetingsTable)
+        self._columns = table.fill(
+            self.pack.meetings, meetings, COLUMNS[self.sort_column].key, self.sort_reverse
+        )
+        self._width = table.fitted_width
 
     @on(MeetingsTable.Resized)
     def _fit_table(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        width = table.scrollable_content_region.width or table.size.width
-        if width != self._width:
+        if self.query_one("#meetings", MeetingsTable).available_width() != self._width:
             self._fill_table(self._shown_meetings())
-
-    @staticmethod
-    def _cursor_key(table: DataTable[Text]) -> str | None:
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:  # noqa: BLE001 - a cursor left on no row
-            return None
-        return key
-
-    def _fill_timeline(self, meetings: list[Meeting]) -> None:
-        timeline = self.query_one("#timeline", OptionList)
-        timeline.clear_options()
-        year = None
-        for meeting in sorted(meetings, key=lambda m: m.date.start):
-            if meeting.date.year != year:
-                if year is not None and meeting.date.year - year > 1:
-                    timeline.add_option(Option(Content("  ⋮"), disabled=True))
-                year = meeting.date.year
-                heading = Content(str(year)).stylize("bold underline")
-                timeline.add_option(Option(heading, disabled=True))
-            timeline.add_option(Option(timeline_label(meeting), id=meeting.id))
 
     def _follow_active(self) -> None:
         """The detail pane shows the entry highlighted in the list in view; an empty list says
@@ -296,8 +220,8 @@ class IndexScreen(Screen[None]):
         target = LISTS.get(self._active(), "#meetings")
         entry_id: str | None = None
         if target == "#meetings":
-            table = self.query_one("#meetings", DataTable)
-            entry_id = self._cursor_key(table)
+            table = self.query_one("#meetings", MeetingsTable)
+            entry_id = table.cursor_key()
             empty = table.row_count == 0
         else:
             options = self.query_one(target, OptionList)
@@ -312,11 +236,11 @@ class IndexScreen(Screen[None]):
         if query:
             message = f"Nothing matches “{query}”."
         elif bare:
-            message = self._pack_summary()
+            message = pack_summary(self.pack)
         elif empty:
             message = "Nothing to list."
         else:
-            message = self._missing()
+            message = missing_lists(self.pack)
         nothing.display = bool(message) and (empty or not query)
         nothing.update(Content(message))
         detail = self.query_one(EntryDetail)
@@ -347,7 +271,7 @@ class IndexScreen(Screen[None]):
     def _meeting_row(self) -> None:
         # The row under the cursor now, not the one the event names: a refill (sort, filter,
         # width) can leave a late event about the row that was there before.
-        key = self._cursor_key(self.query_one("#meetings", DataTable))
+        key = self.query_one("#meetings", MeetingsTable).cursor_key()
         if key is not None and self._active() == "tab-meetings":
             self._show(key)
 
@@ -408,7 +332,7 @@ class IndexScreen(Screen[None]):
         tabs = self.query_one("#index-tabs", TabbedContent)
         if isinstance(entry, Meeting):
             tabs.active = "tab-meetings"
-            table = self.query_one("#meetings", DataTable)
+            table = self.query_one("#meetings", MeetingsTable)
             table.move_cursor(row=table.get_row_index(entry.id))
             table.focus()
         else:

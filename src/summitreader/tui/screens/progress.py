@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack
@@ -22,6 +22,7 @@ from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
 from summitreader.text import shorten, shorten_at_word
 from summitreader.tui.widgets.hanging import Blocks, Hanging
+from summitreader.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from summitreader.figures import Stats
@@ -79,7 +80,7 @@ class ProgressScreen(Screen[None]):
             with Horizontal(classes="progress-row"):
                 yield Static(id="progress-reviews", classes="progress-block")
                 yield Static(id="progress-forecast", classes="progress-block")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < STACKED, "-stacked")

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Mention, Pack, PassageRef, Section
@@ -28,6 +28,7 @@ from summitreader.tui.screens.read_annotations import (
 from summitreader.tui.screens.read_cards import card_counts, make_card
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.passage import Mark, Passage
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ NARROW = 70
 """Below this width the table of contents folds away."""
 SAVE_DELAY = 0.4
 """Seconds after the last move before the reading position is saved."""
+SECTIONS = Binding.Group("Section")
+"""The footer shows the previous and next section keys together: ``[ ] Section``."""
 FIRST_PARAGRAPHS = 40
 """Paragraphs of a section mounted before it is first shown (more than a screenful); the rest are
 mounted after, in batches that double, so a section of thousands of paragraphs shows at once."""
@@ -49,12 +52,14 @@ class ReadScreen(Screen[None]):
 
     AUTO_FOCUS = "#text"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The keys that matter most come first: a narrow footer cuts the last ones (help lists
-        # them all, with the longer descriptions of the tooltips).
-        Binding("right_square_bracket", "next_section", "Next", id="read.next",
-                tooltip="Next section"),
+        # The footer shows the keys that matter most, whole, at 80 columns and more: the
+        # sections, find, contents, mentions and bookmark, then the app's help. The other keys
+        # (a note, the marks, a card; the screens and quit) are in the help only: the footer
+        # would cut them mid-word. The help lists every key with the tooltips' longer words.
         Binding("left_square_bracket", "previous_section", "Previous", id="read.previous",
-                tooltip="Previous section"),
+                tooltip="Previous section", group=SECTIONS),
+        Binding("right_square_bracket", "next_section", "Next", id="read.next",
+                tooltip="Next section", group=SECTIONS),
         Binding("ctrl+f", "find", "Find", id="read.find", tooltip="Find in this section"),
         Binding("t", "toggle_contents", "Contents", id="read.contents",
                 tooltip="Show or hide the contents"),
@@ -62,10 +67,18 @@ class ReadScreen(Screen[None]):
                 tooltip="Follow a mention of a meeting or issue to the index"),
         Binding("b", "bookmark", "Bookmark", id="read.bookmark",
                 tooltip="Bookmark the paragraph at the top"),
-        Binding("n", "note", "Note", id="read.note", tooltip="Write a note on that paragraph"),
-        Binding("l", "marks", "Marks", id="read.marks", tooltip="Bookmarks, notes & your cards"),
-        Binding("c", "card", "Card", id="read.card",
+        Binding("n", "note", "Note", show=False, id="read.note",
+                tooltip="Write a note on that paragraph"),
+        Binding("l", "marks", "Marks", show=False, id="read.marks",
+                tooltip="Bookmarks, notes & your cards"),
+        Binding("c", "card", "Card", show=False, id="read.card",
                 tooltip="Make a card from that paragraph (or the selection, or the find hit)"),
+        # The app's keys for the screens and quit, kept out of this footer (no description:
+        # the help lists them once, under "Everywhere").
+        *(Binding(key, f"app.show('{name}')", "", show=False)
+          for key, name in (("1", "read"), ("2", "index"), ("3", "search"), ("4", "study"),
+                            ("5", "progress"))),
+        Binding("q", "app.quit", "", show=False),
     ]
     HELP_EXTRA = (
         ("up,down,pageup,pagedown", "Scroll (also the mouse wheel)"),
@@ -118,7 +131,7 @@ class ReadScreen(Screen[None]):
             with Vertical(id="reading"):
                 yield VerticalScroll(id="text")
                 yield FindBar()
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.reading.listen(self._show_count)

@@ -13,18 +13,20 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Card, Pack
 from summitreader.study.grading import RATING_NAMES, Grade
 from summitreader.study.session import Phase, Session, Summary
 from summitreader.tui.messages import OpenPassage
+from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
+from summitreader.tui.screens.review_keys import ACTION_CARD_KINDS, ACTION_PHASES, REVIEW_BINDINGS
+from summitreader.tui.screens.review_status import header_text, rating_text
 from summitreader.tui.screens.review_text import (
     choice_label,
     grade_text,
@@ -33,56 +35,7 @@ from summitreader.tui.screens.review_text import (
     reread_text,
     summary_text,
 )
-from summitreader.tui.widgets.ordered_input import OrderedInput
-
-KIND_LABELS = {
-    "recall": "flip card",
-    "typed": "type the answer",
-    "cloze": "fill the blank",
-    "choice": "choose one",
-    "order": "put in order",
-}
-
-
-REVEAL = "Show a flip card's answer"
-NEXT = "After Again: the next card"
-REREAD = "After Again: open the passage in the reader (its section is queued to re-read)"
-CHECK = "Check a typed answer, the option chosen or the order of the items"
-ACCEPT = "Once the answer is shown: accept the proposed rating (marked ◂ enter)"
-RATE = "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"
-PICK = "Answer a choice card with that option; its result is shown before any rating (or ↑ ↓ enter)"
-MOVE = "Move the selected item of an order card (↑ ↓ select it)"
-ACTION_PHASES: dict[str, frozenset[Phase]] = {
-    "reveal": frozenset({"asking"}),
-    "pick": frozenset({"asking"}),
-    "move": frozenset({"asking"}),
-    "accept": frozenset({"answered"}),
-    "rate": frozenset({"answered"}),
-    "next": frozenset({"reread"}),
-    "reread": frozenset({"reread"}),
-    "hold": frozenset({"asking", "answered", "reread"}),
-    "end": frozenset({"asking", "answered", "reread"}),
-    "close": frozenset({"done"}),
-}
-"""The phases in which each of the screen's actions works (the others: in every phase)."""
-ACTION_CARD_KINDS = {"reveal": "recall", "pick": "choice", "move": "order"}
-"""Actions that answer one kind of card."""
-
-
-class AnswerInput(OrderedInput):
-    """The typed-answer box; ``enter`` checks the answer (shown in the footer)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Check answer", id="review.check_typed", tooltip=CHECK)
-    ]
-
-
-class AnswerList(OptionList):
-    """The options of a choice card, or the items of an order card; ``enter`` checks."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Check answer", id="review.check_list", tooltip=CHECK)
-    ]
+from summitreader.tui.widgets.key_footer import KeyFooter
 
 
 class ReviewScreen(Screen[Summary | None]):
@@ -95,67 +48,7 @@ class ReviewScreen(Screen[Summary | None]):
     """
 
     AUTO_FOCUS = ""
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "reveal", "Show answer", id="review.reveal", tooltip=REVEAL),
-        Binding(
-            "enter", "reveal", "Show answer", show=False, id="review.reveal_enter", tooltip=REVEAL
-        ),
-        Binding("enter", "accept(1)", "Accept Again", id="review.accept_again", tooltip=ACCEPT),
-        Binding("enter", "accept(2)", "Accept Hard", id="review.accept_hard", tooltip=ACCEPT),
-        Binding("enter", "accept(3)", "Accept Good", id="review.accept_good", tooltip=ACCEPT),
-        Binding("enter", "accept(4)", "Accept Easy", id="review.accept_easy", tooltip=ACCEPT),
-        Binding("enter", "next", "Next card", id="review.next", tooltip=NEXT),
-        Binding("enter", "close", "Back to Study", id="review.close"),
-        Binding("1", "rate(1)", "Again", id="review.again", tooltip=RATE),
-        Binding("2", "rate(2)", "Hard", id="review.hard", tooltip=RATE),
-        Binding("3", "rate(3)", "Good", id="review.good", tooltip=RATE),
-        Binding("4", "rate(4)", "Easy", id="review.easy", tooltip=RATE),
-        Binding("1,2,3,4,5", "hold", "", show=False, id="review.hold"),
-        Binding("a", "pick(0)", "Answer", key_display="a–d", id="review.pick_a", tooltip=PICK),
-        *(
-            Binding(
-                letter,
-                f"pick({n})",
-                f"Answer {letter}",
-                show=False,
-                key_display="a–d",
-                id=f"review.pick_{letter}",
-                tooltip=PICK,
-            )
-            for n, letter in enumerate("bcd", start=1)
-        ),
-        Binding(
-            "shift+up,ctrl+up,u",
-            "move(-1)",
-            "Move item up",
-            key_display="shift+↑/u",
-            id="review.move_up",
-            tooltip=MOVE,
-        ),
-        Binding(
-            "shift+down,ctrl+down,d",
-            "move(1)",
-            "Move item down",
-            key_display="shift+↓/d",
-            id="review.move_down",
-            tooltip=MOVE,
-        ),
-        Binding(
-            "r",
-            "reread",
-            "Open in reader",
-            id="review.reread",
-            tooltip=REREAD,
-        ),
-        Binding(
-            "escape",
-            "end",
-            "End session",
-            id="review.end",
-            tooltip="End the session early; what was rated is kept",
-        ),
-        Binding("escape", "close", "Back to Study", id="review.close_escape"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     phase: var[Phase] = var[Phase]("asking", always_update=True, init=False)
     """The session's phase, set after each step (again when a new card is asked)."""
@@ -179,7 +72,7 @@ class ReviewScreen(Screen[Summary | None]):
                     yield Static(id=f"rating-{rating}", classes="rating")
             yield Static(id="review-passage")
             yield Static(id="review-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.phase = self.session.phase
@@ -282,48 +175,14 @@ class ReviewScreen(Screen[Summary | None]):
             self._fill_order(options.highlighted or 0, grade)
 
     def _show_progress(self) -> None:
-        session = self.session
-        if session.phase == "done":
-            text = Content.assemble((session.title, "bold"), " · done")
-        else:
-            card = session.current if session.phase != "reread" else session.last_card
-            kind = KIND_LABELS.get(card.card_kind, card.card_kind) if card else ""
-            new, learning, review = session.counts()
-            parts: list[str | tuple[str, str]] = [
-                (session.title, "bold"),
-                " · to come: ",
-                (f"{new} new", "bold" if new else "dim"),
-                " · ",
-                (f"{learning} learning", "bold" if learning else "dim"),
-                " · ",
-                (f"{review} review", "bold" if review else "dim"),
-                f" · {session.done_count} rated",
-            ]
-            if session.phase != "reread":
-                parts.append(f" · {session.state_name()} card · {kind}")
-            if session.cram:
-                parts.append((" · cram: the schedule does not change", "italic"))
-            text = Content.assemble(*parts)
-        self.query_one("#review-progress", Static).update(text)
+        self.query_one("#review-progress", Static).update(header_text(self.session))
 
     def _show_ratings(self) -> None:
         session = self.session
-        for rating, name in RATING_NAMES.items():
+        for rating in RATING_NAMES:
             box = self.query_one(f"#rating-{rating}", Static)
-            proposed = rating == session.proposed
-            head = Content.assemble((f"{rating} ", "bold"), (name, "bold" if proposed else ""))
-            preview = session.previews.get(rating)
-            if session.cram:
-                below = Content("no change")
-            elif preview is not None:
-                below = Content(f"next in {preview.label}")
-            else:
-                below = Content("")
-            # The enter mark has a line of its own, on every button: they keep one height
-            # however narrow the screen.
-            mark = Content("◂ enter" if proposed else "")
-            box.update(Content("\n").join([head, below, mark]))
-            box.set_class(proposed, "-proposed")
+            box.update(rating_text(session, rating))
+            box.set_class(rating == session.proposed, "-proposed")
 
     def _show_bottom(self) -> None:
         """Bring the rating buttons into view (a long answer may push them down)."""

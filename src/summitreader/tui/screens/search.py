@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Select, Static
+from textual.widgets import Header, Input, OptionList, ProgressBar, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -24,6 +24,7 @@ from summitreader.tui.messages import (
     SearchIndexProgress,
 )
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
+from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class SearchScreen(Screen[None]):
                 yield Static(id="search-message")
                 yield ProgressBar(id="search-progress", show_eta=False)
             yield OptionList(id="results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()

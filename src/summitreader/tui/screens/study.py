@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summitreader.card_state import due_of
@@ -30,7 +31,10 @@ from summitreader.study.schedule import (
     new_per_day,
 )
 from summitreader.study.session import Save, Session, Summary
-from summitreader.tui.screens.review import AnswerInput, AnswerList, ReviewScreen
+from summitreader.tui.screens.review import ReviewScreen
+from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
+from summitreader.tui.widgets.hanging import Blocks, Hanging, line
+from summitreader.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -112,7 +116,7 @@ class StudyScreen(Screen[None]):
             yield Static(id="study-today")
             yield SessionList(id="study-list")
             yield Static(id="study-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Figures computed each time the screen is shown, once: showing it the first time
@@ -167,28 +171,31 @@ class StudyScreen(Screen[None]):
             )
         )
 
-    def _today_text(self, status: DeckStatus, now: dt.datetime) -> Content:
-        lines = [
-            Content.assemble(("Today", "bold underline")),
-            Content.assemble(("  Due now        ", "bold"), str(len(status.due))),
-            Content.assemble(
-                ("  New            ", "bold"),
+    def _today_text(self, status: DeckStatus, now: dt.datetime) -> Blocks:
+        """Today's counts; a count that wraps lines up under its text, not under its label."""
+
+        def count(label: str, value: str) -> Hanging:
+            return Hanging([(f"  {label:<15}", "bold")], [(value, "")])
+
+        lines: list[Text | Hanging] = [
+            line(("Today", "bold underline")),
+            count("Due now", str(len(status.due))),
+            count(
+                "New",
                 f"{len(status.new)} to start ({status.new_today} started today, "
                 f"{status.limit} a day; {status.new_total} not started in all)",
             ),
-            Content.assemble(
-                ("  Learning       ", "bold"), f"{len(status.learning)} due again later today"
-            ),
+            count("Learning", f"{len(status.learning)} due again later today"),
         ]
         if status.next_due is not None:
             lines.append(
-                Content.assemble(
-                    ("  Next due       ", "bold"),
+                count(
+                    "Next due",
                     f"{format_when(status.next_due, now)} "
                     f"({status.next_due.astimezone():%Y-%m-%d %H:%M})",
                 )
             )
-        return Content("\n").join(lines)
+        return Blocks(lines)
 
     @staticmethod
     def _due_row(status: DeckStatus) -> Content:

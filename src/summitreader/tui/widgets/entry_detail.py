@@ -4,10 +4,12 @@ follow."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -87,15 +89,34 @@ def entry_facts(
 
 
 PROMPT = "Select a meeting, an issue or a takeaway."
+SCROLL = Binding.Group("Scroll")
+
+
+class DetailLinks(OptionList):
+    """The entry's links; ``enter`` follows the one highlighted (shown in the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Follow link", id="detail.follow"),
+    ]
 
 
 class EntryDetail(VerticalScroll):
-    """Facts of the selected entry, then a list of what it links to (enter follows a link)."""
+    """Facts of the selected entry, then a list of what it links to (enter follows a link).
+
+    Focused (the first ``tab`` from a list), it is marked by a bar of the accent colour down its
+    left side, and the footer shows its keys: scroll, and ``tab`` to its links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll", group=SCROLL, id="detail.scroll-up"),
+        Binding("down", "scroll_down", "Scroll", group=SCROLL, id="detail.scroll-down"),
+        Binding("tab", "links", "Links", id="detail.links"),
+    ]
 
     DEFAULT_CSS = """
     EntryDetail:focus {
         background-tint: $foreground 6%;
     }
+
     EntryDetail #detail-facts {
         padding: 0 1;
     }
@@ -124,7 +145,15 @@ class EntryDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(self.facts, id="detail-facts")
         yield Static(Content("Links"), classes="detail--heading")
-        yield OptionList(id="detail-links")
+        yield DetailLinks(id="detail-links")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "links":  # from the pane itself; in the links, tab goes on as usual
+            return self.has_focus
+        return True
+
+    def action_links(self) -> None:
+        self.query_one("#detail-links", OptionList).focus()
 
     def clear(self, message: str) -> None:
         """Show ``message`` instead of an entry (when the list in view is empty)."""
