@@ -6,6 +6,15 @@ Progress needs no folder of its own per pack: the progress file keys every recor
 id, and the search cache names its folders by pack id and content hash. A pack removed from the
 library has its progress exported to ``<data folder>/library-backups/`` first.
 
+Progress is the pack id's
+    A pack's progress belongs to its id (the ``id:`` of its ``pack.yaml``). A pack edited in
+    place, or moved, keeps it; so does a copy of its folder, which is the same pack (they share
+    their progress, and the app says so). The progress of each pack records the folder that
+    claimed its id first and that folder's content hash (the setting :data:`CLAIM_SETTING`);
+    a *different* pack opened with the same id (another folder, other contents, while the first
+    folder is still there) is told, every time it is opened, that it shares the first one's
+    progress and how to give it its own (:func:`check_claim`).
+
 One change at a time
     Adding and removing a pack hold the library's lock (:func:`library_lock`, a lock on the
     file ``<data folder>/library.lock`` that the system releases when its process ends, however
@@ -43,6 +52,8 @@ LIBRARY_FOLDER = "library"
 BACKUP_FOLDER = "library-backups"
 LAST_FILE = "last.json"
 LOCK_SUFFIX = ".lock"
+CLAIM_SETTING = "pack_folder"
+"""The setting that records which folder's pack the progress of an id is."""
 ADDING_PREFIX = ".adding-"
 REMOVING_PREFIX = ".removing-"
 
@@ -370,6 +381,49 @@ def _why(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What :func:`check_claim` found: what to tell the user, and the record to write (None when
+    it stays as it is)."""
+
+    notice: str | None
+    record: dict[str, str] | None
+
+
+def check_claim(store: Store, root: Path) -> Claim:
+    """Whether the pack in ``root`` (the store's pack) is the one whose progress ``store`` holds
+    for its id: the same folder (edited or not), or a folder that took the place of one gone
+    (moved) take the record over; a copy (the same contents) shares the progress, said; another
+    pack (other contents, the first folder still there) is told it mixes its progress with that
+    one's, and the record stays the first's. The shipped pack is never checked (its id is
+    reserved)."""
+    pack = store.pack
+    here = str(Path(root).resolve())
+    record = {"folder": here, "content_hash": pack.content_hash}
+    if pack.id in shipped_ids():
+        return Claim(None, None)
+    claimed = store.get_setting(CLAIM_SETTING)
+    if not isinstance(claimed, dict) or not isinstance(claimed.get("folder"), str):
+        return Claim(None, record)
+    first = Path(claimed["folder"])
+    if claimed["folder"] == here:
+        return Claim(None, record if claimed != record else None)
+    if not (first / "pack.yaml").is_file():
+        return Claim(None, record)  # moved: the folder recorded is gone
+    if claimed.get("content_hash") == pack.content_hash:
+        return Claim(
+            f"This pack is a copy of the one in {first} (the same id, '{pack.id}', and the same "
+            "contents): they share their progress.",
+            None,
+        )
+    return Claim(
+        f"This pack has the id '{pack.id}' of another pack, in {first}, and shares its "
+        "progress (reading, cards, notes): what you do here changes that pack's progress too. "
+        f"To keep them apart, give this one an id of its own (the id: line of {here}/pack.yaml).",
+        None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
