@@ -10,6 +10,7 @@ opened again when its progress is not saved).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -176,9 +177,13 @@ class PackSwitching(App[None]):
         claim = check_claim(store, Path(services.pack.root))
         if claim.notice:
             self.notify(claim.notice, title="Progress", severity="warning", timeout=20)
-        record = claim.record
-        if record is not None and store.has_file():
-            services.saves.save(lambda: store.set_setting(CLAIM_SETTING, record), key="claim")
+        if claim.record is not None and store.has_file():
+            from summitreader.progress import ProgressNotSaved
+
+            # Bookkeeping, not the user's doing: not queued nor told when the file is busy (it
+            # is recorded at the next opening).
+            with contextlib.suppress(ProgressNotSaved):
+                store.set_setting(CLAIM_SETTING, claim.record)
 
     def tell_store_notices(self) -> None:
         """What opening the progress said, as at start-up."""
