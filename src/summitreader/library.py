@@ -5,16 +5,37 @@
 Progress needs no folder of its own per pack: the progress file keys every record by the pack's
 id, and the search cache names its folders by pack id and content hash. A pack removed from the
 library has its progress exported to ``<data folder>/library-backups/`` first.
+
+Progress is the pack id's
+    A pack's progress belongs to its id (the ``id:`` of its ``pack.yaml``). A pack edited in
+    place, or moved, keeps it; so does a copy of its folder, which is the same pack (they share
+    their progress, and the app says so). The progress of each pack records the folder that
+    claimed its id first and that folder's content hash (the setting :data:`CLAIM_SETTING`);
+    a *different* pack opened with the same id (another folder, other contents, while the first
+    folder is still there) is told, every time it is opened, that it shares the first one's
+    progress and how to give it its own (:func:`check_claim`).
+
+One change at a time
+    Adding and removing a pack hold the library's lock (:func:`library_lock`, a lock on the
+    file ``<data folder>/library.lock`` that the system releases when its process ends, however
+    it ends). So two ``add`` of the same article at once make one pack, and the second is told
+    it is there.
+    A pack is added in a ``.adding-*`` folder renamed into place, and removed by renaming it to
+    ``.removing-ID`` first: what a killed ``add`` or ``remove`` left behind is found by the next
+    one that holds the lock (no live process owns it then) and finished (:func:`tidy_library`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import shlex
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +51,11 @@ if TYPE_CHECKING:
 LIBRARY_FOLDER = "library"
 BACKUP_FOLDER = "library-backups"
 LAST_FILE = "last.json"
+LOCK_SUFFIX = ".lock"
+CLAIM_SETTING = "pack_folder"
+"""The setting that records which folder's pack the progress of an id is."""
+ADDING_PREFIX = ".adding-"
+REMOVING_PREFIX = ".removing-"
 
 
 class LibraryError(Exception):
@@ -188,26 +214,216 @@ def remember_last(data_dir: Path, pack_path: Path) -> None:
         raise
 
 
-def remove_pack(data_dir: Path, pack_id: str, store: Store | None, now: dt.datetime) -> Path | None:
+class LibraryBusy(LibraryError):
+    """Another process holds the library's lock (only when asked not to wait)."""
+
+
+def lock_path(library: Path) -> Path:
+    """The file whose lock is the library's: beside the library folder, not in it."""
+    return library.with_name(library.name + LOCK_SUFFIX)
+
+
+@contextlib.contextmanager
+def library_lock(
+    library: Path, *, wait: bool = True, on_wait: Callable[[], None] | None = None
+) -> Iterator[list[str]]:
+    """Hold the lock of the library folder ``library`` (made if need be) while the block runs,
+    after finishing what a killed ``add`` or ``remove`` left (the block gets the list of what was
+    done, see :func:`tidy_library`). When another process holds it, ``on_wait`` is called and the
+    lock awaited; with ``wait`` False, :class:`LibraryBusy` is raised instead. OSError when the
+    folder or the lock file cannot be made."""
+    library = Path(library)
+    library.mkdir(parents=True, exist_ok=True)
+    handle = os.open(lock_path(library), os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        if not _try_lock(handle):
+            if not wait:
+                raise LibraryBusy("another summitreader is adding or removing a pack")
+            if on_wait is not None:
+                on_wait()
+            _lock(handle)
+        yield tidy_library(library)
+    finally:
+        os.close(handle)  # releases the lock
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(handle: int) -> bool:
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _lock(handle: int) -> None:
+        while not _try_lock(handle):
+            with contextlib.suppress(OSError):  # LK_LOCK tries for 10 seconds, then raises
+                msvcrt.locking(handle, msvcrt.LK_LOCK, 1)
+                return
+
+else:
+    import fcntl
+
+    def _try_lock(handle: int) -> bool:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _lock(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+
+
+def tidy_library(library: Path) -> list[str]:
+    """Finish what a killed ``add`` or ``remove`` left in ``library``; call it holding the lock,
+    when no live process owns those folders. A ``.adding-*`` folder is a pack half-written:
+    deleted. A ``.removing-ID`` folder is a pack whose progress was backed up before it was
+    renamed so: deleted, as the remove meant. Returns what was done, for the user; a folder that
+    cannot be deleted stays for the next time (said too)."""
+    done: list[str] = []
+    try:
+        children = sorted(Path(library).iterdir())
+    except OSError:
+        return done
+    for child in children:
+        name = child.name
+        if name.startswith(ADDING_PREFIX):
+            what = "a pack half-added by an interrupted add"
+        elif name.startswith(REMOVING_PREFIX):
+            pack_id = name.removeprefix(REMOVING_PREFIX)
+            what = f"the pack '{pack_id}' an interrupted remove had begun to delete"
+        else:
+            continue
+        if child.is_symlink() or not child.is_dir():
+            continue
+        shutil.rmtree(child, ignore_errors=True)
+        if child.exists():
+            done.append(f"{what} ({child}) could not be deleted; it is tried again next time")
+        else:
+            done.append(f"deleted {what}")
+    return done
+
+
+def remove_pack(
+    data_dir: Path,
+    pack_id: str,
+    store: Store | None,
+    now: dt.datetime,
+    *,
+    on_wait: Callable[[], None] | None = None,
+    tell: Callable[[str], None] | None = None,
+) -> Path | None:
     """Remove the library's pack ``pack_id``; its progress (from ``store``, open on it) is
-    exported first to a backup file, whose path is returned (None without a store)."""
+    exported first to a backup file, whose path is returned (None without a store). Holds the
+    library's lock. Raises :class:`LibraryError` with what happened: when the backup cannot be
+    written (a full disk) or the folder cannot be moved, nothing is removed. ``tell`` receives
+    what was finished of an interrupted ``add`` or ``remove`` (see :func:`tidy_library`)."""
     if pack_id in shipped_ids():
         raise LibraryError(f"'{pack_id}' ships with summitreader and cannot be removed")
-    folder = library_dir(data_dir) / pack_id
+    library = library_dir(data_dir)
+    folder = library / pack_id
     if "/" in pack_id or os.sep in pack_id or pack_id.startswith(".") or not folder.is_dir():
         raise LibraryError(f"there is no pack '{pack_id}' in the library (see: summitreader packs)")
-    backup: Path | None = None
-    if store is not None:
-        from summitreader.progress.exchange import export_progress, write_document
-
-        target = Path(data_dir) / BACKUP_FOLDER
-        target.mkdir(parents=True, exist_ok=True)
-        backup = target / f"{pack_id}-{now:%Y%m%dT%H%M%S}.json"
-        write_document(export_progress(store), backup)
-    trash = folder.with_name(f".removing-{pack_id}")
-    os.rename(folder, trash)
-    shutil.rmtree(trash, ignore_errors=True)
+    try:
+        with library_lock(library, on_wait=on_wait) as tidied:
+            for line in tidied:
+                if tell is not None:
+                    tell(line)
+            if not folder.is_dir():  # removed by another process while this one waited
+                raise LibraryError(f"there is no pack '{pack_id}' in the library any more")
+            backup = _back_up(data_dir, pack_id, store, now)
+            trash = _unused(library / f"{REMOVING_PREFIX}{pack_id}")
+            try:
+                os.rename(folder, trash)
+            except OSError as error:
+                kept = f"; a copy of its progress is in {backup}" if backup else ""
+                raise LibraryError(
+                    f"'{pack_id}' could not be removed ({_why(error)}): nothing was removed{kept}"
+                ) from None
+            shutil.rmtree(trash, ignore_errors=True)  # what stays is deleted next time
+    except OSError as error:
+        raise LibraryError(
+            f"the library cannot be changed ({_why(error)}): nothing was removed"
+        ) from None
     return backup
+
+
+def _back_up(data_dir: Path, pack_id: str, store: Store | None, now: dt.datetime) -> Path | None:
+    if store is None:
+        return None
+    from summitreader.progress.exchange import ExchangeError, export_progress, write_document
+
+    target = Path(data_dir) / BACKUP_FOLDER
+    backup = _unused(target / f"{pack_id}-{now:%Y%m%dT%H%M%S}.json")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        write_document(export_progress(store), backup)
+    except (OSError, ExchangeError) as error:
+        why = _why(error.__cause__) if isinstance(error.__cause__, OSError) else _why(error)
+        raise LibraryError(
+            f"the progress of '{pack_id}' could not be backed up ({why}): nothing was removed"
+        ) from None
+    return backup
+
+
+def _unused(path: Path) -> Path:
+    candidate, number = path, 2
+    while os.path.lexists(candidate):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What :func:`check_claim` found: what to tell the user, and the record to write (None when
+    it stays as it is)."""
+
+    notice: str | None
+    record: dict[str, str] | None
+
+
+def check_claim(store: Store, root: Path) -> Claim:
+    """Whether the pack in ``root`` (the store's pack) is the one whose progress ``store`` holds
+    for its id: the same folder (edited or not), or a folder that took the place of one gone
+    (moved) take the record over; a copy (the same contents) shares the progress, said; another
+    pack (other contents, the first folder still there) is told it mixes its progress with that
+    one's, and the record stays the first's. The shipped pack is never checked (its id is
+    reserved)."""
+    pack = store.pack
+    here = str(Path(root).resolve())
+    record = {"folder": here, "content_hash": pack.content_hash}
+    if pack.id in shipped_ids():
+        return Claim(None, None)
+    claimed = store.get_setting(CLAIM_SETTING)
+    if not isinstance(claimed, dict) or not isinstance(claimed.get("folder"), str):
+        return Claim(None, record)
+    first = Path(claimed["folder"])
+    if claimed["folder"] == here:
+        return Claim(None, record if claimed != record else None)
+    if not (first / "pack.yaml").is_file():
+        return Claim(None, record)  # moved: the folder recorded is gone
+    if claimed.get("content_hash") == pack.content_hash:
+        return Claim(
+            f"This pack is a copy of the one in {first} (the same id, '{pack.id}', and the same "
+            "contents): they share their progress.",
+            None,
+        )
+    return Claim(
+        f"This pack has the id '{pack.id}' of another pack, in {first}, and shares its "
+        "progress (reading, cards, notes): what you do here changes that pack's progress too. "
+        f"To keep them apart, give this one an id of its own (the id: line of {here}/pack.yaml).",
+        None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

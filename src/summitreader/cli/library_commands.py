@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import shutil
 import sys
@@ -72,20 +73,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def add_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.authoring import AuthoringError, add_article
-    from summitreader.library import library_dir, shipped_ids
+    from summitreader.library import library_dir, library_lock, shipped_ids
 
     path = Path(args.path)
     if args.path == "-":
         path = _from_stdin(context)
+    library = library_dir(context.data_dir)
     try:
-        added = add_article(
-            path,
-            library_dir(context.data_dir),
-            title=args.title,
-            pack_id=args.pack_id,
-            encoding=args.encoding,
-            taken=shipped_ids(),
-        )
+        # One add or remove at a time: the same article added twice at once makes one pack.
+        with library_lock(library, on_wait=_say_waiting) as tidied:
+            _tell_tidied(tidied)
+            added = add_article(
+                path,
+                library,
+                title=args.title,
+                pack_id=args.pack_id,
+                encoding=args.encoding,
+                taken=shipped_ids(),
+            )
     except AuthoringError as error:
         raise CliError(str(error)) from None
     except OSError as error:
@@ -151,6 +156,15 @@ def _earlier_progress(context: Context, pack: Pack | None) -> dict[str, int]:
     return found if any(found.values()) else {}
 
 
+def _say_waiting() -> None:
+    hint("summitreader: another summitreader is adding or removing a pack: waiting for it...")
+
+
+def _tell_tidied(tidied: list[str]) -> None:
+    for line in tidied:
+        hint(f"summitreader: {line}")
+
+
 def _from_stdin(context: Context) -> Path:
     """The article on standard input, kept in a temporary file named ``stdin`` while it is
     added: its format is found from its text."""
@@ -170,8 +184,15 @@ def _from_stdin(context: Context) -> Path:
 
 
 def packs_command(args: argparse.Namespace, context: Context) -> int:
-    from summitreader.library import list_packs, summarise
+    from summitreader.library import LibraryBusy, library_dir, library_lock, list_packs, summarise
 
+    if library_dir(context.data_dir).is_dir():
+        # What an interrupted add or remove left is finished, unless one is running now.
+        with (
+            contextlib.suppress(LibraryBusy, OSError),
+            library_lock(library_dir(context.data_dir), wait=False) as tidied,
+        ):
+            _tell_tidied(tidied)
     summaries = [summarise(context.data_dir, info) for info in list_packs(context.data_dir)]
     if args.json:
         emit_json([s.to_dict() for s in summaries])
@@ -213,7 +234,14 @@ def remove_command(args: argparse.Namespace, context: Context) -> int:
             return 1
     store = _open_store(context, find_pack(context.data_dir, args.id))
     try:
-        backup = remove_pack(context.data_dir, args.id, store, _now(store))
+        backup = remove_pack(
+            context.data_dir,
+            args.id,
+            store,
+            _now(store),
+            on_wait=_say_waiting,
+            tell=lambda line: hint(f"summitreader: {line}"),
+        )
     except LibraryError as error:
         raise CliError(str(error)) from None
     finally:

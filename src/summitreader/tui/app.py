@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -18,27 +18,19 @@ from textual.widget import AwaitMount
 from textual.widgets import Input, TextArea
 
 from summitreader.pack.model import PassageRef
-from summitreader.tui.messages import (
-    MyCardsChanged,
-    OpenEntry,
-    OpenPassage,
-    PackLoaded,
-    SavesChanged,
-)
+from summitreader.tui.messages import MyCardsChanged, OpenEntry, OpenPassage
 from summitreader.tui.reading import ReadCount, reading_subtitle
-from summitreader.tui.saving import SaveState
+from summitreader.tui.save_policy import RETRY_DELAY as RETRY_DELAY
+from summitreader.tui.save_policy import SavePolicy
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
+from summitreader.tui.switching import PackSwitching
 
-SWITCHING = "switching"
-"""A blank mode the app stands on while it swaps every screen for another pack's."""
 TYPE_AHEAD_KEYS = ("3", "slash")
 """Keys that open the search screen: the characters typed right after them go to its box."""
 TYPE_AHEAD_WAIT = 2.0
 """Seconds the characters typed after such a key are kept if no search screen comes (a key
 taken by something else): then they go where they would have gone."""
-RETRY_DELAY = 1.0
-"""Seconds between a failed save and the next attempt."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +78,13 @@ DECK_SCREENS = ("study", "progress")
 """The screens built with the deck (:attr:`Services.deck`)."""
 
 
-class SummitApp(App[None]):
-    """summitreader's app. Build it with :func:`summitreader.tui.factory.make_app`."""
+class SummitApp(PackSwitching, SavePolicy):
+    """summitreader's app. Build it with :func:`summitreader.tui.factory.make_app`.
+
+    Switching packs is in :class:`~summitreader.tui.switching.PackSwitching`; how writes that
+    wait are shown, retried and guarded at quit, in
+    :class:`~summitreader.tui.save_policy.SavePolicy`.
+    """
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "study.tcss", "dialogs.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,21 +105,11 @@ class SummitApp(App[None]):
         self.services = services
         self.specs = {spec.name: spec for spec in (screens or SCREENS)}
         self._history: list[str] = []
-        self._saves = SaveState()
-        self._retry_timer: Timer | None = None
-        self._quit_warned: tuple[int, int] | None = None
-        """The save episode the user was warned about by ``q``, and the user action of that ``q``:
-        a second ``q`` quits only right after the warning, while the same writes (or more of
-        them) still wait; any other key or click in between, and ``q`` warns again."""
-        self._actions = 0
-        """Keys and clicks so far."""
         self._last_input: events.Event | None = None
         self._typed_ahead: list[events.Key] | None = None
         """Characters typed after ``3`` or ``/`` while the search screen is being shown: they
         are typed into its box once it is (see :meth:`on_event`)."""
         self._type_ahead_timer: Timer | None = None
-        self.unsaved_at_exit = 0
-        """How many changes were left unsaved when the user quit (told after the app ends)."""
         services.saves.listener = self._post_saves_changed
         services.reading.listen(self._show_reading)
         self._set_title()
@@ -136,6 +123,14 @@ class SummitApp(App[None]):
 
     def _builder(self, spec: ScreenSpec) -> Callable[[], Screen[Any]]:
         return lambda: spec.build(self.services)
+
+    @property
+    def mode_names(self) -> list[str]:
+        """The top-level screens' modes."""
+        return list(self.specs)
+
+    def _builder_for(self, name: str) -> Callable[[], Screen[Any]]:
+        return self._builder(self.specs[name])
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded and self._type_ahead(event):
@@ -193,13 +188,13 @@ class SummitApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("read")
         self.refresh_progress()
-        for notice in (*self.services.notices, *store.notices):
-            self.notify(notice, title="Progress", severity="warning", timeout=12)
+        self.tell_store_notices()
+        self.check_pack_claim()
         if "search" in self.specs:
             self.call_after_refresh(self.open_search_index)
         self.call_after_refresh(self.build_deck)
         self.call_after_refresh(self.import_screens)
-        self._remember_pack()
+        self.remember_pack()
 
     @work(thread=True, exclusive=True, group="import-screens", exit_on_error=False)
     def import_screens(self) -> None:
@@ -256,100 +251,6 @@ class SummitApp(App[None]):
                 return
         if self.current_mode != "read":
             self.switch_mode("read")
-
-    # -- the library ------------------------------------------------------------------------
-    def action_library(self) -> None:
-        data_dir = self.services.data_dir
-        if data_dir is None:
-            self.notify("This pack was opened on its own: there is no library here.")
-            return
-        from summitreader.tui.screens.library import LibraryScreen
-
-        self.push_screen(
-            LibraryScreen(data_dir, Path(self.services.pack.root)), self._library_chosen
-        )
-
-    def _library_chosen(self, folder: Path | None) -> None:
-        if folder is not None and folder.resolve() != Path(self.services.pack.root).resolve():
-            self.load_pack(folder)
-
-    @work(thread=True, exclusive=True, group="switch-pack", exit_on_error=False)
-    def load_pack(self, folder: Path) -> None:
-        """Load the pack in ``folder`` and open its progress off the UI thread, then switch."""
-        from summitreader.library import validate_command
-        from summitreader.pack import PackError
-        from summitreader.tui.factory import open_services
-
-        try:
-            services = open_services(folder, self.services)
-        except PackError as error:
-            count = len(error.problems)
-            self.call_from_thread(
-                self.notify,
-                f"{folder.name} cannot be opened: it has {count} problem"
-                f"{'s' if count != 1 else ''} ("
-                f"{validate_command(self.services.data_dir, folder)} lists them).",
-                title="Library",
-                severity="error",
-            )
-            return
-        self.post_message(PackLoaded(services))
-
-    @on(PackLoaded)
-    async def _pack_loaded(self, message: PackLoaded) -> None:
-        await self.switch_pack(message.services)
-
-    async def switch_pack(self, services: Services) -> None:
-        """Work on ``services`` (another pack) from now on: every screen is built again for it;
-        the pack left keeps its progress (reading position, cards) in the progress file."""
-        old = self.services
-        if old.saves.waiting:
-            services.store.close()
-            self.notify(
-                "Some changes are not saved yet: the pack stays open until they are.",
-                title="Library",
-                severity="warning",
-            )
-            return
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.add_mode(SWITCHING, Screen)
-        await self.switch_mode(SWITCHING)
-        for spec in self.specs.values():
-            await self.remove_mode(spec.name)
-        old.reading.forget(self._show_reading)
-        self.services = services
-        services.saves.listener = self._post_saves_changed
-        services.reading.listen(self._show_reading)
-        self._saves = SaveState()
-        self._history.clear()
-        for spec in self.specs.values():
-            self.add_mode(spec.name, self._builder(spec))
-        await self.switch_mode("read")
-        await self.remove_mode(SWITCHING)
-        self._set_title()
-        self.refresh_progress()
-        # The old index may still be building: it is closed off the UI thread, once done.
-        self.run_worker(old.search.close, thread=True, group="close-search", exit_on_error=False)
-        old.store.close()
-        for notice in services.store.notices:
-            self.notify(notice, title="Progress", severity="warning", timeout=12)
-        if "search" in self.specs:
-            self.open_search_index()
-        self.build_deck()
-        self._remember_pack()
-
-    def _remember_pack(self) -> None:
-        """Keep the open pack as the one read last, so the next start opens it."""
-        data_dir = self.services.data_dir
-        if data_dir is None:
-            return
-        from summitreader.library import remember_last
-
-        try:
-            remember_last(data_dir, Path(self.services.pack.root))
-        except OSError as error:
-            self.notify(f"Which pack is open could not be kept: {error}", severity="warning")
 
     def action_help(self) -> None:
         from summitreader.tui.screens.help import HelpScreen
@@ -466,56 +367,3 @@ class SummitApp(App[None]):
         if keys:
             key = min(keys, key=len)
             self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
-
-    # -- saving -----------------------------------------------------------------------------
-    def _post_saves_changed(self, state: SaveState) -> None:
-        """The save queue's listener; called on the thread that saved, hence a message."""
-        self.post_message(SavesChanged())
-
-    @on(SavesChanged)
-    def _saves_changed(self) -> None:
-        """A write landed or waits: the header says so, the user is told when writes start to
-        wait and when they are all saved, and waiting writes are retried."""
-        before, now = self._saves, self.services.saves.state
-        self._saves = now
-        if now.waiting and (not before.waiting or now.episode != before.episode):
-            self.notify(
-                f"{now.error} It is kept and saved as soon as it can be.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-            )
-        elif before.waiting and not now.waiting:
-            self.notify("Every change that waited is saved now.", title="Saved", timeout=5)
-        self.refresh_progress()
-        if now.waiting and self._retry_timer is None:
-            delay = self.services.retry_delay
-            self._retry_timer = self.set_timer(
-                RETRY_DELAY if delay is None else delay, self._retry_saves
-            )
-
-    def _retry_saves(self) -> None:
-        self._retry_timer = None
-        self._run_retry()
-
-    @work(thread=True, exclusive=True, group="saves", exit_on_error=False)
-    def _run_retry(self) -> None:
-        """Retry the waiting writes off the UI thread: a retry may wait for the busy timeout."""
-        self.services.saves.retry()
-
-    async def action_quit(self) -> None:
-        """Quit; while changes wait to be saved, only when asked twice."""
-        state = self.services.saves.state
-        waiting = state.waiting
-        if waiting and self._quit_warned != (state.episode, self._actions - 1):
-            self._quit_warned = (state.episode, self._actions)
-            self.notify(
-                f"{waiting} change{'s' if waiting != 1 else ''} not saved yet: q again quits "
-                "without them.",
-                title="Not saved yet",
-                severity="warning",
-                timeout=10,
-            )
-            return
-        self.unsaved_at_exit = waiting
-        self.exit()

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from summitreader.library import PackInfo, PackSummary, list_packs, summarise
 from summitreader.text import plural
 from summitreader.tui.widgets.hanging import Blocks, Hanging
+from summitreader.tui.widgets.stopping_list import StoppingOptionList
 
 ADD_HINT = "Add an article: summitreader add FILE (Markdown, text, HTML)"
 KEYS = "↑↓ choose · enter opens · escape closes"
@@ -56,7 +57,7 @@ class LibraryScreen(ModalScreen[Path | None]):
             with Vertical(classes="library--foot"):
                 yield Label(Content(ADD_HINT), classes="library--hint")
                 yield Label(Content(KEYS), classes="library--keys")
-            yield OptionList(
+            yield StoppingOptionList(
                 *(
                     Option(self._label(info, None), id=f"pack-{n}")
                     for n, info in enumerate(self.packs)

@@ -1,0 +1,203 @@
+"""Switching the app to another pack of the library: the Library screen's choice is loaded off
+the UI thread, then every screen is built again for it.
+
+When the chosen pack's progress cannot be saved (another summitreader holds the progress file's
+write lock past the busy timeout, as at start-up), the pack is opened all the same, as start-up
+opens it: read only, the header saying "progress not saved" and a notice saying why and how to
+get saving back (choose the pack again in the Library once the file is free: the open pack is
+opened again when its progress is not saved).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import App
+from textual.screen import Screen
+
+from summitreader.tui.messages import PackLoaded
+from summitreader.tui.saving import SaveState
+
+if TYPE_CHECKING:
+    from summitreader.tui.reading import ReadCount
+    from summitreader.tui.services import Services
+
+SWITCHING = "switching"
+"""A blank mode the app stands on while it swaps every screen for another pack's."""
+
+
+class PackSwitching(App[None]):
+    """The app's part that opens the Library and switches packs (mixed into the app)."""
+
+    services: Services
+    _history: list[str]
+    _saves: SaveState
+
+    if TYPE_CHECKING:
+
+        @property
+        def mode_names(self) -> list[str]: ...
+
+        def _builder_for(self, name: str) -> Callable[[], Screen[Any]]: ...
+
+        def _show_reading(self, count: ReadCount) -> None: ...
+
+        def _post_saves_changed(self, state: SaveState) -> None: ...
+
+        def _set_title(self) -> None: ...
+
+        def refresh_progress(self) -> None: ...
+
+        def open_search_index(self) -> object: ...
+
+        def build_deck(self) -> object: ...
+
+    def action_library(self) -> None:
+        data_dir = self.services.data_dir
+        if data_dir is None:
+            self.notify("This pack was opened on its own: there is no library here.")
+            return
+        from summitreader.tui.screens.library import LibraryScreen
+
+        self.push_screen(
+            LibraryScreen(data_dir, Path(self.services.pack.root)), self._library_chosen
+        )
+
+    def _library_chosen(self, folder: Path | None) -> None:
+        if folder is None:
+            return
+        same = folder.resolve() == Path(self.services.pack.root).resolve()
+        if same and self.services.store.persistent:
+            return  # the open pack; one whose progress is not saved is opened again, to save
+        from summitreader.library import pack_info
+
+        info = pack_info(folder)
+        title = info.title if info is not None else folder.name
+        self.notify(f"Opening {title}…", title="Library", timeout=3)
+        self.load_pack(folder)
+
+    @work(thread=True, exclusive=True, group="switch-pack", exit_on_error=False)
+    def load_pack(self, folder: Path) -> None:
+        """Load the pack in ``folder`` and open its progress off the UI thread (the progress
+        file may be busy for the busy timeout), then switch."""
+        from summitreader.library import validate_command
+        from summitreader.pack import PackError
+        from summitreader.tui.factory import open_services
+
+        try:
+            services = open_services(folder, self.services)
+        except PackError as error:
+            count = len(error.problems)
+            self.call_from_thread(
+                self.notify,
+                f"{folder.name} cannot be opened: it has {count} problem"
+                f"{'s' if count != 1 else ''} ("
+                f"{validate_command(self.services.data_dir, folder)} lists them).",
+                title="Library",
+                severity="error",
+            )
+            return
+        except OSError as error:
+            self.call_from_thread(
+                self.notify,
+                f"{folder.name} cannot be opened: {error.strerror or error}.",
+                title="Library",
+                severity="error",
+            )
+            return
+        self.post_message(PackLoaded(services))
+
+    @on(PackLoaded)
+    async def _pack_loaded(self, message: PackLoaded) -> None:
+        await self.switch_pack(message.services)
+
+    async def switch_pack(self, services: Services) -> None:
+        """Work on ``services`` (another pack) from now on: every screen is built again for it;
+        the pack left keeps its progress (reading position, cards) in the progress file."""
+        old = self.services
+        if old.saves.waiting:
+            services.store.close()
+            self.notify(
+                "Some changes are not saved yet: the pack stays open until they are.",
+                title="Library",
+                severity="warning",
+            )
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.add_mode(SWITCHING, Screen)
+        await self.switch_mode(SWITCHING)
+        for name in self.mode_names:
+            await self.remove_mode(name)
+        old.reading.forget(self._show_reading)
+        self.services = services
+        services.saves.listener = self._post_saves_changed
+        services.reading.listen(self._show_reading)
+        self._saves = SaveState()
+        self._history.clear()
+        for name in self.mode_names:
+            self.add_mode(name, self._builder_for(name))
+        await self.switch_mode("read")
+        await self.remove_mode(SWITCHING)
+        self._set_title()
+        self.refresh_progress()
+        # The old index may still be building: it is closed off the UI thread, once done.
+        self.run_worker(old.search.close, thread=True, group="close-search", exit_on_error=False)
+        old.store.close()
+        self.tell_store_notices()
+        self.check_pack_claim()
+        if not services.store.persistent:
+            self.notify(
+                f"{services.pack.title} is open, but what you do in it is not saved this "
+                "session. Once the progress file is free, choose the pack again in the "
+                "Library (6) to save your progress.",
+                title="Progress not saved",
+                severity="error",
+                timeout=20,
+            )
+        if "search" in self.mode_names:
+            self.open_search_index()
+        self.build_deck()
+        self.remember_pack()
+
+    def check_pack_claim(self) -> None:
+        """Say when the open pack shares its progress with another folder's pack (a copy, or
+        another pack with its id), and record which folder's the progress is (only in a
+        progress file that exists: opening a pack creates nothing)."""
+        services = self.services
+        if services.data_dir is None:
+            return
+        from summitreader.library import CLAIM_SETTING, check_claim
+
+        store = services.store
+        claim = check_claim(store, Path(services.pack.root))
+        if claim.notice:
+            self.notify(claim.notice, title="Progress", severity="warning", timeout=20)
+        if claim.record is not None and store.has_file():
+            from summitreader.progress import ProgressNotSaved
+
+            # Bookkeeping, not the user's doing: not queued nor told when the file is busy (it
+            # is recorded at the next opening).
+            with contextlib.suppress(ProgressNotSaved):
+                store.set_setting(CLAIM_SETTING, claim.record)
+
+    def tell_store_notices(self) -> None:
+        """What opening the progress said, as at start-up."""
+        for notice in (*self.services.notices, *self.services.store.notices):
+            self.notify(notice, title="Progress", severity="warning", timeout=12)
+
+    def remember_pack(self) -> None:
+        """Keep the open pack as the one read last, so the next start opens it."""
+        data_dir = self.services.data_dir
+        if data_dir is None:
+            return
+        from summitreader.library import remember_last
+
+        try:
+            remember_last(data_dir, Path(self.services.pack.root))
+        except OSError as error:
+            self.notify(f"Which pack is open could not be kept: {error}", severity="warning")

@@ -1,0 +1,80 @@
+"""Switching to a pack while another summitreader holds the progress file's write lock: the pack
+opens as it does at start-up in that case, read only, and the user is told that its progress is
+not saved and how to get saving back (choosing it again in the Library once the file is free,
+which opens it again with saving)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from summitreader import paths
+from summitreader.authoring import add_article
+from summitreader.library import library_dir, shipped_ids
+from summitreader.pack import load_pack
+from summitreader.progress import files, open_store
+from summitreader.tui.factory import make_app
+from summitreader.tui.screens.library import LibraryScreen
+from summitreader.tui.screens.read import ReadScreen
+from support.clock import START
+from support.pilot import wait_until
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BUSY = 0.2
+"""The busy timeout: how long opening waits for the lock (short, so the test is quick)."""
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setattr(files, "BUSY_TIMEOUT", BUSY)
+    folder = tmp_path / "data"
+    add_article(FIXTURES / "photosynthesis.md", library_dir(folder), taken=shipped_ids())
+    yield folder
+
+
+def messages(app: object) -> list[str]:
+    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def choose(pilot, app, index: int) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("6")
+    await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+    options = app.screen.query_one(OptionList)
+    # Every pack's figures are shown: no summary is read while the file is locked below.
+    await wait_until(pilot, lambda: all("…" not in str(o.prompt) for o in options.options))
+    options.highlighted = index
+
+
+async def test_a_pack_opened_while_the_progress_file_is_locked_says_it_is_not_saved(data, tmp_path):
+    pack = load_pack(paths.default_pack_dir())
+    store = open_store(data, pack, clock=lambda: START)
+    store.mark_read(pack.sections[0].id)  # the progress file exists
+    app = make_app(pack, store, tmp_path / "cache", clock=lambda: START, data_dir=data)
+    other = sqlite3.connect(store.path, isolation_level=None, timeout=BUSY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+        await choose(pilot, app, 1)
+        other.execute("BEGIN IMMEDIATE")  # another summitreader holds the write lock
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.services.pack.id == "photosynthesis")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+        assert not app.services.store.persistent
+        assert app.sub_title.startswith("progress not saved")
+        told = " ".join(messages(app))
+        assert "Photosynthesis is open, but what you do in it is not saved" in told
+        assert "choose the pack again in the Library" in told
+
+        # The file is free again: the open pack chosen again opens with saving.
+        other.execute("ROLLBACK")
+        await choose(pilot, app, 1)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.services.store.persistent, "saving back")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+        assert app.services.pack.id == "photosynthesis"
+        assert "sections read" in app.sub_title and "not saved" not in app.sub_title
+    app.services.store.close()
+    other.close()
