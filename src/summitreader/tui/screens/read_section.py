@@ -44,7 +44,8 @@ class SectionText(VerticalScroll):
 
     def __init__(self, make: MakePassages, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._make = make
+        self.make = make
+        """Makes the widgets of a run of paragraphs (the reader's, with its marks and notes)."""
         self.section: Section | None = None
         self.generation = 0
         """Counts the sections shown: a batch for a section no longer shown stops."""
@@ -130,7 +131,7 @@ class SectionText(VerticalScroll):
             index = next((i for i, p in enumerate(paragraphs) if p.number == around), 0)
         self._start = 0 if index <= FIRST_PARAGRAPHS else index
         self._end = min(len(paragraphs), index + FIRST_PARAGRAPHS)
-        self._passages = self._make(section, self._start, self._end)
+        self._passages = self.make(section, self._start, self._end)
         self._by_number = {p.paragraph.number: p for p in self._passages}
         # A new body for each section: the old one goes with its children, and ids such as
         # ``p-3`` never meet their namesakes while the old body is being removed.
@@ -147,8 +148,9 @@ class SectionText(VerticalScroll):
         refreshed: the reader can scroll and type meanwhile."""
         if generation != self.generation or self._body is None or self.section is None:
             return
-        self._keep_anchor()
-        self._anchor = None
+        if not self._keep_anchor():  # the last batch above is not laid out yet
+            self.call_after_refresh(self._fill, generation, batch)
+            return
         total = len(self.section.paragraphs)
         if self._end < total:
             await self._append(self._end + batch)
@@ -176,7 +178,7 @@ class SectionText(VerticalScroll):
 
     async def _append(self, end: int) -> None:
         assert self.section is not None and self._body is not None
-        passages = self._make(self.section, self._end, end)
+        passages = self.make(self.section, self._end, end)
         self._end += len(passages)
         self._passages.extend(passages)
         self._add(passages)
@@ -188,7 +190,7 @@ class SectionText(VerticalScroll):
         kept on the paragraph at its top (see :meth:`_laid_out`)."""
         assert self.section is not None and self._body is not None
         start = max(0, start)
-        passages = self._make(self.section, start, self._start)
+        passages = self.make(self.section, start, self._start)
         if not passages:
             return
         first = self._passages[0]
@@ -209,13 +211,16 @@ class SectionText(VerticalScroll):
         mounted above them."""
         self._keep_anchor()
 
-    def _keep_anchor(self) -> None:
+    def _keep_anchor(self) -> bool:
+        """Once the paragraphs mounted above are laid out, scroll back to the words that were
+        at the top of the view. Returns whether the view is settled (nothing left to keep)."""
         if self._anchor is None:
-            return
+            return True
+        if not self._passages or self._passages[0].virtual_region.height == 0:
+            return False
         passage, offset = self._anchor
-        region = passage.virtual_region_with_margin
-        if region.height == 0:
-            return
-        wanted = max(0.0, region.y - offset)
+        self._anchor = None
+        wanted = max(0.0, passage.virtual_region_with_margin.y - offset)
         if wanted != self.scroll_y:
             self.scroll_to(y=wanted, animate=False, immediate=True)
+        return True
