@@ -4,6 +4,7 @@ the paragraphs above it are mounted, and stays in view while they are; batches s
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -82,5 +83,5 @@ async def test_batches_after_the_first_are_capped(build_app, long_pack: Pack) ->
         assert len(section.paragraphs) > FIRST_PARAGRAPHS + 2 * MAX_BATCH
         assert max(sizes) == MAX_BATCH
         # Every paragraph asked for once, in order.
-        assert made[0][0] == 0 and all(a[1] == b[0] for a, b in zip(made, made[1:], strict=False))
+        assert made[0][0] == 0 and all(a[1] == b[0] for a, b in itertools.pairwise(made))
         assert min(made[-1][1], len(section.paragraphs)) == len(section.paragraphs)
