@@ -85,3 +85,4 @@ async def test_batches_after_the_first_are_capped(build_app, long_pack: Pack) ->
         # Every paragraph asked for once, in order.
         assert made[0][0] == 0 and all(a[1] == b[0] for a, b in itertools.pairwise(made))
         assert min(made[-1][1], len(section.paragraphs)) == len(section.paragraphs)
+

@@ -83,18 +83,25 @@ class SectionText(VerticalScroll):
         first one that starts in the view; the one that fills it when none starts there. The tail
         of a paragraph scrolled mostly past is not it: the reader is at the next one."""
         passages = self._passages
-        if not passages:
-            return None
+        # Only the paragraphs laid out have a place: those of a batch just mounted (above or
+        # below the others) have none yet, and are left out of the search.
+        first = next((i for i, p in enumerate(passages) if p.virtual_region.height), None)
+        if first is None:
+            return passages[-1] if passages else None
+        last = next(
+            i for i in range(len(passages) - 1, -1, -1) if passages[i].virtual_region.height
+        )
         top = self.scroll_y if scroll_y is None else scroll_y
         bottom = top + max(1, self.scrollable_content_region.height)
-        # The first paragraph whose bottom is below the top line (regions grow down the list).
+        # The first paragraph whose bottom is below the top line (places grow down the list).
         index = bisect_right(
-            passages, top + 1, key=lambda p: p.virtual_region_with_margin.bottom
+            passages, top + 1, lo=first, hi=last + 1,
+            key=lambda p: p.virtual_region_with_margin.bottom,
         )
-        if index >= len(passages):
-            return passages[-1]
+        if index > last:
+            return passages[last]
         passage = passages[index]
-        following = passages[index + 1] if index + 1 < len(passages) else None
+        following = passages[index + 1] if index < last else None
         if (
             passage.virtual_region_with_margin.y < top
             and following is not None
