@@ -67,7 +67,7 @@ def screen_paints(
 ) -> dict[str, float]:
     """Seconds to import the history, and to the first paint of the Progress and Study screens
     (each opened from the Read screen) with that history and, as the baseline measured in turn,
-    with no progress at all."""
+    with no progress at all; and each screen's ratio of the two (``*_history_ratio``)."""
     folder = Path(tempfile.mkdtemp(prefix="summit-bench-history-"))
     try:
         document = history_document(pack, folder, reviews, prior_state)
@@ -82,6 +82,10 @@ def screen_paints(
                 with open_store(data, pack, clock=lambda: NOW) as store:
                     seconds = asyncio.run(_paint(pack, store, cache_dir, key, name))
                 result[f"{name}_{label}_seconds"] = seconds
+            # The history's cost, apart from the machine's load: 1.0 is none at all.
+            result[f"{name}_history_ratio"] = round(
+                result[f"{name}_history_seconds"] / result[f"{name}_empty_seconds"], 2
+            )
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -1,12 +1,15 @@
-"""Time to first paint of the reader on a pack whose first section is about 4 MiB of text, and
-how long hostile inline Markdown takes to parse.
+"""Time to first paint of the reader on a pack whose first section is about 4 MiB of text, at its
+top and at a reading position restored far down it, against the default pack's first section in
+the same run; and how long hostile inline Markdown takes to parse.
 
     python benchmarks/long_section.py [--rounds N]
 
-The pack is the default one with its first section's paragraphs repeated until the file holds
+The long pack is the default one with its first section's paragraphs repeated until the file holds
 :data:`SECTION_BYTES` bytes (just under the loader's limit of 4 MiB). The app starts in a
-pseudo-terminal (:mod:`paint`) with empty data and cache folders, and is timed until the first
-words of the section show.
+pseudo-terminal (:mod:`paint`) with fresh data and cache folders (so the pack is loaded cold), and
+is timed until the words of the place shown appear. Far down, the progress file holds the
+position of the last paragraph that has :data:`PHRASE`, as a reader who stopped there would leave
+it. Each case is also given as a ratio to the default pack's time, measured in the same run.
 """
 
 from __future__ import annotations
@@ -45,10 +48,34 @@ def long_pack(target: Path) -> Path:
     return target
 
 
-def paint_seconds(pack: Path, work: Path, rounds: int) -> list[float]:
+def far_paragraph(pack: Path) -> tuple[str, int]:
+    """The first section's id and the number of its last paragraph that has :data:`PHRASE`."""
+    from summitreader.pack import load_pack
+
+    section = load_pack(pack).sections[0]
+    last = max(p.number for p in section.paragraphs if PHRASE in p.text)
+    return section.id, last
+
+
+def remember_position(pack: Path, data: Path, section: str, paragraph: int) -> None:
+    """Leave a progress file in ``data`` whose reading position is ``paragraph``."""
+    from summitreader.pack import load_pack
+    from summitreader.progress import open_store
+
+    with open_store(data, load_pack(pack)) as store:
+        store.set_position(section, paragraph, 0.0)
+
+
+def paint_seconds(
+    pack: Path, work: Path, rounds: int, position: tuple[str, int] | None = None
+) -> list[float]:
     seconds = []
     for number in range(rounds):
         data, cache = work / f"data{number}", work / f"cache{number}"
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        if position is not None:
+            remember_position(pack, data, *position)
         argv = [
             sys.executable, "-m", "summitreader", "--pack", str(pack),
             "--data-dir", str(data), "--cache-dir", str(cache),
@@ -75,11 +102,16 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        print("first paint of the default pack's first section:")
+        base = statistics.median(paint_seconds(default_pack_dir(), work, options.rounds))
+        print(f"  median {base:.2f} s")
         pack = long_pack(work / "pack")
         size = (pack / "sections" / "01-introduction.md").stat().st_size
-        print(f"first paint with a section of {size:,} bytes:")
-        seconds = paint_seconds(pack, work, options.rounds)
-        print(f"  median {statistics.median(seconds):.2f} s")
+        far = far_paragraph(pack)
+        for title, position in (("at its top", None), (f"restored at ¶{far[1]}", far)):
+            print(f"first paint with a section of {size:,} bytes, {title}:")
+            median = statistics.median(paint_seconds(pack, work, options.rounds, position))
+            print(f"  median {median:.2f} s, {median / base:.2f}× the default pack's")
     if not options.no_markdown:
         print("inline Markdown of unclosed openers:")
         markdown_seconds()

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Mention, Pack, PassageRef, Section
 from summitreader.tui.messages import MyCardsChanged, OpenEntry
@@ -26,8 +25,9 @@ from summitreader.tui.screens.read_annotations import (
     where,
 )
 from summitreader.tui.screens.read_cards import card_counts, make_card
+from summitreader.tui.screens.read_contents import contents_options, count_summary
+from summitreader.tui.screens.read_section import FIRST_PARAGRAPHS, SectionText
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
-from summitreader.tui.widgets.hanging import Hanging
 from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.passage import Mark, Passage
 
@@ -42,9 +42,7 @@ SAVE_DELAY = 0.4
 """Seconds after the last move before the reading position is saved."""
 SECTIONS = Binding.Group("Section")
 """The footer shows the previous and next section keys together: ``[ ] Section``."""
-FIRST_PARAGRAPHS = 40
-"""Paragraphs of a section mounted before it is first shown (more than a screenful); the rest are
-mounted after, in batches that double, so a section of thousands of paragraphs shows at once."""
+__all__ = ["FIRST_PARAGRAPHS", "ReadScreen"]
 
 
 class ReadScreen(Screen[None]):
@@ -108,12 +106,7 @@ class ReadScreen(Screen[None]):
         self._restoring = False
         self._hits: list[tuple[int, int, int]] = []
         self._hit = -1
-        self._body: Vertical | None = None
         self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
-        self._mounted = 0
-        """How many of the section's paragraphs are mounted so far."""
-        self._generation = 0
-        """Counts the sections shown: a batch of paragraphs for a section no longer shown stops."""
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
@@ -129,7 +122,7 @@ class ReadScreen(Screen[None]):
                 yield Static(id="read-progress")
                 yield OptionList(id="toc")
             with Vertical(id="reading"):
-                yield VerticalScroll(id="text")
+                yield SectionText(self._make_passages, id="text")
                 yield FindBar()
         yield KeyFooter()
 
@@ -143,7 +136,7 @@ class ReadScreen(Screen[None]):
         target = PassageRef(section.id, position.paragraph) if section and position else None
         scroll = position.scroll if section and position else None
         await self.show_section(section or self.pack.sections[0], target, scroll=scroll)
-        text = self.query_one("#text", VerticalScroll)
+        text = self._text()
         self.watch(text, "scroll_y", self._scrolled, init=False)
         self.query_one("#toc", OptionList).can_focus = True
         text.focus()
@@ -158,8 +151,21 @@ class ReadScreen(Screen[None]):
         elif not self._restoring:
             self._check_read()  # a short section's end is known once it is laid out
 
+    @on(SectionText.Filled)
+    def _filled(self, event: SectionText.Filled) -> None:
+        self.call_after_refresh(self._check_read, event.generation)
+
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+
+    def _text(self) -> SectionText:
+        return self.query_one("#text", SectionText)
+
+    @property
+    def _generation(self) -> int:
+        """The showing of the section shown (:attr:`SectionText.generation`, counted as soon
+        as a section is asked for): what was deferred for an earlier one is dropped."""
+        return self._text().generation
 
     # -- table of contents ----------------------------------------------------------------
     def refresh_contents(self, follow: bool = False) -> None:
@@ -167,36 +173,18 @@ class ReadScreen(Screen[None]):
         refresh alone keeps it where the user left it)."""
         # The count the app's title shows too, told to both at once (:meth:`_show_count`).
         count = self.reading.refresh()
-        read, reread = count.read, count.reread
         toc = self.query_one("#toc", OptionList)
         highlighted = toc.highlighted
         toc.clear_options()
-        options = []
-        for section in self.pack.sections:
-            if section.id in reread:
-                mark = "↻ "
-            elif section.id in read:
-                mark = "✓ "
-            else:
-                mark = "  "
-            current = section.id == self.section.id
-            # A title that wraps lines up under its text, not under its mark and number.
-            label = Hanging(
-                [(mark, "bold"), (f"{section.number}. ", "bold" if current else "")],
-                [(section.title, "bold" if current else "")],
-            )
-            options.append(Option(label, id=section.id))
-        toc.add_options(options)  # at once: one layout for a contents of hundreds of sections
+        # At once: one layout for a contents of hundreds of sections.
+        toc.add_options(contents_options(self.pack, self.section.id, count))
         if follow or highlighted is None:
             highlighted = self._section_index()
         toc.highlighted = highlighted
 
     def _show_count(self, count: ReadCount) -> None:
         """The panel's count: the one the app's title shows, at the same moment."""
-        summary = f"Read {count.done} of {count.total} · {count.percent}%"
-        if count.reread:
-            summary += f"\n↻ {len(count.reread)} to re-read"
-        self.query_one("#read-progress", Static).update(Content(summary))
+        self.query_one("#read-progress", Static).update(Content(count_summary(count)))
 
     def _section_index(self) -> int:
         return next(i for i, s in enumerate(self.pack.sections) if s.id == self.section.id)
@@ -221,32 +209,17 @@ class ReadScreen(Screen[None]):
         ``scroll`` is a remembered offset: used when it still shows ``target`` at the top (the
         terminal may have another size now), so a reader comes back to exactly where they were."""
         self.section = section
-        self._generation += 1
         self._hits, self._hit = [], -1
-        text = self.query_one("#text", VerticalScroll)
-        widgets: list[Static | Passage] = [
-            Static(Content(section.title).stylize("bold"), id="section-title")
-        ]
+        heading: list[Static] = [Static(Content(section.title).stylize("bold"), id="section-title")]
         if section.number == 1 and self.pack.subtitle:
-            widgets.append(Static(Content(self.pack.subtitle).stylize("italic"), id="standfirst"))
-        # The paragraphs up to the one to show and a screenful more now; the rest after.
-        first = FIRST_PARAGRAPHS + (target.paragraph if target is not None else 0)
-        widgets.extend(self._make_passages(section, 0, first))
-        self._mounted = min(first, len(section.paragraphs))
+            heading.append(Static(Content(self.pack.subtitle).stylize("italic"), id="standfirst"))
         self._restoring = True
         self._pending_arrival = None
-        # A new body for each section: the old one goes with its children, and ids such as
-        # ``p-3`` never meet their namesakes while the old body is being removed.
-        await text.remove_children()
-        self._body = Vertical(*widgets, classes="section-body")
-        await text.mount(self._body)
-        text.scroll_to(y=0, animate=False, immediate=True)
+        around = target.paragraph if target is not None else None
+        generation = await self._text().show(section, heading, around)
         self.query_one(FindBar).reset()
-        self._hits, self._hit = [], -1
         self.refresh_contents(follow=True)
-        self.call_after_refresh(self._arrive, target, terms, scroll, self._generation)
-        if self._mounted < len(section.paragraphs):
-            self.call_after_refresh(self._mount_more, self._generation, FIRST_PARAGRAPHS)
+        self.call_after_refresh(self._arrive, target, terms, scroll, generation)
 
     def _make_passages(self, section: Section, start: int, end: int) -> list[Passage]:
         """Widgets for paragraphs ``start`` to ``end`` (0-based, end excluded) of ``section``."""
@@ -283,25 +256,10 @@ class ReadScreen(Screen[None]):
             passages.append(passage)
         return passages
 
-    async def _mount_more(self, generation: int, batch: int) -> None:
-        """Mount the next ``batch`` paragraphs of the section, then ask for the next batch (twice
-        as many) after the screen is refreshed: the reader can scroll meanwhile."""
-        if generation != self._generation or self._body is None:
-            return
-        start = self._mounted
-        passages = self._make_passages(self.section, start, start + batch)
-        self._mounted = start + len(passages)
-        if passages:
-            await self._body.mount_all(passages)
-        if self._mounted < len(self.section.paragraphs):
-            self.call_after_refresh(self._mount_more, generation, batch * 2)
-        else:
-            self.call_after_refresh(self._check_read, generation)
-
     @property
     def complete(self) -> bool:
         """Whether every paragraph of the section shown is mounted."""
-        return self._mounted >= len(self.section.paragraphs)
+        return self._text().complete
 
     def _arrive(
         self,
@@ -325,7 +283,7 @@ class ReadScreen(Screen[None]):
             self._pending_arrival = (target, terms, scroll)
             return
         self._pending_arrival = None
-        text = self.query_one("#text", VerticalScroll)
+        text = self._text()
         desired = 0.0
         if passage is not None:
             if terms:
@@ -347,35 +305,15 @@ class ReadScreen(Screen[None]):
             self.query_one("#text").focus()
 
     def _passage(self, number: int) -> Passage | None:
-        if self._body is None:
-            return None
-        found = self._body.query(f"#p-{number}")
-        return found.first(Passage) if found else None
+        return self._text().passage(number)
 
     def passages(self) -> list[Passage]:
-        """The paragraphs of the section shown."""
-        return list(self._body.query(Passage)) if self._body is not None else []
+        """The paragraphs of the section shown (those mounted so far)."""
+        return self._text().passages()
 
     def top_paragraph(self, scroll_y: float | None = None) -> Passage | None:
-        """The paragraph at the top of the view (or of a view scrolled to ``scroll_y``): the
-        first one that starts in the view; the one that fills it when none starts there. The tail
-        of a paragraph scrolled mostly past is not it: the reader is at the next one."""
-        text = self.query_one("#text", VerticalScroll)
-        top = text.scroll_y if scroll_y is None else scroll_y
-        bottom = top + max(1, text.scrollable_content_region.height)
-        passages = self.passages()
-        for index, passage in enumerate(passages):
-            region = passage.virtual_region_with_margin
-            if region.bottom > top + 1:
-                following = passages[index + 1] if index + 1 < len(passages) else None
-                if (
-                    region.y < top
-                    and following is not None
-                    and following.virtual_region_with_margin.y < bottom
-                ):
-                    return following
-                return passage
-        return passages[-1] if passages else None
+        """The paragraph at the top of the view (see :meth:`SectionText.top_paragraph`)."""
+        return self._text().top_paragraph(scroll_y)
 
     # -- position and read marks ----------------------------------------------------------
     def _scrolled(self) -> None:
@@ -390,7 +328,7 @@ class ReadScreen(Screen[None]):
         top = self.top_paragraph()
         if top is None:
             return
-        scroll = self.query_one("#text", VerticalScroll).scroll_y
+        scroll = self._text().scroll_y
         self._unsaved = (self.section.id, top.paragraph.number, scroll)
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -408,31 +346,12 @@ class ReadScreen(Screen[None]):
         self.saves.save(lambda: store.set_position(*position), key="position")
         self._saved = position
 
-    def _end_on_screen(self) -> bool:
-        """Whether the end of the section shown is on screen now. Judged by where its last
-        paragraph is laid out, not by the view's scroll limits: until the section's paragraphs
-        are all mounted and laid out, those limits are still the last section's (or none), and
-        its end has not been shown."""
-        text = self.query_one("#text", VerticalScroll)
-        if text.size.height == 0 or not self.complete:
-            return False
-        passages = self.passages()
-        if not passages:
-            return False
-        last = passages[-1]
-        if last.paragraph.number != self.section.paragraphs[-1].number:
-            return False
-        region = last.virtual_region_with_margin
-        if region.height == 0:
-            return False  # mounted, not laid out yet
-        return region.bottom <= text.scroll_y + text.scrollable_content_region.height + 1
-
     def _check_read(self, generation: int | None = None) -> None:
         """Mark the section shown read if its end is on screen; a deferred check names the
         section it was made for (its generation) and is dropped once another is shown."""
         if generation is not None and generation != self._generation:
             return
-        if self._end_on_screen():
+        if self._text().end_on_screen():
             section_id = self.section.id
             store = self.store
             if section_id in store.read_sections() and section_id not in store.reread_queue():
@@ -541,7 +460,7 @@ class ReadScreen(Screen[None]):
     def action_mentions(self) -> None:
         from summitreader.tui.screens.pick import PickScreen
 
-        text = self.query_one("#text", VerticalScroll)
+        text = self._text()
         top, bottom = text.scroll_y, text.scroll_y + text.size.height
         in_view = [
             passage
@@ -627,17 +546,13 @@ class ReadScreen(Screen[None]):
             number = self._hits[self._hit][0]
             hit = self._passage(number)
             if hit is not None:
-                self.query_one("#text", VerticalScroll).scroll_to_center(hit, animate=False)
+                self._text().scroll_to_center(hit, animate=False)
             else:  # not mounted yet: mount the paragraphs up to it first
                 self.call_later(self._mount_through, self._generation, number)
 
     async def _mount_through(self, generation: int, number: int) -> None:
         """Mount the section's paragraphs up to ``number``, then scroll to that one's hit."""
-        if generation != self._generation or self._body is None:
+        if generation != self._generation:
             return
-        start = self._mounted
-        passages = self._make_passages(self.section, start, number + FIRST_PARAGRAPHS)
-        self._mounted = start + len(passages)
-        if passages:
-            await self._body.mount_all(passages)
+        await self._text().mount_through(number)
         self.call_after_refresh(self._show_hits, True)
