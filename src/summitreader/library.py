@@ -6,7 +6,7 @@ Progress needs no folder of its own per pack: the progress file keys every recor
 id, and the search cache names its folders by pack id and content hash. A pack removed from the
 library has its progress exported to ``<data folder>/library-backups/`` first.
 
-Progress is the pack id's
+Progress belongs to the pack's id
     A pack's progress belongs to its id (the ``id:`` of its ``pack.yaml``). A pack edited in
     place, or moved, keeps it; so does a copy of its folder, which is the same pack (they share
     their progress, and the app says so). The progress of each pack records the folder that
@@ -53,7 +53,8 @@ BACKUP_FOLDER = "library-backups"
 LAST_FILE = "last.json"
 LOCK_SUFFIX = ".lock"
 CLAIM_SETTING = "pack_folder"
-"""The setting that records which folder's pack the progress of an id is."""
+"""The setting that records which folder's pack the progress of an id is (a path of this
+machine: the progress exchange never exports it, see ``progress.exchange.LOCAL_SETTINGS``)."""
 ADDING_PREFIX = ".adding-"
 REMOVING_PREFIX = ".removing-"
 

@@ -303,3 +303,29 @@ def test_an_import_stopped_by_a_failed_write_is_completed_by_importing_again(
         import_progress(clean, document)
         assert export_progress(store) == export_progress(clean)
     assert sum(import_progress(store, document).values()) == 0
+
+
+def test_the_folder_a_pack_was_opened_from_never_travels(
+    store: Store, clock: Clock, tmp_path: Path, pack: Pack
+) -> None:
+    """The claim of a pack id records a folder of this machine: an export must not carry that
+    path to another, and an import must not replace this machine's record with another's."""
+    store.set_setting("pack_folder", {"folder": "/home/someone/packs/mine", "content_hash": "abc"})
+    store.set_setting("theme", "nord")
+    document = export_progress(store)
+    assert [s["key"] for s in document["settings"]] == ["theme"]
+    assert "/home/someone" not in json.dumps(document)
+
+    clock.advance(days=1)
+    document["settings"].append(
+        {
+            "key": "pack_folder",
+            "value": {"folder": "/elsewhere", "content_hash": "x"},
+            "updated": document["settings"][0]["updated"],
+        }
+    )
+    with open_store(tmp_path / "other", pack, clock=clock) as other:
+        other.set_setting("pack_folder", {"folder": "/here", "content_hash": "h"})
+        import_progress(other, document)
+        assert other.get_setting("pack_folder") == {"folder": "/here", "content_hash": "h"}
+        assert other.get_setting("theme") == "nord"

@@ -65,6 +65,11 @@ __all__ = [
 # -- export --------------------------------------------------------------------------------------
 
 
+LOCAL_SETTINGS = frozenset({"pack_folder"})
+"""Settings that describe this machine, not the reader's progress (the folder a pack was opened
+from): they are never exported, and never taken from an imported document."""
+
+
 def export_progress(store: Store) -> dict[str, Any]:
     pid = store.pack.id
 
@@ -126,6 +131,7 @@ def export_progress(store: Store) -> dict[str, Any]:
             for k, v, u in rows(
                 "SELECT key, value, updated FROM settings WHERE pack_id = ? ORDER BY key"
             )
+            if k not in LOCAL_SETTINGS
         ],
         "my_cards": [
             {**dict(zip(MY_CARD_FIELDS, r, strict=True)), "deleted": bool(r[-1])}
@@ -310,6 +316,8 @@ def _merge_statements(doc: dict[str, Any], pid: str) -> Iterator[Statement]:
             (pid, *(r[f] for f in REVIEW_FIELDS), pid, *identity, seen[identity]),
         )
     for r in doc["settings"]:
+        if r["key"] in LOCAL_SETTINGS:
+            continue
         yield (
             "settings",
             "INSERT INTO settings VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, key) "
