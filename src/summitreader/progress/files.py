@@ -49,7 +49,6 @@ BUSY_TIMEOUT = 5.0
 SHORT_BUSY_TIMEOUT = 0.1
 """Seconds the app's writes wait for the lock before they are queued and retried."""
 _DAMAGED = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
-_MAGIC = b"SQLite format 3\x00"
 _NOT_SAVED = "progress will not be saved this session"
 
 
@@ -292,18 +291,25 @@ def _tune(conn: sqlite3.Connection) -> None:
 
 def _clean_newer_version(path: Path) -> int | None:
     """The schema version in the header of a file from a newer version, when no ``-wal`` holds
-    changes (so the header is the whole truth and the file can be read immutable)."""
+    changes (so the header is the whole truth and the file can be read immutable).
+
+    The header is read through SQLite, never with :func:`open`: on POSIX, closing any descriptor
+    of a file drops every lock this process holds on it, and this process may have the file open
+    already (the Library reads each pack's progress; a pack switch opens the new store before
+    the old one closes). Without its locks, another instance closing its connection takes itself
+    for the last one and deletes the ``-wal`` this process still writes to. SQLite keeps such
+    descriptors open until the process's last connection to the file closes."""
     wal = path.with_name(path.name + "-wal")
     try:
         if wal.exists() and wal.stat().st_size > 0:
             return None
-        with path.open("rb") as file:
-            header = file.read(100)
-    except OSError:
+        conn = _connect(path, "ro&immutable=1")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
         return None
-    if len(header) < 100 or not header.startswith(_MAGIC):
-        return None
-    version = int.from_bytes(header[60:64], "big", signed=True)
     return version if version > SCHEMA_VERSION else None
 
 
