@@ -11,6 +11,7 @@ from whoosh.searching import Searcher
 
 from summitreader.search.expand import expand, matched_terms
 from summitreader.search.query import MAX_WORDS, as_prefix, has_words, parse, prepare
+from summitreader.search.ranking import Postings, Ranked, rank
 from summitreader.search.results import Hit, SearchResult
 from summitreader.search.schema import WORD
 from summitreader.search.spelling import suggest
@@ -30,7 +31,7 @@ NOT_READABLE = "The query could not be read as written, so its words were search
 
 
 def answer_query(
-    searcher: Searcher,
+    postings: Postings,
     vocabulary: Vocabulary,
     make_hit: MakeHit,
     raw: str,
@@ -50,19 +51,19 @@ def answer_query(
     # whoosh's parser and query classes raise many kinds of error on odd input: whatever it is,
     # the query is answered as plain words instead.
     try:
-        return _answer(searcher, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
+        return _answer(postings, vocabulary, make_hit, text, messages, kinds, limit, as_you_type)
     except Exception:  # noqa: BLE001 - whoosh's errors have no common type
         pass
     messages.append(NOT_READABLE)
     words = " ".join(w.lower() for w in WORD.findall(text)[:MAX_WORDS])
     try:
-        return _answer(searcher, vocabulary, make_hit, words, messages, kinds, limit, False)
+        return _answer(postings, vocabulary, make_hit, words, messages, kinds, limit, False)
     except Exception:  # noqa: BLE001 - whoosh's errors have no common type
         return _result([], 0, None, messages, words)
 
 
 def _answer(
-    searcher: Searcher,
+    postings: Postings,
     vocabulary: Vocabulary,
     make_hit: MakeHit,
     text: str,
@@ -75,23 +76,20 @@ def _answer(
     if searched is query.NullQuery or isinstance(searched, type(query.NullQuery)):
         messages.append(NOTHING_TO_SEARCH)
         return _result([], 0, None, messages, text)
+    searcher = postings.searcher
     reader = searcher.reader()
     expanded = expand(searched, text, reader, vocabulary)
     # A few more than asked for: a repeat left out leaves room for the next.
-    top = collectors.TopCollector(limit=max(limit, 1) + SPARE, usequality=False)
-    collector: collectors.Collector = top
-    if kinds is not None:
-        allow = query.Or([query.Term("kind", kind) for kind in kinds])
-        collector = collectors.FilterCollector(top, allow=allow)
-    searcher.search_with_collector(expanded.query, collector)
-    found = collector.results()
+    ranked = rank(postings, expanded.query, kinds, max(limit, 1) + SPARE)
+    if ranked is None:
+        ranked = _whoosh_rank(searcher, expanded.query, kinds, max(limit, 1) + SPARE)
     marked = vocabulary.forms(matched_terms(expanded.query, reader))
     hits: list[Hit] = []
     kept: list[Hit] = []
-    for score, docnum in found.top_n:
+    for score, docnum in ranked.top:
         if len(kept) >= limit:
             break
-        key = searcher.stored_fields(docnum).get("key")
+        key = postings.stored_key(docnum)
         hit = make_hit(key, score, marked) if isinstance(key, str) else None
         if hit is not None:
             hits.append(hit)
@@ -100,7 +98,7 @@ def _answer(
     if expanded.unknown:
         as_written = parse(text) if as_you_type else searched
         suggestion = suggest(as_written, text, expanded.unknown, vocabulary)
-    total = collector.count() - (len(hits) - len(kept))
+    total = ranked.total - (len(hits) - len(kept))
     return _result(
         cards_after_their_passage(kept),
         total,
@@ -109,6 +107,19 @@ def _answer(
         text,
         corrected=expanded.corrected and bool(suggestion),
     )
+
+
+def _whoosh_rank(
+    searcher: Searcher, q: query.Query, kinds: Collection[str] | None, limit: int
+) -> Ranked:
+    """What :func:`~summitreader.search.ranking.rank` does not answer, answered by whoosh."""
+    top = collectors.TopCollector(limit=limit, usequality=False)
+    collector: collectors.Collector = top
+    if kinds is not None:
+        allow = query.Or([query.Term("kind", kind) for kind in kinds])
+        collector = collectors.FilterCollector(top, allow=allow)
+    searcher.search_with_collector(q, collector)
+    return Ranked(top=list(collector.results().top_n), total=collector.count())
 
 
 def without_repeats(hits: list[Hit]) -> list[Hit]:

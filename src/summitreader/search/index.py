@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from summitreader.pack.model import Pack
     from summitreader.search.documents import Document
+    from summitreader.search.ranking import Postings
     from summitreader.search.vocabulary import Vocabulary
 
 Progress = Callable[[int, int], None]
@@ -46,6 +47,8 @@ class SearchIndex:
         self._documents: dict[str, Document] = {}
         """The pack's documents made so far for hits, by key."""
         self._searcher: Searcher | None = None
+        self._postings: Postings | None = None
+        """The searcher's scored postings, kept across searches (dropped with the searcher)."""
         self._lock = threading.RLock()
         self._closed = False
 
@@ -121,7 +124,7 @@ class SearchIndex:
                     {normalise_kind(k) or "" for k in kinds if isinstance(k, str)} - {""}
                 )
             return answer_query(
-                self._get_searcher(),
+                self._get_postings(),
                 self._vocabulary,
                 self._hit,
                 query,
@@ -166,7 +169,16 @@ class SearchIndex:
                 self._searcher = Searcher(reader, weighting=CachedLengthBM25F())
         return self._searcher
 
+    def _get_postings(self) -> Postings:
+        from summitreader.search.ranking import Postings
+
+        searcher = self._get_searcher()
+        if self._postings is None or self._postings.searcher is not searcher:
+            self._postings = Postings(searcher)
+        return self._postings
+
     def _drop_searcher(self) -> None:
+        self._postings = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
