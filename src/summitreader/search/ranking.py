@@ -131,10 +131,22 @@ def rank(
         for kind in kinds:
             allowed.update(_term(postings, query.Term("kind", kind)))
         matched = {d: s for d, s in matched.items() if d in allowed}
-    top = heapq.nsmallest(
-        limit, matched.items(), key=lambda item: (-round(item[1], DIGITS), item[0])
-    )
-    return Ranked(top=[(score, docnum) for docnum, score in top], total=len(matched))
+    return Ranked(top=_best(matched, limit), total=len(matched))
+
+
+def _best(matched: Scores, limit: int) -> list[tuple[float, int]]:
+    """The best ``limit`` of ``matched`` as (score, document number), best first; equal scores
+    (to :data:`DIGITS` decimals) in the order of the documents."""
+    if limit <= 0 or not matched:
+        return []
+    if len(matched) > limit:
+        # Only the scores that can be among the best are rounded and sorted.
+        floor = heapq.nlargest(limit, matched.values())[-1] - 10.0**-DIGITS
+        candidates = [(d, s) for d, s in matched.items() if s >= floor]
+    else:
+        candidates = list(matched.items())
+    candidates.sort(key=lambda item: (-round(item[1], DIGITS), item[0]))
+    return [(score, docnum) for docnum, score in candidates[:limit]]
 
 
 def _evaluate(postings: Postings, q: query.Query) -> Scores:
