@@ -54,6 +54,7 @@ class Postings:
         self.searcher = searcher
         self._scores: OrderedDict[tuple[str, bytes], Scores] = OrderedDict()
         self._positions: OrderedDict[tuple[str, bytes], dict[int, frozenset[int]]] = OrderedDict()
+        self._phrases: OrderedDict[tuple[str, bytes], Scores] = OrderedDict()
         self._kept = 0
         self._keys: dict[int, Any] = {}
 
@@ -96,6 +97,25 @@ class Postings:
                 found[matcher.id() + offset] = frozenset(matcher.value_as("positions"))
                 matcher.next()
         self._keep(self._positions, term, found)
+        return found
+
+    def phrase(self, fieldname: str, texts: tuple[bytes, ...]) -> Scores:
+        """Document number → score (the sum of the words' scores) of the documents holding the
+        words ``texts`` of ``fieldname`` one after another."""
+        key = (fieldname, b" ".join(texts))
+        found = self._phrases.get(key)
+        if found is not None:
+            self._phrases.move_to_end(key)
+            return found
+        found = {}
+        candidates = _intersection([self.scores(fieldname, text) for text in texts])
+        if candidates:
+            places = [self.positions(fieldname, text) for text in texts]
+            for docnum, score in candidates.items():
+                first, rest = places[0][docnum], [p[docnum] for p in places[1:]]
+                if any(all(start + i in p for i, p in enumerate(rest, 1)) for start in first):
+                    found[docnum] = score
+        self._keep(self._phrases, key, found)
         return found
 
     def stored_key(self, docnum: int) -> Any:
@@ -227,13 +247,4 @@ def _phrase(postings: Postings, q: query.Phrase) -> Scores:
         texts = [field.to_bytes(word) for word in q.words]
     except ValueError:
         return {}
-    candidates = _intersection([postings.scores(q.fieldname, text) for text in texts])
-    if not candidates:
-        return {}
-    places = [postings.positions(q.fieldname, text) for text in texts]
-    out: Scores = {}
-    for docnum, score in candidates.items():
-        first, rest = places[0][docnum], [p[docnum] for p in places[1:]]
-        if any(all(start + i in p for i, p in enumerate(rest, 1)) for start in first):
-            out[docnum] = score
-    return out
+    return postings.phrase(q.fieldname, tuple(texts))
