@@ -172,3 +172,13 @@ def test_queries_it_does_not_answer_are_whooshs(shipped: SearchIndex):
     # and they are still answered
     assert shipped.search("helsinki NOT sanctions").total > 0
     assert shipped.search("*").total > 0
+
+
+def test_a_small_budget_keeps_few_postings_and_answers_the_same(many: SearchIndex):
+    searcher = many._get_searcher()
+    small = Postings(searcher, budget=300)
+    for text, as_you_type in QUERIES * 2:
+        q = _expanded(many, text, as_you_type)
+        expected = rank(Postings(searcher), q, None, 28)
+        assert rank(small, q, None, 28) == expected, text
+        assert small._kept <= 300 + 240  # the budget, and at most one word's postings over it

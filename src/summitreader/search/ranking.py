@@ -29,8 +29,9 @@ from whoosh.searching import Searcher
 
 DIGITS = 9
 """Scores are compared rounded to this many decimals."""
-MAX_POSTINGS = 1_000_000
-"""At most this many (document, score) pairs are kept; the least recently used words go first."""
+MAX_POSTINGS = 100_000
+"""At most about this many (document, score) pairs are kept (some 20 MB; a book's commonest
+word has a few thousand); the least recently used words go first."""
 
 Scores = dict[int, float]
 
@@ -50,8 +51,10 @@ class Ranked:
 class Postings:
     """The scored postings of a searcher's words, read when first needed and kept."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, budget: int = MAX_POSTINGS) -> None:
         self.searcher = searcher
+        self.budget = budget
+        """How many (document, score) pairs are kept at most (one word's may go over)."""
         self._scores: OrderedDict[tuple[str, bytes], Scores] = OrderedDict()
         self._positions: OrderedDict[tuple[str, bytes], dict[int, frozenset[int]]] = OrderedDict()
         self._phrases: OrderedDict[tuple[str, bytes], Scores] = OrderedDict()
@@ -132,7 +135,7 @@ class Postings:
     ) -> None:
         table[term] = found
         self._kept += len(found)
-        while self._kept > MAX_POSTINGS and len(table) > 1:
+        while self._kept > self.budget and len(table) > 1:
             _, dropped = table.popitem(last=False)
             self._kept -= len(dropped)
 
