@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 
 DIGITS = 9
@@ -77,6 +79,9 @@ class Postings:
                 continue
             scorer = weighting.scorer(leaf, fieldname, text)
             matcher = reader.postings(fieldname, text, scorer=scorer)
+            if isinstance(matcher, W3LeafMatcher) and isinstance(scorer, BM25FScorer):
+                _read_blocks(matcher, scorer, offset, found)
+                continue
             while matcher.is_active():
                 found[matcher.id() + offset] = matcher.score()
                 matcher.next()
@@ -138,6 +143,22 @@ class Postings:
         while self._kept > self.budget and len(table) > 1:
             _, dropped = table.popitem(last=False)
             self._kept -= len(dropped)
+
+
+def _read_blocks(
+    matcher: W3LeafMatcher, scorer: BM25FScorer, offset: int, found: Scores
+) -> None:
+    """The scores of a word's postings, a block at a time: what ``matcher.score()`` gives for
+    each posting, without the five calls per posting of going through the matcher (half the time
+    of reading a common word of a book). This reads the blocks through the matcher's own block
+    readers, which are internal to whoosh (its version is pinned exactly)."""
+    score, length = scorer._score, scorer.dfl
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        for docnum, weight in zip(matcher._ids, matcher._weights, strict=True):
+            found[docnum + offset] = score(weight, length(docnum))
+        matcher._next_block()
 
 
 def rank(
