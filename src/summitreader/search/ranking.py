@@ -140,9 +140,11 @@ class Postings:
     ) -> None:
         table[term] = found
         self._kept += len(found)
-        while self._kept > self.budget and len(table) > 1:
-            _, dropped = table.popitem(last=False)
-            self._kept -= len(dropped)
+        # The least recently used first, from every table; the one just read stays.
+        for older in (self._phrases, self._positions, self._scores):
+            while self._kept > self.budget and older and next(iter(older.values())) is not found:
+                _, dropped = older.popitem(last=False)
+                self._kept -= len(dropped)
 
 
 def _read_blocks(
