@@ -24,6 +24,7 @@ from summitreader.tui.save_policy import RETRY_DELAY as RETRY_DELAY
 from summitreader.tui.save_policy import SavePolicy
 from summitreader.tui.screens.help import extra_lines, help_lines
 from summitreader.tui.services import Services
+from summitreader.tui.styling import StyleOnce
 from summitreader.tui.switching import PackSwitching
 
 TYPE_AHEAD_KEYS = ("3", "slash")
@@ -78,7 +79,7 @@ DECK_SCREENS = ("study", "progress")
 """The screens built with the deck (:attr:`Services.deck`)."""
 
 
-class SummitApp(PackSwitching, SavePolicy):
+class SummitApp(PackSwitching, SavePolicy, StyleOnce):
     """summitreader's app. Build it with :func:`summitreader.tui.factory.make_app`.
 
     Switching packs is in :class:`~summitreader.tui.switching.PackSwitching`; how writes that
