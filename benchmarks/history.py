@@ -109,13 +109,16 @@ async def _paint(pack: Pack, store: object, cache_dir: Path, key: str, name: str
 
 
 def _painted(app: object, name: str) -> bool:
-    """Whether the screen ``name`` is up with its figures drawn."""
+    """Whether the screen ``name`` is up with its figures drawn (not the frame alone)."""
     screen = app.screen  # type: ignore[attr-defined]
     if type(screen).__name__ != f"{name.capitalize()}Screen":
         return False
     target = "#progress-figures" if name == "progress" else "#study-today"
     widgets = screen.query(target)
-    return bool(widgets) and bool(str(widgets.first().render()).strip())
+    if not widgets:
+        return False
+    text = str(widgets.first().render()).strip()
+    return bool(text) and text != "Counting…"  # Progress: until its figures are counted
 
 
 def main(argv: list[str] | None = None) -> int:

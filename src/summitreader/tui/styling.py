@@ -8,12 +8,18 @@ widgets are styled as they are mounted. The rules change only with the theme (it
 variables, the terminal's own colours); a widget type met for the first time adds its own rules,
 and the stylesheet parses only those. So a refresh is done when the theme changed since the
 screens it styles were last styled, and otherwise skipped.
+
+Each showing of a screen also styles all its widgets again as it resumes (twice on its first
+showing). A top-level screen (:class:`StyledScreen`) skips that when it is styled by the rules
+of now: the switch refreshed it if the theme changed while it was away.
 """
 
 from __future__ import annotations
 
+from typing import Any
 from weakref import WeakKeyDictionary
 
+from textual import events, on
 from textual.app import App
 from textual.screen import Screen
 
@@ -26,7 +32,7 @@ class StyleOnce(App[None]):
 
     _sheet_inputs: CssInputs | None = None
     """What the stylesheet's rules were last parsed with."""
-    _screens_styled: WeakKeyDictionary[Screen[object], CssInputs] | None = None
+    _screens_styled: WeakKeyDictionary[Screen[Any], CssInputs] | None = None
     css_refreshes = 0
     """How many times the CSS was parsed and applied again."""
 
@@ -51,8 +57,23 @@ class StyleOnce(App[None]):
             styled[screen] = inputs
         self.css_refreshes += 1
 
-    def _styled_with(self) -> WeakKeyDictionary[Screen[object], CssInputs]:
+    def _styled_with(self) -> WeakKeyDictionary[Screen[Any], CssInputs]:
         """What each screen was last styled with."""
         if self._screens_styled is None:
             self._screens_styled = WeakKeyDictionary()
         return self._screens_styled
+
+    def styles_current(self, screen: Screen[Any]) -> bool:
+        """Whether ``screen`` was last styled by the stylesheet's rules as they are."""
+        inputs = self._sheet_inputs
+        return inputs is not None and self._styled_with().get(screen) == inputs
+
+
+class StyledScreen(Screen[None]):
+    """A top-level screen, styled again as it resumes only when its styles are out of date."""
+
+    @on(events.ScreenResume)
+    def _keep_current_styles(self, event: events.ScreenResume) -> None:
+        app = self.app
+        if isinstance(app, StyleOnce) and app.styles_current(self):
+            event.refresh_styles = False

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Header,
@@ -32,6 +31,7 @@ from summitreader.tui.screens.index_entries import (
     missing_lists,
     pack_summary,
 )
+from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.entry_detail import EntryDetail
 from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.meetings_table import MeetingsTable
@@ -51,7 +51,7 @@ LISTS = {
 }
 
 
-class IndexScreen(Screen[None]):
+class IndexScreen(StyledScreen):
     AUTO_FOCUS = "#meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "filter", "Filter", id="index.filter"),

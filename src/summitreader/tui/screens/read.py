@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
@@ -27,6 +26,7 @@ from summitreader.tui.screens.read_annotations import (
 from summitreader.tui.screens.read_cards import card_counts, make_card
 from summitreader.tui.screens.read_contents import contents_options, count_summary
 from summitreader.tui.screens.read_section import FIRST_PARAGRAPHS, SectionText
+from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.passage import Mark, Passage
@@ -45,7 +45,7 @@ SECTIONS = Binding.Group("Section")
 __all__ = ["FIRST_PARAGRAPHS", "ReadScreen"]
 
 
-class ReadScreen(Screen[None]):
+class ReadScreen(StyledScreen):
     """Key ``1``. Its contents and read marks are brought up to date each time it is shown."""
 
     AUTO_FOCUS = "#text"

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, ProgressBar, Select, Static
 from textual.widgets.option_list import Option
@@ -23,6 +22,7 @@ from summitreader.tui.messages import (
     SearchIndexOpened,
     SearchIndexProgress,
 )
+from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.ordered_input import OrderedInput
@@ -55,7 +55,7 @@ def hit_label(hit: Hit) -> Blocks:
     return Blocks([head, Hanging([("  ", "")], snippet)])
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(StyledScreen):
     AUTO_FOCUS = "#query"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "focus_query", "Search box", id="search.focus"),

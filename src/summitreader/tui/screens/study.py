@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,6 +32,7 @@ from summitreader.study.schedule import (
 from summitreader.study.session import Save, Session, Summary
 from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
+from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 from summitreader.tui.widgets.key_footer import KeyFooter
 
@@ -60,7 +60,7 @@ class Group(NamedTuple):
     title: str
 
 
-class StudyScreen(Screen[None]):
+class StudyScreen(StyledScreen):
     """Key ``4``. Sessions are pushed on top as :class:`ReviewScreen`."""
 
     AUTO_FOCUS = "#study-list"
