@@ -109,16 +109,13 @@ async def _paint(pack: Pack, store: object, cache_dir: Path, key: str, name: str
 
 
 def _painted(app: object, name: str) -> bool:
-    """Whether the screen ``name`` is up with its figures drawn (not the frame alone)."""
+    """Whether the screen ``name`` is up with its figures drawn."""
     screen = app.screen  # type: ignore[attr-defined]
     if type(screen).__name__ != f"{name.capitalize()}Screen":
         return False
     target = "#progress-figures" if name == "progress" else "#study-today"
     widgets = screen.query(target)
-    if not widgets:
-        return False
-    text = str(widgets.first().render()).strip()
-    return bool(text) and text != "Counting…"  # Progress: until its figures are counted
+    return bool(widgets) and bool(str(widgets.first().render()).strip())
 
 
 def main(argv: list[str] | None = None) -> int:

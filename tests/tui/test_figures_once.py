@@ -20,14 +20,12 @@ async def shown_queries(build_app, key: str, name: str, marker: str) -> tuple[in
         await pilot.press(key)
         await wait_until(pilot, lambda: type(app.screen).__name__ == name, name)
         await pilot.pause()
-        await app.workers.wait_for_complete()  # Progress counts off the UI thread
         first = sum(marker in s for s in statements)
         await pilot.press("1")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "ReadScreen", "Read")
         await pilot.press(key)
         await wait_until(pilot, lambda: type(app.screen).__name__ == name, name)
         await pilot.pause()
-        await app.workers.wait_for_complete()  # Progress counts off the UI thread
         again = sum(marker in s for s in statements) - first
         app.services.store._conn.set_trace_callback(None)
     return first, again

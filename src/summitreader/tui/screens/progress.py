@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack
@@ -39,21 +36,6 @@ TITLE_WIDTH = 28
 MAX_TITLE_WIDTH = 44
 STACKED = 100
 """Below this many columns the blocks stand one under the other, each the screen's width."""
-COUNTING = "Counting…"
-"""What the figures' block says until they are first counted."""
-FIGURES = "progress-figures"
-"""The group of the worker that counts the figures."""
-
-
-@dataclass(frozen=True)
-class Counted:
-    """The screen's figures, counted off the UI thread."""
-
-    stats: Stats
-    reread: list[str]
-    mastery: list[Mastery]
-    per_day: list[tuple[dt.date, int]]
-    forecast: list[tuple[dt.date, int]]
 
 
 class ProgressScreen(StyledScreen):
@@ -124,47 +106,22 @@ class ProgressScreen(StyledScreen):
         self._stale = True
 
     def action_refresh_figures(self) -> None:
-        """Count the figures off the UI thread: the screen is drawn at once, and its figures
-        once counted (a long review history takes a few tenths of a second). Until the first
-        count the block says so; a later one replaces the figures shown when it is done."""
-        figures = self.query_one("#progress-figures", Static)
-        if not str(figures.render()).strip():
-            figures.update(Content(COUNTING))
-        self._count()
-
-    @work(thread=True, exclusive=True, group=FIGURES, exit_on_error=False)
-    def _count(self) -> None:
         ids = [card.id for card in self.deck]
-        counted = Counted(
-            stats=compute_stats(self.store, ids),
-            reread=self._reread_titles(),
-            mastery=mastery_by_takeaway(
-                self.pack, self.deck, self.store.card_states(ids), self.clock()
-            ),
-            per_day=list(reviews_per_day(self.store, ids, 30)),
-            forecast=list(due_forecast(self.store, ids, 14)),
-        )
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_counted, counted)
-
-    def _show_counted(self, counted: Counted) -> None:
+        stats = compute_stats(self.store, ids)
         self.query_one("#progress-figures", Static).update(
-            figures_text(counted.stats, counted.reread)
+            figures_text(stats, self._reread_titles())
         )
-        self._mastery = counted.mastery
+        mastery = mastery_by_takeaway(
+            self.pack, self.deck, self.store.card_states(ids), self.clock()
+        )
+        self._mastery = mastery
+        per_day = reviews_per_day(self.store, ids, 30)
         self.query_one("#progress-reviews", Static).update(
-            chart_text("Reviews per day, last 30 days", counted.per_day, width=1)
+            chart_text("Reviews per day, last 30 days", per_day, width=1)
         )
-        self._forecast = counted.forecast
+        self._forecast = list(due_forecast(self.store, ids, 14))
         self._show_sized()
         self.call_after_refresh(self._show_sized)  # again once the blocks' widths are known
-
-    @on(Worker.StateChanged)
-    def _count_failed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == FIGURES and event.state == WorkerState.ERROR:
-            self.query_one("#progress-figures", Static).update(
-                Content(f"The figures could not be counted: {event.worker.error}")
-            )
 
     def _reread_titles(self) -> list[str]:
         queued = self.store.reread_queue()
