@@ -407,12 +407,12 @@ def check_claim(store: Store, root: Path) -> Claim:
         return Claim(None, None)
     claimed = store.get_setting(CLAIM_SETTING)
     if not isinstance(claimed, dict) or not isinstance(claimed.get("folder"), str):
-        return Claim(None, record)
-    first = Path(claimed["folder"])
+        return Claim(None, record)  # none, or malformed: ignored and written anew
     if claimed["folder"] == here:
         return Claim(None, record if claimed != record else None)
-    if not (first / "pack.yaml").is_file():
+    if not _pack_folder_there(claimed["folder"]):
         return Claim(None, record)  # moved: the folder recorded is gone
+    first = Path(claimed["folder"])
     if claimed.get("content_hash") == pack.content_hash:
         return Claim(
             f"This pack is a copy of the one in {first} (the same id, '{pack.id}', and the same "
@@ -425,6 +425,18 @@ def check_claim(store: Store, root: Path) -> Claim:
         f"To keep them apart, give this one an id of its own (the id: line of {here}/pack.yaml).",
         None,
     )
+
+
+def _pack_folder_there(folder: str) -> bool:
+    """Whether ``folder`` (as recorded) still holds a pack. A path that cannot be probed (too
+    long, not absolute, a NUL in it, a folder that cannot be entered) counts as gone."""
+    path = Path(folder)
+    if not path.is_absolute():
+        return False
+    try:
+        return (path / "pack.yaml").is_file()
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass(frozen=True, slots=True)

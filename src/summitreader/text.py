@@ -20,15 +20,19 @@ _UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 # An escape sequence (CSI, OSC, ...) is removed whole, so no fragment of it is shown, whether it
 # starts with ESC or with its one-character C1 form (0x9B for ESC [, 0x9D for ESC ], ...). A string
 # sequence (OSC, DCS...) is removed only with its terminator: one that never ends loses just its
-# introducer (below), and the text after it stays.
+# introducer (below), and the text after it stays. As in a terminal, any other C1 control or ESC
+# ends a string sequence (it starts another): the scan for a terminator stops there, so each
+# character is scanned once however many introducers are left unterminated (linear time).
 _ESCAPE_SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI
-    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, ...
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x80-\x9f]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, ...
     r"|\x1b[ -/]*[0-~]"  # the others: ESC c, ESC 7, ESC =, ESC ( B, ... (ECMA-35)
 )
 
 
-_LINE_BREAK = re.compile(r"[ \t]*[\n\u2028\u2029]\s*")
+# The look-behind starts a match only at the first space or tab of a run, so a long run with no
+# line break after it is scanned once, not once from each of its characters.
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*[\n\u2028\u2029]\s*")
 
 
 def shorten(value: str, width: int) -> str:

@@ -23,6 +23,8 @@ from summitreader.search.schema import FIELD_BOOSTS, TEXT_FIELDS, WORD, WORD_PAT
 from summitreader.text import clean_text
 
 MAX_LENGTH = 512
+MAX_RAW_LENGTH = 8 * MAX_LENGTH
+"""Characters of what was typed or pasted that are read at all: the rest is cut before cleaning."""
 MAX_WORDS = 32
 MAX_DEPTH = 8
 OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
@@ -49,11 +51,14 @@ def prepare(raw: str) -> Prepared:
     """``raw`` made safe to parse, with a message for each change a person would not expect."""
     # Compatibility forms made plain first (full-width ``ｋｉｎｄ：`` and ``ＮＯＴ``, circled
     # ``ⓢ``, mathematical bold), so field names and operators are read as their plain forms.
+    cut_raw = len(raw) > MAX_RAW_LENGTH
+    raw = raw[:MAX_RAW_LENGTH]
     prepared = Prepared(_SPACE.sub(" ", unicodedata.normalize("NFKC", clean_text(raw))).strip())
     text = prepared.text
-    if len(text) > MAX_LENGTH:
-        cut = text.rfind(" ", MAX_LENGTH // 2, MAX_LENGTH + 1)
-        text = text[: cut if cut > 0 else MAX_LENGTH].rstrip()
+    if cut_raw or len(text) > MAX_LENGTH:
+        if len(text) > MAX_LENGTH:
+            cut = text.rfind(" ", MAX_LENGTH // 2, MAX_LENGTH + 1)
+            text = text[: cut if cut > 0 else MAX_LENGTH].rstrip()
         prepared.messages.append(
             f"The query was too long: only its first {len(text)} characters were used."
         )
