@@ -10,7 +10,18 @@ import pytest
 from summitreader.search.query import MAX_LENGTH, MAX_RAW_LENGTH, prepare
 from summitreader.text import _ESCAPE_SEQUENCE, _LINE_BREAK, clean_text, one_paragraph
 
-STRING_INTRODUCERS = ["\x9d", "\x90", "\x98", "\x9e", "\x9f", "\x1b]", "\x1bP", "\x1bX", "\x1b^", "\x1b_"]
+STRING_INTRODUCERS = [
+    "\x9d",
+    "\x90",
+    "\x98",
+    "\x9e",
+    "\x9f",
+    "\x1b]",
+    "\x1bP",
+    "\x1bX",
+    "\x1b^",
+    "\x1b_",
+]
 OTHERS = ["\x9d", "\x90", "\x9b", "\x85", "\x1b"]
 
 

@@ -25,7 +25,8 @@ _UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 # character is scanned once however many introducers are left unterminated (linear time).
 _ESCAPE_SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI
-    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x80-\x9f]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, ...
+    # OSC, DCS, ...
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x80-\x9f]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"  # the others: ESC c, ESC 7, ESC =, ESC ( B, ... (ECMA-35)
 )
 

@@ -37,7 +37,10 @@ def test_a_recorded_folder_too_long_to_probe_is_gone(tmp_path):
     long = "/" + "a" * 300 + "/b"  # one name over the 255 bytes a file name can have
     notice, record = claim_over(tmp_path, folder, {"folder": long, "content_hash": "x"})
     assert notice is None
-    assert record == {"folder": str(folder.resolve()), "content_hash": load_pack(folder).content_hash}
+    assert record == {
+        "folder": str(folder.resolve()),
+        "content_hash": load_pack(folder).content_hash,
+    }
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root enters any folder")
