@@ -6,6 +6,9 @@ reach the file, and notices for the user:
 - No file yet: nothing is created. The connection is an empty in-memory database, and the file is
   made on the first write (``create=True``). If the folder could not be made (a path under a
   regular file, a read-only disk), the session runs in memory and the user is told.
+- A ``-journal``, ``-wal`` or ``-shm`` beside it that is not a regular file (a FIFO, on which
+  SQLite would wait forever): the file is read as immutable into memory (without what a ``-wal``
+  holds), never written, and the user is told.
 - Not a database, or ``PRAGMA quick_check`` fails: the file (and its ``-wal``/``-shm``) is renamed
   to ``progress.damaged-YYYYmmdd-HHMMSS.sqlite3`` beside it, never deleted, and a fresh store is
   started; the notice says where the old file is.
@@ -67,6 +70,13 @@ def open_database(path: Path, *, create: bool, now: dt.datetime) -> Opened:
         return _absent(path, create=create, now=now, notices=[])
     if not path.is_file():
         return _memory([f"The progress file {path} is not a regular file; {_NOT_SAVED}."])
+    odd = _odd_companion(path)
+    if odd is not None:  # SQLite would open it: a FIFO blocks forever, a device...
+        return _memory_from(
+            path,
+            [f"{odd} (beside the progress file) is not a regular file; {_NOT_SAVED}."],
+            immutable=True,
+        )
     newer = _clean_newer_version(path)
     if newer is not None:
         return _memory_from(path, [_newer_notice(path, newer)], immutable=True)
@@ -93,6 +103,23 @@ def open_database(path: Path, *, create: bool, now: dt.datetime) -> Opened:
         conn.close()
         return _set_aside(path, create=create, now=now)
     return _make_current(conn, path, now=now)
+
+
+COMPANIONS = ("-journal", "-wal", "-shm")
+"""The files SQLite keeps beside a database, named after it."""
+
+
+def _odd_companion(path: Path) -> Path | None:
+    """The first of ``path``'s companion files that exists and is not a regular file (a FIFO,
+    a folder, a device), which SQLite must not open."""
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            if os.path.lexists(companion) and not companion.is_file():
+                return companion
+        except OSError:
+            return companion
+    return None
 
 
 def _absent(path: Path, *, create: bool, now: dt.datetime, notices: list[str]) -> Opened:
