@@ -237,19 +237,33 @@ def _memory_from(path: Path, notices: list[str], *, immutable: bool = False) -> 
             break
         except (OSError, sqlite3.Error):
             continue
+    damaged = False
     try:
+        damaged = memory.execute("PRAGMA quick_check").fetchone()[0] != "ok"
         version = schema.user_version(memory)
-        if version > SCHEMA_VERSION:
+        if damaged:
+            usable = False
+        elif version > SCHEMA_VERSION:
             usable = schema.compatible(memory)
         else:
             schema.migrate(memory)
             usable = True
+    except sqlite3.DatabaseError as error:
+        damaged = getattr(error, "sqlite_errorname", None) in _DAMAGED
+        usable = False
     except (sqlite3.Error, MigrationError):
         usable = False
+    if damaged:  # it could not be opened in place, so it was not checked, nor moved aside
+        notices = [
+            f"The progress file {path} is damaged, and cannot be moved aside (it cannot be "
+            "written): it is kept as it is, and this session starts with no progress; "
+            f"{_NOT_SAVED}."
+        ]
+    elif not usable:
+        notices = [*notices, "Its contents cannot be shown by this version."]
     if not usable:
         memory.close()
         memory = _empty_memory()
-        notices = [*notices, "Its contents cannot be shown by this version."]
     return Opened(memory, persistent=False, notices=notices)
 
 
