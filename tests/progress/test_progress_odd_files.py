@@ -63,7 +63,9 @@ def test_a_damaged_file_that_cannot_be_moved_aside_is_kept_and_said(
 ) -> None:
     if os.geteuid() == 0:
         try:
-            subprocess.run([sys.executable, "-c", "pass"], preexec_fn=without_root_powers, check=True)
+            subprocess.run(
+                [sys.executable, "-c", "pass"], preexec_fn=without_root_powers, check=True
+            )
         except (OSError, subprocess.SubprocessError):
             pytest.skip("running as root, and root's powers cannot be dropped here")
     path = make_store_file(data_dir, pack, clock)

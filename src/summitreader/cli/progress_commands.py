@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.set_defaults(handler=export_command)
 
     imported = sub.add_parser(
-        "import", help="merge progress from a file written by 'export' (nothing is deleted)"
+        "import",
+        help="merge progress from a file written by 'export' (nothing is deleted, but a note "
+        "a newer edit emptied)",
     )
     imported.add_argument("file", metavar="FILE", help="the file to read ('-': standard input)")
     imported.set_defaults(handler=import_command)
@@ -222,6 +224,7 @@ _RECORD_WORDS = {
     "reread_queue": ("section to re-read", "sections to re-read"),
     "bookmarks": ("bookmark", "bookmarks"),
     "notes": ("note", "notes"),
+    "removed_notes": ("note removed", "notes removed"),
     "card_states": ("card state", "card states"),
     "reviews": ("review", "reviews"),
     "settings": ("setting", "settings"),

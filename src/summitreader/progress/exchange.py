@@ -10,14 +10,16 @@ transaction:
 - position, read sections, re-read queue, card states and settings: the newer record wins (by its
   time); a section read after it was queued leaves the queue;
 - bookmarks are added where missing (one per paragraph); notes and the reader's cards are matched
-  by their ``uid``, the newer edit winning (a card's deletion is an edit: its tombstone merges);
+  by their ``uid``, the newer edit winning (a card's deletion is an edit: its tombstone merges;
+  a note whose newer edit is empty is removed, as the app removes a note saved empty, and the
+  count of notes removed is returned apart, as ``removed_notes``: an empty note is never added);
 - the review log is a union: a review already present (same card, time and rating) is not added
   twice, every other one is; the check is made inside each write transaction, so two imports of
   one file at the same time add each review once.
 
-Nothing is deleted by an import. A file that is not JSON, not this format, for another pack, from
-a newer version or malformed anywhere (see :mod:`~summitreader.progress.exchange_checks` for what
-is checked) is refused with :class:`ExchangeError` before anything is written. Merging is
+Nothing else is deleted by an import. A file that is not JSON, not this format, for another pack,
+from a newer version or malformed anywhere (see :mod:`~summitreader.progress.exchange_checks` for
+what is checked) is refused with :class:`ExchangeError` before anything is written. Merging is
 idempotent: if a write fails part way, importing the same file again completes it.
 """
 
@@ -216,7 +218,15 @@ def import_progress(
         done += sum(1 for kind, _, _ in batch if kind)
         if progress is not None:
             progress(done, total)
-    return {kind: changed[kind] for kind in KINDS}
+    merged = {kind: changed[kind] for kind in KINDS}
+    if changed[REMOVED_NOTES]:
+        merged[REMOVED_NOTES] = changed[REMOVED_NOTES]
+    return merged
+
+
+REMOVED_NOTES = "removed_notes"
+"""The count, in what :func:`import_progress` returns (only when some were), of the notes an
+import removed: a newer edit of a note that emptied it removes it, as the app does."""
 
 
 SECTION_KINDS = ("read_sections", "reread_queue", "bookmarks", "notes")
@@ -286,6 +296,13 @@ def _merge_statements(doc: dict[str, Any], pid: str) -> Iterator[Statement]:
             (pid, r["section"], r["paragraph"], r["created"]),
         )
     for r in doc["notes"]:
+        if not r["text"].strip():  # emptied: removed, as the app removes a note saved empty
+            yield (
+                REMOVED_NOTES,
+                "DELETE FROM notes WHERE uid = ? AND pack_id = ? AND updated < ?",
+                (r["uid"], pid, r["updated"]),
+            )
+            continue
         yield (
             "notes",
             "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
@@ -336,4 +353,3 @@ def _merge_statements(doc: dict[str, Any], pid: str) -> Iterator[Statement]:
             "WHERE excluded.updated > my_cards.updated AND my_cards.pack_id = excluded.pack_id",
             (pid, *(int(r[f]) if f == "deleted" else r[f] for f in MY_CARD_FIELDS)),
         )
-

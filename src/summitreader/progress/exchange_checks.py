@@ -6,7 +6,9 @@ What an import accepts (anything else refuses the whole document, naming the rec
 - times with a timezone, from :data:`EARLIEST` on; a time something happened (``updated``,
   ``created``, ``reviewed_at``, ...) no later than :data:`CLOCK_SKEW` after now, and one within
   that margin is taken as now, so the merge rule "the newer wins" never trusts a clock that was
-  ahead; a due time no later than :data:`LONGEST_INTERVAL` after now;
+  ahead (but a review's time is kept as written: it is part of the review's identity, so the
+  same file imported again adds nothing); a due time no later than :data:`LONGEST_INTERVAL`
+  after now;
 - finite numbers only (``1e999`` reads as infinity, and is refused);
 - a card state that the ``fsrs`` library reads (``Card.from_dict``) and can schedule, with the
   types and ranges its fields should have (difficulty 1 to 10, stability 0.001 to 1,000,000
@@ -99,7 +101,7 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
         "reviews": {
             "card_id": text,
             "rating": _rating,
-            "reviewed_at": event,
+            "reviewed_at": checks.logged,
             "duration_ms": _optional(_count),
             "answer": _optional(any_text),
             "prior_state": _optional(_state_code),
@@ -200,12 +202,21 @@ class _Checks:
 
     def event(self, value: Any, where: str) -> str:
         """When something happened: not in the future (a clock a little ahead: now)."""
+        return to_text(min(self._happened(value, where), self.now))
+
+    def logged(self, value: Any, where: str) -> str:
+        """When a review was made, kept as written (a clock a little ahead included): the review
+        log is a union, where no time is compared with another to pick a winner, and a review's
+        time is part of its identity, which must be the same at each import of the file."""
+        return to_text(self._happened(value, where))
+
+    def _happened(self, value: Any, where: str) -> dt.datetime:
         moment = self.moment(value, where)
         if moment > self.latest_event:
             raise ExchangeError(
                 f"{where}: {_shown(value)} is in the future (the clock that wrote it was wrong)"
             )
-        return to_text(min(moment, self.now))
+        return moment
 
     def due(self, value: Any, where: str) -> str:
         moment = self.moment(value, where)
@@ -332,4 +343,3 @@ class _optional:
 
     def __call__(self, value: Any, where: str) -> Any:
         return None if value is None else self.check(value, where)
-
