@@ -113,6 +113,7 @@ def export_progress(store: Store) -> dict[str, Any]:
                 "SELECT uid, section, paragraph, text, created, updated FROM notes "
                 "WHERE pack_id = ? ORDER BY created, uid"
             )
+            if r[3].strip()  # an empty note is no note (the app removes a note saved empty)
         ],
         "card_states": [
             {"card_id": c, "state": json.loads(s), "updated": u}
