@@ -1,8 +1,9 @@
 """Export a pack's progress to a versioned JSON document, and merge one back in.
 
 The document (``format`` ``summitreader-progress``, ``version`` :data:`FORMAT_VERSION`) holds
-everything the store keeps for the pack, orphans included, in a fixed order, so exporting the same
-progress always gives the same bytes. Times are UTC ISO 8601 text.
+everything the store keeps for the pack, orphans included (but an empty note, which is no note),
+in a fixed order, so exporting the same progress always gives the same bytes. Times are UTC ISO
+8601 text.
 
 Importing checks the whole document first, then merges it, :data:`BATCH_SIZE` records to a
 transaction:
