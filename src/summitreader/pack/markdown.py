@@ -9,7 +9,11 @@ Inline Markdown is parsed by markdown-it-py's inline rules (emphasis, links, ima
 whose delimiter matching takes time in proportion to the text: unclosed ``**``, ``_`` or ``[`` by
 the thousand, as a hostile pack may hold, cost no more than any other characters. (A regular
 expression that looks ahead for each opener's closer takes time in the square of the text's
-length: minutes for a paragraph of a hundred kilobytes.)
+length: minutes for a paragraph of a hundred kilobytes.) Link and image labels are the exception:
+markdown-it looks for each ``[``'s closing ``]`` again from every ``[``, so a paragraph with more
+than :data:`MAX_LINK_BRACKETS` of them (no article has as many; ``"[x]["`` by the ten thousand
+took seconds) keeps its links and images as the text written, and only its emphasis and code spans
+are parsed.
 """
 
 from __future__ import annotations
@@ -32,11 +36,17 @@ INLINE_RULES = ("emphasis", "link", "image", "backticks")
 """The markdown-it inline rules used: nothing else (no HTML, no entities, no autolinks)."""
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """markdown-it with only :data:`INLINE_RULES`. Link targets are kept as written: what a link
-    may open is decided where it is opened, and the reader is shown the target first."""
-    md = MarkdownIt("zero").enable(list(INLINE_RULES))
+MAX_LINK_BRACKETS = 1000
+"""Above this many ``[`` in a paragraph, its links and images are not parsed (see above)."""
+
+
+@lru_cache(maxsize=2)
+def parser(links: bool = True) -> MarkdownIt:
+    """markdown-it with only :data:`INLINE_RULES` (without links and images when ``links`` is
+    false). Link targets are kept as written: what a link may open is decided where it is
+    opened, and the reader is shown the target first."""
+    rules = INLINE_RULES if links else tuple(r for r in INLINE_RULES if r not in {"link", "image"})
+    md = MarkdownIt("zero").enable(list(rules))
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
@@ -71,7 +81,7 @@ def inline_runs(block: str) -> list[Run]:
     if _MARKUP.search(text) is None:  # nothing inline Markdown could style: one plain run
         return [Run(text)] if text else []
     runs: list[Run] = []
-    for token in parser().parseInline(text):
+    for token in parser(links=text.count("[") <= MAX_LINK_BRACKETS).parseInline(text):
         _collect(token.children or [], runs)
     return [run for run in _merged(runs) if run.text]
 
