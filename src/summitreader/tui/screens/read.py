@@ -101,6 +101,7 @@ class ReadScreen(Screen[None]):
         self.save_delay = SAVE_DELAY if save_delay is None else save_delay
         self.section: Section = pack.sections[0]
         self._save_timer: Timer | None = None
+        self._read_timer: Timer | None = None
         self._saved: tuple[str, int, float] | None = None
         self._unsaved: tuple[str, int, float] | None = None
         self._restoring = False
@@ -143,6 +144,20 @@ class ReadScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_contents()
+        # Back on the reader (after a card sent this section to re-read, say): a section whose
+        # end is in view counts as read once the reader has been on it a moment, as one
+        # opened or scrolled with its end in view does at once.
+        if self._restoring:
+            return
+        if not self.save_delay:
+            self._check_read()
+            return
+        self._read_timer = self.set_timer(self.save_delay, self._check_read)
+
+    def on_screen_suspend(self) -> None:
+        if self._read_timer is not None:  # left before that moment: not read
+            self._read_timer.stop()
+            self._read_timer = None
 
     @on(Passage.Sized)
     def _laid_out(self) -> None:
