@@ -19,7 +19,6 @@ from textual.widgets import Input, Label
 from summitreader.text import one_paragraph, shorten
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
-
 PLACEHOLDER = "Your note (an empty note is removed)"
 """Short enough to show whole in the box at 80 columns; the keys are said under the box."""
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
-from summitreader.pack.model import Mention, Pack, PassageRef, Section
+from summitreader.pack.model import Mention, Note, Pack, PassageRef, Section
 from summitreader.tui.messages import MyCardsChanged, OpenEntry
 from summitreader.tui.reading import ReadCount, Reading
 from summitreader.tui.screens.read_annotations import (
@@ -247,10 +247,10 @@ class ReadScreen(Screen[None]):
         notes = {
             p: texts[0] for (s, p), texts in view.notes.items() if s == section.id and p in numbers
         }
-        remarks: dict[int, list[tuple[str, str]]] = {}
+        remarks: dict[int, list[Note]] = {}
         for remark in self.pack.notes:
             if remark.passage is not None and remark.passage.section == section.id:
-                remarks.setdefault(remark.passage.paragraph, []).append((remark.title, remark.text))
+                remarks.setdefault(remark.passage.paragraph, []).append(remark)
         mentions: dict[int, list[Mention]] = {}
         for mention in self.pack.mentions_in(section.id):
             if mention.paragraph in numbers:
