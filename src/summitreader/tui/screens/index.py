@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 NARROW = 76
 """Below this width the detail pane folds away (the lists keep the whole width); ``d`` shows it
 in their place (at any width: ``d`` again, or a change of tab, brings the lists back)."""
-MEDIUM = 110
+MEDIUM = 90
 """Below this width the lists keep what the table's name and date need, and the detail pane
 takes the rest."""
 LISTS = {
