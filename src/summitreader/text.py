@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 # C0 controls but tab and newline, DEL, C1 controls; bidirectional embeddings, overrides and
 # isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
@@ -128,3 +129,11 @@ def normalise(text: str) -> str:
             text = text[len(article) :]
             break
     return text
+
+
+def site_name(url: str) -> str:
+    """The site a source is on, as a reader names it: ``https://www.axios.com/2019/…`` is
+    ``axios.com`` (cleaned as any content; the address itself when it names no site)."""
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    return clean_text(host) or clean_text(url)

@@ -40,9 +40,12 @@ from summitreader.tui.widgets.ordered_input import OrderedInput
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
 
-NARROW = 70
+NARROW = 76
 """Below this width the detail pane folds away (the lists keep the whole width); ``d`` shows it
-in their place."""
+in their place (at any width: ``d`` again, or a change of tab, brings the lists back)."""
+MEDIUM = 90
+"""Below this width the lists keep what the table's name and date need, and the detail pane
+takes the rest."""
 LISTS = {
     "tab-meetings": "#meetings",
     "tab-timeline": "#timeline",
@@ -160,6 +163,7 @@ class IndexScreen(StyledScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.width < MEDIUM, "-medium")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -168,8 +172,6 @@ class IndexScreen(StyledScreen):
             return self.focused is self.query_one("#index-filter", Input)
         if action == "sort":  # the table is the only list that sorts
             return self._active() == "tab-meetings"
-        if action == "toggle_detail":
-            return self.has_class("-narrow")
         return True
 
     # -- lists ----------------------------------------------------------------------------
@@ -310,7 +312,7 @@ class IndexScreen(StyledScreen):
     def _focus_links(self) -> None:
         if self.has_class("-narrow"):
             self.add_class("-detail")
-        self.query_one("#detail-links").focus()
+        self.query_one(EntryDetail).focus_links()
 
     def _show(self, entry_id: str) -> None:
         detail = self.query_one(EntryDetail)
@@ -374,9 +376,9 @@ class IndexScreen(StyledScreen):
         self.notify(f"Meetings sorted by {COLUMNS[self.sort_column].label.lower()}", timeout=2)
 
     def action_toggle_detail(self) -> None:
-        """In a narrow terminal: the detail pane in place of the lists, and back."""
+        """The detail pane in place of the lists (the whole width for it), and back."""
         self.toggle_class("-detail")
         if self.has_class("-detail"):
-            self.query_one("#detail-links").focus()
+            self.query_one(EntryDetail).focus_links()
         else:
             self._focus_list()

@@ -19,6 +19,9 @@ from textual.widgets import Input, Label
 from summitreader.text import one_paragraph, shorten
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
+PLACEHOLDER = "Your note (an empty note is removed)"
+"""Short enough to show whole in the box at 80 columns; the keys are said under the box."""
+
 
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note's new text ("" to remove it), or None when cancelled."""
@@ -40,7 +43,7 @@ class NoteScreen(ModalScreen[str | None]):
             yield Label(Content(quote), classes="note--quote")
             yield OrderedInput(
                 one_paragraph(self.text),
-                placeholder="Your note (enter saves, escape cancels, empty removes it)",
+                placeholder=PLACEHOLDER,
             )
             yield Label(Content("enter save · escape cancel"), classes="note--quote")
 

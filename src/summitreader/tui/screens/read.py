@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
-from summitreader.pack.model import Mention, Pack, PassageRef, Section
+from summitreader.pack.model import Mention, Note, Pack, PassageRef, Section
 from summitreader.tui.messages import MyCardsChanged, OpenEntry
 from summitreader.tui.reading import ReadCount, Reading
 from summitreader.tui.screens.read_annotations import (
@@ -101,6 +101,7 @@ class ReadScreen(StyledScreen):
         self.save_delay = SAVE_DELAY if save_delay is None else save_delay
         self.section: Section = pack.sections[0]
         self._save_timer: Timer | None = None
+        self._read_timer: Timer | None = None
         self._saved: tuple[str, int, float] | None = None
         self._unsaved: tuple[str, int, float] | None = None
         self._restoring = False
@@ -143,6 +144,20 @@ class ReadScreen(StyledScreen):
 
     def on_screen_resume(self) -> None:
         self.refresh_contents()
+        # Back on the reader (after a card sent this section to re-read, say): a section whose
+        # end is in view counts as read once the reader has been on it a moment, as one
+        # opened or scrolled with its end in view does at once.
+        if self._restoring:
+            return
+        if not self.save_delay:
+            self._check_read()
+            return
+        self._read_timer = self.set_timer(self.save_delay, self._check_read)
+
+    def on_screen_suspend(self) -> None:
+        if self._read_timer is not None:  # left before that moment: not read
+            self._read_timer.stop()
+            self._read_timer = None
 
     @on(Passage.Sized)
     def _laid_out(self) -> None:
@@ -232,10 +247,10 @@ class ReadScreen(StyledScreen):
         notes = {
             p: texts[0] for (s, p), texts in view.notes.items() if s == section.id and p in numbers
         }
-        remarks: dict[int, list[tuple[str, str]]] = {}
+        remarks: dict[int, list[Note]] = {}
         for remark in self.pack.notes:
             if remark.passage is not None and remark.passage.section == section.id:
-                remarks.setdefault(remark.passage.paragraph, []).append((remark.title, remark.text))
+                remarks.setdefault(remark.passage.paragraph, []).append(remark)
         mentions: dict[int, list[Mention]] = {}
         for mention in self.pack.mentions_in(section.id):
             if mention.paragraph in numbers:

@@ -37,6 +37,8 @@ from summitreader.tui.screens.review_text import (
 )
 from summitreader.tui.widgets.key_footer import KeyFooter
 
+SHORT = 30
+"""Below this height the card's parts are spaced closer (``-short``)."""
 
 class ReviewScreen(Screen[Summary | None]):
     """Pushed by the Study screen; dismissed with the session's summary.
@@ -76,6 +78,11 @@ class ReviewScreen(Screen[Summary | None]):
 
     def on_mount(self) -> None:
         self.phase = self.session.phase
+
+    def on_resize(self) -> None:
+        # A short terminal (80×24): tighter spacing, so an answered choice card fits without
+        # scrolling its prompt's top away.
+        self.set_class(self.size.height < SHORT, "-short")
 
     def on_screen_resume(self) -> None:
         # The reader may have been opened from here (r): what it says about re-reading is

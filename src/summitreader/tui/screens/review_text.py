@@ -105,7 +105,7 @@ def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) 
     ]
     for note in pack.notes:
         if paragraph is not None and note.passage == card.passage:
-            lines += [remark_content(note.title, note.text), Content("")]
+            lines += [remark_content(note), Content("")]
     if queued and read_since:
         lines.append(Content(f"“{title}” has been read again since: its ↻ mark is gone."))
     elif queued:

@@ -93,11 +93,26 @@ SCROLL = Binding.Group("Scroll")
 
 
 class DetailLinks(OptionList):
-    """The entry's links; ``enter`` follows the one highlighted (shown in the footer)."""
+    """The entry's links; ``enter`` follows the one highlighted (shown in the footer).
+
+    Given the focus, it highlights its first link, so ``enter`` follows something at once; an
+    entry without links (only the line saying so) takes no focus and offers no ``enter``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Follow link", id="detail.follow"),
     ]
+
+    def has_links(self) -> bool:
+        return any(not option.disabled for option in self.options)
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.has_links():
+            self.action_first()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select":
+            return self.highlighted is not None
+        return True
 
 
 class EntryDetail(VerticalScroll):
@@ -149,18 +164,28 @@ class EntryDetail(VerticalScroll):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "links":  # from the pane itself; in the links, tab goes on as usual
-            return self.has_focus
+            return self.has_focus and bool(self._targets)
         return True
 
+    def focus_links(self) -> None:
+        """Its links, or the pane itself when the entry has none to follow."""
+        links = self.query_one("#detail-links", DetailLinks)
+        if links.can_focus:
+            links.focus()
+        else:
+            self.focus()
+
     def action_links(self) -> None:
-        self.query_one("#detail-links", OptionList).focus()
+        self.focus_links()
 
     def clear(self, message: str) -> None:
         """Show ``message`` instead of an entry (when the list in view is empty)."""
         self.entry_id = None
         self.facts = Blocks([line(message)])
         self.query_one("#detail-facts", Static).update(self.facts)
-        self.query_one("#detail-links", OptionList).clear_options()
+        links = self.query_one("#detail-links", OptionList)
+        links.clear_options()
+        links.can_focus = False
         self.query_one(".detail--heading").display = False
         self._targets = []
         self.scroll_home(animate=False)
@@ -183,7 +208,7 @@ class EntryDetail(VerticalScroll):
         for other in related:
             self._targets.append(other.id)
             kind = (f"{other.kind.capitalize()} · ", "bold")
-            links.add_option(Option(Content.assemble(kind, other.title)))
+            links.add_option(Option(Hanging([kind], [(other.title, "")])))
         if isinstance(entry, Takeaway):
             passages = [(entry.passage, "")]
         else:
@@ -201,10 +226,12 @@ class EntryDetail(VerticalScroll):
             self._targets.append(ref)
             label = Blocks(
                 [
-                    line(
-                        ("Passage · ", "bold"),
-                        (f"{section.title} ¶{ref.paragraph}", "italic"),
-                        f" “{matched}”" if matched else "",
+                    Hanging(
+                        [("Passage · ", "bold")],
+                        [
+                            (f"{section.title} ¶{ref.paragraph}", "italic"),
+                            (f" “{matched}”" if matched else "", ""),
+                        ],
                     ),
                     Hanging([("  ", "")], [(excerpt, "")]),
                 ]
@@ -212,6 +239,7 @@ class EntryDetail(VerticalScroll):
             links.add_option(Option(label))
         if not self._targets:
             links.add_option(Option(Content("The article does not name it."), disabled=True))
+        links.can_focus = bool(self._targets)
 
     @on(OptionList.OptionSelected, "#detail-links")
     def _follow(self, event: OptionList.OptionSelected) -> None:

@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
-from summitreader.pack.model import Mention, Paragraph, Run
+from summitreader.pack.model import Mention, Note, Paragraph, Run
+from summitreader.text import site_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class Passage(Widget):
         *,
         bookmarked: bool = False,
         note: str | None = None,
-        remarks: Sequence[tuple[str, str]] = (),
+        remarks: Sequence[Note] = (),
     ) -> None:
         super().__init__(id=f"p-{paragraph.number}")
         self.paragraph = paragraph
@@ -143,8 +144,8 @@ class Passage(Widget):
         content = Content(text, spans)
         if prefix:
             content = Content(prefix) + content
-        for title, remark in self.remarks:
-            content = content + Content("\n\n") + remark_content(title, remark)
+        for remark in self.remarks:
+            content = content + Content("\n\n") + remark_content(remark)
         if self.note:
             content = content + Content("\n") + Content.assemble(
                 ("✎ Your note: ", "bold"), (self.note, "italic")
@@ -163,6 +164,14 @@ class Passage(Widget):
             self.post_message(self.LinkClicked(url, label))
 
 
-def remark_content(title: str, text: str) -> Content:
-    """A pack note under its paragraph: its title on a line of its own, then its text."""
-    return Content.assemble(("ⓘ Note: ", "bold"), (title, "bold italic"), "\n", (text, "italic"))
+def remark_content(note: Note) -> Content:
+    """A pack note under its paragraph: its title on a line of its own, then its text, then
+    the sites of its sources (``Sources: axios.com · dnyuz.com``), in the order the note lists
+    them."""
+    content = Content.assemble(
+        ("ⓘ Note: ", "bold"), (note.title, "bold italic"), "\n", (note.text, "italic")
+    )
+    if note.sources:
+        sites = " · ".join(site_name(url) for url in note.sources)
+        content = content + Content("\n") + Content.assemble(("Sources: ", "bold"), sites)
+    return content
