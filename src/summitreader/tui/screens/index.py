@@ -33,7 +33,7 @@ from summitreader.tui.screens.index_entries import (
 )
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.entry_detail import EntryDetail
-from summitreader.tui.widgets.key_footer import KeyFooter
+from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
 from summitreader.tui.widgets.meetings_table import MeetingsTable
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
@@ -54,19 +54,29 @@ LISTS = {
 }
 
 
+TABS = Binding.Group("Tab")
+"""The footer shows the previous and next tab keys together: ``[ ] Tab``."""
+
+
 class IndexScreen(StyledScreen):
     AUTO_FOCUS = "#meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "filter", "Filter", id="index.filter"),
-        Binding("s", "sort", "Sort by next column", id="index.sort"),
-        Binding("right_square_bracket", "tab(1)", "Next tab", id="index.next-tab"),
-        Binding("left_square_bracket", "tab(-1)", "Previous tab", id="index.previous-tab"),
-        Binding("d", "toggle_detail", "Detail", id="index.detail"),
+        Binding("s", "sort", "Sort", id="index.sort", tooltip="Sort by the next column"),
+        Binding("left_square_bracket", "tab(-1)", "Previous tab", id="index.previous-tab",
+                tooltip="Previous tab", group=TABS),
+        Binding("right_square_bracket", "tab(1)", "Next tab", id="index.next-tab",
+                tooltip="Next tab", group=TABS),
+        Binding("d", "toggle_detail", "Detail", id="index.detail",
+                tooltip="Show the detail pane alone, or the lists again"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="index.next-pane"),
         # Offered while the filter box has focus (as in the Search box): priority, or the box
         # would take ↓ itself; escape there leaves the box, never the screen.
         Binding("down", "leave_filter", "To the list", priority=True, id="index.filter-down"),
         Binding("escape", "escape_filter", "Leave the box", id="index.filter-leave"),
+        # The footer shows the Index's own keys whole at 80 columns; the screens' keys and quit
+        # are in the help.
+        *silent_app_keys(),
     ]
     HELP_EXTRA = (
         ("left,right", "Meetings, Timeline, Issues and Takeaways tabs (when the tabs are focused)"),

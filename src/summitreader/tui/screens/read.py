@@ -28,7 +28,7 @@ from summitreader.tui.screens.read_contents import contents_options, count_summa
 from summitreader.tui.screens.read_section import FIRST_PARAGRAPHS, SectionText
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
-from summitreader.tui.widgets.key_footer import KeyFooter
+from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
 from summitreader.tui.widgets.passage import Mark, Passage
 
 if TYPE_CHECKING:
@@ -71,12 +71,7 @@ class ReadScreen(StyledScreen):
                 tooltip="Bookmarks, notes & your cards"),
         Binding("c", "card", "Card", show=False, id="read.card",
                 tooltip="Make a card from that paragraph (or the selection, or the find hit)"),
-        # The app's keys for the screens and quit, kept out of this footer (no description:
-        # the help lists them once, under "Everywhere").
-        *(Binding(key, f"app.show('{name}')", "", show=False)
-          for key, name in (("1", "read"), ("2", "index"), ("3", "search"), ("4", "study"),
-                            ("5", "progress"))),
-        Binding("q", "app.quit", "", show=False),
+        *silent_app_keys(),
     ]
     HELP_EXTRA = (
         ("up,down,pageup,pagedown", "Scroll (also the mouse wheel)"),

@@ -34,7 +34,7 @@ from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
-from summitreader.tui.widgets.key_footer import KeyFooter
+from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
@@ -71,6 +71,8 @@ class StudyScreen(StyledScreen):
             "plus,equals_sign", "new_limit(5)", "More new/day", key_display="+", id="study.more_new"
         ),
         Binding("minus", "new_limit(-5)", "Fewer new/day", id="study.fewer_new"),
+        # The footer shows these whole at 80 columns; the screens' keys and quit are in the help.
+        *silent_app_keys(),
     ]
     HELP_EXTRA = (
         ("up,down", "Choose the due cards, or one takeaway's cards"),

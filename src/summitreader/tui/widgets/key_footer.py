@@ -8,6 +8,7 @@ machine). This footer remembers what it showed, and composes only when that chan
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,6 +22,17 @@ def shown_keys(screen: Screen[object]) -> Shown:
         for key, active in screen.active_bindings.items()
         if active.binding.show
     )
+
+
+def silent_app_keys() -> list[Binding]:
+    """The app's keys for the screens and quit, bound again without a description so that a
+    screen whose own keys fill its footer keeps them out of it (the help lists them once, under
+    "Everywhere")."""
+    screens = (("1", "read"), ("2", "index"), ("3", "search"), ("4", "study"), ("5", "progress"))
+    return [
+        *(Binding(key, f"app.show('{name}')", "", show=False) for key, name in screens),
+        Binding("q", "app.quit", "", show=False),
+    ]
 
 
 class KeyFooter(Footer):

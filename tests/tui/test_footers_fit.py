@@ -1,0 +1,37 @@
+"""The Index and Study footers show whole keys only: at 80 and 100 columns no key is cut at the
+palette's edge (the screens' keys and quit are in the help, as on Read), and each screen's own
+keys are all shown."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from summitreader.tui.screens.index import IndexScreen
+from summitreader.tui.screens.study import StudyScreen
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize(
+    ("key", "screen_type", "own"),
+    [
+        ("2", IndexScreen, {"f", "s", "right_square_bracket", "d", "question_mark"}),
+        ("4", StudyScreen, {"enter", "c", "minus", "question_mark"}),
+    ],
+)
+async def test_no_key_of_the_footer_is_cut(build_app, width, key, screen_type, own):
+    app = build_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, screen_type)
+        await pilot.pause()
+        keys = [k for k in app.screen.query_one(Footer).walk_children() if isinstance(k, FooterKey)]
+        palette = next(k.region.x for k in keys if k.key == "ctrl+p")
+        keys = [k for k in keys if k.key != "ctrl+p"]
+        cut = [(k.key, k.region) for k in keys if k.region.x < palette < k.region.right]
+        hidden = [k.key for k in keys if k.region.x >= palette]
+        assert not cut, cut
+        assert not hidden, hidden
+        assert own <= {k.key for k in keys}
