@@ -177,9 +177,10 @@ def guess_encoding(data: bytes) -> str | None:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+    plausible = {codecs.lookup(r.encoding).name for r in results if r.chaos <= MAX_CHAOS}
     for common in COMMON:
         try:
-            if data.decode(common) == text:
+            if codecs.lookup(common).name in plausible or data.decode(common) == text:
                 return common
         except UnicodeDecodeError:
             continue
