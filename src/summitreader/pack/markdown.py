@@ -93,7 +93,10 @@ def inline_runs(block: str) -> list[Run]:
     if _MARKUP.search(text) is None or too_much_markup(text):  # shown as written: one plain run
         return [Run(text)] if text else []
     runs: list[Run] = []
-    for token in parser(links=text.count("[") <= MAX_LINK_BRACKETS).parseInline(text):
+    # ``parser()`` and ``parser(False)``: the one cached instance each (``links=True`` would be
+    # cached apart from ``parser()``).
+    md = parser() if text.count("[") <= MAX_LINK_BRACKETS else parser(False)
+    for token in md.parseInline(text):
         _collect(token.children or [], runs)
     return [run for run in _merged(runs) if run.text]
 
