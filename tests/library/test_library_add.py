@@ -88,7 +88,7 @@ def test_an_html_page_keeps_the_article_and_leaves_the_furniture_out(capsys, tmp
 def test_a_plain_text_chapter_is_unwrapped_under_its_heading(capsys, tmp_path):
     added = add_json(capsys, tmp_path, str(FIXTURES / "pride-and-prejudice-ch1.txt"))
     pack = load_pack(Path(str(added["path"])))
-    assert pack.title == "Pride and Prejudice"
+    assert pack.title == "PRIDE AND PREJUDICE"  # a title in capitals is kept as written
     chapter = pack.sections[-1]
     assert chapter.title == "Chapter 1"
     first = chapter.paragraphs[0].text

@@ -57,7 +57,7 @@ def test_a_plain_text_opening_with_its_title_over_a_version_line():
         "Everyone is permitted to copy and distribute verbatim copies.\n\n"
         "TERMS AND CONDITIONS\n\n  0. Definitions.\n\nThe text of the terms goes here.\n"
     )
-    assert article.title == "Gnu General Public License"
+    assert article.title == "GNU GENERAL PUBLIC LICENSE"
     assert article.sections[0].blocks[0] == "Version 3, 29 June 2007"
     assert [s.title for s in article.sections] == ["Introduction", "Terms and Conditions"]
 

@@ -40,6 +40,8 @@ ORIGIN_FILE = "origin.json"
 """What a pack made by ``add`` keeps about its source (not part of the pack format: the loader
 ignores it): the source's name, format, encoding, SHA-256 and when it was added."""
 ID_LENGTH = 40
+MAX_ID_LENGTH = 64
+"""The longest id ``--id`` may give (an id names the pack's folder, and is typed)."""
 BUG = "the pack made does not load, which is a bug of summitreader: please report it"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -95,7 +97,19 @@ def slug(text: str, fallback: str = "pack") -> str:
 
 
 def is_id(value: str) -> bool:
-    return bool(_ID.match(value))
+    return len(value) <= MAX_ID_LENGTH and bool(_ID.match(value))
+
+
+def id_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a pack id, or None."""
+    if len(value) > MAX_ID_LENGTH:
+        return f"the id given is {len(value)} characters long: an id has at most {MAX_ID_LENGTH}"
+    if not _ID.match(value):
+        return (
+            f"'{value}' is not a valid id (lower-case letters, digits and hyphens, "
+            "starting with a letter)"
+        )
+    return None
 
 
 def source_digest(text: str) -> str:
@@ -117,6 +131,9 @@ def add_article(
 ) -> Added:
     """Make the article at ``path`` a pack in folder ``library``. ``taken``: ids no new pack may
     have (the packs that ship). Raises :class:`AuthoringError` with what to do."""
+    problem = None if pack_id is None else id_problem(pack_id)
+    if problem is not None:
+        raise AuthoringError(problem)
     source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     digest = source_digest(source.text)
     existing = _existing(library)
@@ -129,11 +146,6 @@ def add_article(
     article, url = _article(source)
     title = " ".join((title or article.title or _title_from(path)).split())
     if pack_id is not None:
-        if not is_id(pack_id):
-            raise AuthoringError(
-                f"'{pack_id}' is not a valid id (lower-case letters, digits and hyphens, "
-                "starting with a letter)"
-            )
         if pack_id in taken or (library / pack_id).exists():
             raise AuthoringError(f"there is a pack '{pack_id}' already: choose another --id")
     else:

@@ -29,8 +29,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-GUESSES = ("cp1252", "iso-8859-15", "mac-roman")
-"""Eight-bit encodings named to the user when a file is not UTF-8 (the first that decodes it)."""
+COMMON = ("cp1252", "iso-8859-15")
+"""Encodings named in preference to a detector's guess that reads the file as the same text."""
+MAX_CHAOS = 0.1
+"""A detector's guess whose text looks more garbled than this (its ``chaos``) is not named."""
+MIN_COHERENCE = 0.2
+"""A guess is named when its text reads as a language at least this well, or is the only one."""
 
 
 class AuthoringError(Exception):
@@ -53,8 +57,10 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
     none is given)."""
     name = path.name
     try:
+        if path.is_dir():
+            raise AuthoringError(f"{path} is a folder, not a file (give the path of an article)")
         if not path.is_file():
-            raise AuthoringError(f"{name}: there is no file here (give the path of an article)")
+            raise AuthoringError(f"{path}: there is no file here (give the path of an article)")
         size = path.stat().st_size
         if size > max_bytes:
             raise AuthoringError(
@@ -144,19 +150,43 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
         return _checked(name, data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as error:
         where = f"byte {data[error.start]:#04x} at offset {error.start}"
-        for guess in GUESSES:
-            try:
-                data.decode(guess)
-            except UnicodeDecodeError:
-                continue
+        guess = guess_encoding(data)
+        if guess is not None:
             raise AuthoringError(
                 f"{name} is not UTF-8 ({where}); it reads as {guess}: add "
                 f"--encoding {guess}, or convert the file to UTF-8"
             ) from None
         raise AuthoringError(
-            f"{name} is not UTF-8 ({where}): convert it to UTF-8, or name its encoding "
-            "with --encoding"
+            f"{name} is not UTF-8 ({where}): name its encoding with --encoding, or convert it "
+            "to UTF-8"
         ) from None
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding ``data`` is in, when charset-normalizer's guess is a confident one: its text
+    is not garbled (:data:`MAX_CHAOS`), and reads as a language (:data:`MIN_COHERENCE`) or no
+    other encoding decodes the bytes; one of :data:`COMMON` when that reads them as the same
+    text. None when no guess is confident: a wrong one would make a garbled pack."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    plausible = {codecs.lookup(r.encoding).name for r in results if r.chaos <= MAX_CHAOS}
+    for common in COMMON:
+        try:
+            if codecs.lookup(common).name in plausible or data.decode(common) == text:
+                return common
+        except UnicodeDecodeError:
+            continue
+    if best.coherence < MIN_COHERENCE and len(results) > 1:
+        return None
+    return codecs.lookup(best.encoding).name
 
 
 def wide_encoding(data: bytes) -> str | None:

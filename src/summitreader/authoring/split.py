@@ -99,14 +99,14 @@ def split_markdown(text: str) -> Article:
                 current.append(line)
             continue
         flush()
-        heading_text = _plain_heading(heading_text)
-        if not heading_text:
+        as_written = _plain_heading(heading_text, recase=False)
+        if not as_written:
             continue
         only_intro = len(drafts) == 1 and not drafts[0].blocks
         if level == 1 and only_intro and not title and _is_lone_h1(lines, number):
-            title = heading_text
+            title = as_written  # a title in capitals is kept so: GNU stays GNU
             continue
-        drafts.append(Draft(heading_text, level=level))
+        drafts.append(Draft(_plain_heading(heading_text), level=level))
     flush()
     return Article(title, _finish(drafts))
 
@@ -135,14 +135,14 @@ def split_text(text: str) -> Article:
         ):
             # The text opens with its title over a line or two: ``GNU GENERAL PUBLIC LICENSE``
             # then ``Version 3, 29 June 2007``.
-            title = _plain_heading(lines[0])
+            title = _plain_heading(lines[0], recase=False)
             lines = lines[1:]
         if len(lines) == 1 and _TEXT_HEADING.match(lines[0]):
             drafts.append(Draft(lines[0].rstrip(".").strip(), level=1))
             continue
         if len(lines) == 1 and _looks_like_title(lines[0]):
             if not title and len(drafts) == 1 and not drafts[0].blocks:
-                title = _plain_heading(lines[0])
+                title = _plain_heading(lines[0], recase=False)
             else:
                 drafts.append(Draft(_plain_heading(lines[0]), level=1))
             continue
@@ -169,11 +169,14 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
-def _plain_heading(text: str) -> str:
+def _plain_heading(text: str, *, recase: bool = True) -> str:
+    """A heading's text without Markdown marks; title-cased when in capitals and ``recase``
+    (the pack's title is not: a title in capitals may hold an acronym, ``GNU``, that title
+    case would lose)."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[*_`]+", "", text)
     text = " ".join(text.split())
-    if text.isupper() and len(text) > 3:
+    if recase and text.isupper() and len(text) > 3:
         text = title_case(text)
     # A heading of nothing that shows (zero-width spaces) is no heading: no title is empty.
     return text[:TITLE_LENGTH] if visible(text) else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -128,8 +129,21 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
             + (f" ({counts})" if counts else "")
             + f". To start afresh: summitreader --pack {added.pack_id} reset"
         )
-    say(f"Open it with: summitreader --pack {added.pack_id}")
+    say(f"Open it with: summitreader{_folder_options(args)} --pack {added.pack_id}")
     return 0
+
+
+def _folder_options(args: argparse.Namespace) -> str:
+    """The ``--data-dir`` and ``--cache-dir`` given to this command, quoted for a shell: the
+    pack is in that data folder, and is found only with it."""
+    options = ""
+    for option, value in (
+        ("--data-dir", getattr(args, "data_dir", None)),
+        ("--cache-dir", getattr(args, "cache_dir", None)),
+    ):
+        if value:
+            options += f" {option} {shlex.quote(str(Path(value).absolute()))}"
+    return options
 
 
 def _earlier_progress(context: Context, pack: Pack | None) -> dict[str, int]:

@@ -185,7 +185,7 @@ def _event_extra(event: dict[str, object]) -> str:
 def validate_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.library import LibraryError, find_pack
     from summitreader.pack import PackError, load_pack
-    from summitreader.pack.lint import lint_cards
+    from summitreader.pack.lint import lint_cards, plain_paragraphs
 
     try:
         root = find_pack(context.data_dir, args.path) if args.path else context.pack_path
@@ -197,7 +197,7 @@ def validate_command(args: argparse.Namespace, context: Context) -> int:
         say(error.report())
         return 1
     deck = build_deck(pack)
-    findings = lint_cards(pack, deck)
+    findings = lint_cards(pack, deck) + plain_paragraphs(pack)
     errors = [f for f in findings if f.severity == "error"]
     generated = sum(card.generated for card in deck)
     state = "ok" if not findings else "has card errors" if errors else "ok, with card warnings"

@@ -30,10 +30,12 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from summitreader.pack.cloze import without_blanks
-from summitreader.pack.model import Card, Location, Pack
+from summitreader.pack.markdown import MAX_INLINE_MARKS, too_much_markup
+from summitreader.pack.model import Card, Location, Pack, Paragraph, Section
 from summitreader.pack.timeline import key_event_problem
 from summitreader.pack.yamlsafe import Problem
 from summitreader.stop_words import STOP_WORDS
@@ -96,6 +98,42 @@ def lint_cards(pack: Pack, deck: Iterable[Card]) -> list[Finding]:
         if problem:
             findings.append(Finding("warning", issue.id, problem, issue.location, "issue"))
     return findings + _giveaways(pack, cards) + _generated_twins(cards)
+
+
+def plain_paragraphs(pack: Pack) -> list[Finding]:
+    """A warning for each paragraph shown as plain text because it has too many inline marks
+    (see :func:`~summitreader.pack.markdown.too_much_markup`), at its place in its file."""
+    findings: list[Finding] = []
+    for section in pack.sections:
+        text: str | None = None
+        for paragraph in section.paragraphs:
+            if not too_much_markup(" ".join(paragraph.markdown.split())):
+                continue
+            if text is None:
+                text = _section_text(pack, section)
+            message = (
+                f"paragraph {paragraph.number} has too many inline marks (more than "
+                f"{MAX_INLINE_MARKS}, or over a third of it): it is shown as plain text"
+            )
+            location = _place(text, paragraph, section)
+            findings.append(Finding("warning", section.id, message, location, "section"))
+    return findings
+
+
+def _section_text(pack: Pack, section: Section) -> str:
+    try:
+        return (Path(pack.root) / section.file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _place(text: str, paragraph: Paragraph, section: Section) -> Location:
+    """Where ``paragraph`` starts in its section's file ``text`` (its first line if not found)."""
+    start = text.find(paragraph.markdown.split("\n", 1)[0])
+    if start < 0:
+        return Location(section.file, 1, 1)
+    line = text.count("\n", 0, start) + 1
+    return Location(section.file, line, start - (text.rfind("\n", 0, start) + 1) + 1)
 
 
 def _giveaways(pack: Pack, cards: list[Card]) -> list[Finding]:

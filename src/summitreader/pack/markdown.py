@@ -14,6 +14,12 @@ markdown-it looks for each ``[``'s closing ``]`` again from every ``[``, so a pa
 than :data:`MAX_LINK_BRACKETS` of them (no article has as many; ``"[x]["`` by the ten thousand
 took seconds) keeps its links and images as the text written, and only its emphasis and code spans
 are parsed.
+Beyond that, markdown-it's own emphasis and link
+matching still grows faster than the text on crafted input (``*a **b`` or ``[[[x]]]`` repeated:
+half a minute for a paragraph of 0.7 MB), so a paragraph with more inline marks than
+:data:`MAX_INLINE_MARKS`, or with many marks making up more than a third of it
+(:func:`too_much_markup`), is not parsed: it is shown as its plain text, marks and all, and
+``validate`` warns of it.
 """
 
 from __future__ import annotations
@@ -32,6 +38,12 @@ _LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _MARKUP = re.compile(r"[*_\[`]")
 """What every styled run needs: emphasis marks, a link or image's bracket, a code span's tick."""
+_INLINE_MARKS = frozenset("*_[]`!")
+MAX_INLINE_MARKS = 1000
+"""A paragraph with more inline marks (``*``, ``_``, ``[``, ``]``, `````, ``!``) is plain text."""
+DENSE_MARKS = 64
+"""A paragraph with more marks than this, making up over a third of its characters, is plain
+text too: no prose written to be read is so thick with marks."""
 INLINE_RULES = ("emphasis", "link", "image", "backticks")
 """The markdown-it inline rules used: nothing else (no HTML, no entities, no autolinks)."""
 
@@ -78,12 +90,23 @@ def inline_runs(block: str) -> list[Run]:
     text = " ".join(block.split())
     text = _LIST_MARKER.sub("", text, count=1)
     text = _HEADING.sub("", text, count=1)
-    if _MARKUP.search(text) is None:  # nothing inline Markdown could style: one plain run
+    if _MARKUP.search(text) is None or too_much_markup(text):  # shown as written: one plain run
         return [Run(text)] if text else []
     runs: list[Run] = []
-    for token in parser(links=text.count("[") <= MAX_LINK_BRACKETS).parseInline(text):
+    # ``parser()`` and ``parser(False)``: the one cached instance each (``links=True`` would be
+    # cached apart from ``parser()``).
+    md = parser() if text.count("[") <= MAX_LINK_BRACKETS else parser(False)
+    for token in md.parseInline(text):
         _collect(token.children or [], runs)
     return [run for run in _merged(runs) if run.text]
+
+
+def too_much_markup(text: str) -> bool:
+    """Whether ``text`` has too many inline marks to be parsed in bounded time (then it is shown
+    as plain text): more than :data:`MAX_INLINE_MARKS`, or more than :data:`DENSE_MARKS` making
+    up over a third of its characters."""
+    marks = sum(text.count(mark) for mark in _INLINE_MARKS)
+    return marks > MAX_INLINE_MARKS or (marks > DENSE_MARKS and marks * 3 > len(text))
 
 
 def _collect(tokens: list[Token], runs: list[Run]) -> None:
@@ -148,4 +171,12 @@ def plain_text(block: str) -> str:
     return "".join(run.text for run in inline_runs(block))
 
 
-__all__ = ["INLINE_RULES", "Run", "inline_runs", "plain_text", "split_paragraphs"]
+__all__ = [
+    "INLINE_RULES",
+    "MAX_INLINE_MARKS",
+    "Run",
+    "inline_runs",
+    "plain_text",
+    "split_paragraphs",
+    "too_much_markup",
+]
