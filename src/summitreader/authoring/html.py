@@ -48,7 +48,7 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         favor_recall=True,
         deduplicate=False,
     )
-    text = _with_listings(clean_text(markdown or ""), listings).strip()
+    text = _with_quotes(_with_listings(clean_text(markdown or ""), listings)).strip()
     if len(" ".join(text.split())) < MIN_CHARACTERS:
         raise AuthoringError(
             f"{name}: no article text was found in this page (only navigation or page "
@@ -78,6 +78,7 @@ def _without_listings(html: str) -> tuple[Any, list[str]]:
         tree = lxml_html.document_fromstring(html)
     except (ValueError, etree.ParserError):
         return None, []
+    quotes = _mark_quotes(tree)
     listings: list[str] = []
     for pre in list(tree.iter("pre")):
         parent = pre.getparent()
@@ -88,7 +89,32 @@ def _without_listings(html: str) -> tuple[Any, list[str]]:
         stand_in.tail = pre.tail
         listings.append(pre.text_content())
         parent.replace(pre, stand_in)
-    return (tree if listings else None), listings
+    return (tree if listings or quotes else None), listings
+
+
+_QUOTE = "summitreaderquotex"
+_QUOTE_LINE = re.compile(r"^[ \t]*summitreaderquotex[ \t]*", re.MULTILINE)
+_QUOTE_WORD = re.compile(r"[ \t]*summitreaderquotex[ \t]*")
+
+
+def _mark_quotes(tree: Any) -> int:
+    """Start each paragraph of each ``<blockquote>`` with a placeholder word (trafilatura's
+    Markdown drops the quote's ``>``); :func:`_with_quotes` makes those paragraphs quotes again.
+    Returns how many were marked."""
+    marked = 0
+    for quote in list(tree.iter("blockquote")):
+        paragraphs = list(quote.iter("p")) or [quote]
+        for paragraph in paragraphs:
+            if paragraph.text_content().strip():
+                paragraph.text = f"{_QUOTE} {paragraph.text or ''}"
+                marked += 1
+    return marked
+
+
+def _with_quotes(markdown: str) -> str:
+    """``markdown`` with each marked paragraph made a quote (``> ``); a mark that ended up inside
+    a paragraph is dropped."""
+    return _QUOTE_WORD.sub(" ", _QUOTE_LINE.sub("> ", markdown)).replace(">  ", "> ")
 
 
 def _with_listings(markdown: str, listings: list[str]) -> str:
