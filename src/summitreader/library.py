@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from summitreader import paths
+from summitreader.pack.yamlsafe import MAX_BYTES, Problem, read_text
 from summitreader.text import clean_text
 
 if TYPE_CHECKING:
@@ -83,15 +84,26 @@ class PackInfo:
         }
 
 
+def read_small_text(path: Path, limit: int = MAX_BYTES) -> str | None:
+    """The UTF-8 text of ``path`` when it is a regular file (after following links) of at most
+    ``limit`` bytes; else None. A FIFO would block and ``/dev/zero`` never ends: neither is
+    opened."""
+    problems: list[Problem] = []
+    return read_text(Path(path), Path(path).name, problems, limit)
+
+
 def library_dir(data_dir: Path) -> Path:
     return Path(data_dir) / LIBRARY_FOLDER
 
 
 def pack_info(folder: Path, shipped: bool = False) -> PackInfo | None:
     """The head of the pack in ``folder``, or None when it has no readable ``pack.yaml``."""
+    text = read_small_text(folder / "pack.yaml")
+    if text is None:
+        return None
     try:
-        head = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        head = yaml.safe_load(text)
+    except yaml.YAMLError:
         return None
     if not isinstance(head, dict):
         return None
@@ -186,9 +198,10 @@ def validate_command(data_dir: Path | None, pack_path: Path) -> str:
 
 def last_pack(data_dir: Path) -> Path:
     """The folder of the pack read last; the shipped pack when none was, or it is gone."""
+    text = read_small_text(library_dir(data_dir) / LAST_FILE)
     try:
-        record = json.loads((library_dir(data_dir) / LAST_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(text) if text is not None else None
+    except ValueError:
         return paths.default_pack_dir()
     value = record.get("pack") if isinstance(record, dict) else None
     if isinstance(value, str) and value:
