@@ -15,6 +15,7 @@ import pytest
 from summitreader import paths
 from summitreader.authoring import add_article
 from summitreader.library import library_dir, shipped_ids
+from support.pilot import wait_until
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LIMIT = 120  # seconds: only a hang reaches it
@@ -97,3 +98,37 @@ def test_adding_beside_a_pack_whose_origin_record_is_a_fifo_works(tmp_path):
     done = summitreader(tmp_path, "add", str(article))
     assert done.returncode == 0, done.stderr
     assert (library_dir(tmp_path) / "a-note").is_dir()
+
+
+async def test_the_library_screen_lists_the_packs_off_the_ui_thread(tmp_path):
+    """Made without reading a file (it says it is loading), the Library lists the packs when
+    its worker has: a pack whose pack.yaml is a FIFO is listed as broken."""
+    from textual.app import App
+    from textual.widgets import OptionList
+
+    from summitreader.tui.screens.library import LOADING, LibraryScreen
+
+    folder = library_with_two(tmp_path)
+    (folder / "pack.yaml").unlink()
+    os.mkfifo(folder / "pack.yaml")
+    screen = LibraryScreen(tmp_path, paths.default_pack_dir())
+    assert not screen.loaded and screen.packs == []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: screen.is_mounted, "the Library")
+        options = screen.query_one(OptionList)
+        assert LOADING in str(screen.query_one("#library-loading").render()) or screen.loaded
+        await wait_until(pilot, lambda: screen.loaded, "the list of packs")
+        assert options.option_count == 3
+        index = next(n for n, p in enumerate(screen.packs) if p.path == folder)
+        await wait_until(
+            pilot,
+            lambda: "cannot be loaded" in str(options.get_option_at_index(index).prompt),
+            "the broken pack marked",
+        )
+        assert not screen.query_one("#library-loading").display
