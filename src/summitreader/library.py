@@ -162,6 +162,33 @@ def shipped_ids() -> frozenset[str]:
     return frozenset({paths.DEFAULT_PACK_ID})
 
 
+def reserved_id_problem(data_dir: Path | None, folder: Path, pack_id: str) -> str | None:
+    """What is wrong when a pack of the library (``folder``) says the id of the pack that ships
+    (it would take over that pack's progress: a ``reset`` of it would clear the shipped pack's),
+    as ``pack.yaml:LINE:COLUMN: message``; None when nothing is."""
+    if pack_id not in shipped_ids() or data_dir is None:
+        return None
+    folder = Path(folder)
+    try:
+        if folder.resolve() == paths.default_pack_dir().resolve():
+            return None
+        if folder.parent.resolve() != library_dir(data_dir).resolve():
+            return None
+    except OSError:
+        return None
+    line, column = 1, 1
+    text = read_small_text(folder / "pack.yaml") or ""
+    for number, row in enumerate(text.splitlines(), start=1):
+        if row.startswith("id:"):
+            line, column = number, len(row) - len(row[3:].lstrip()) + 1
+            break
+    return (
+        f"pack.yaml:{line}:{column}: the id '{pack_id}' is the id of the pack that ships with "
+        f"summitreader (its progress is that pack's); give this pack an id of its own, "
+        f"such as '{folder.name}'"
+    )
+
+
 def find_pack(data_dir: Path, spec: str) -> Path:
     """The folder of the pack ``spec``: a path (with a slash) as it is; else a library id (or
     the shipped pack's), else a folder of that name."""
@@ -491,6 +518,8 @@ def summarise(data_dir: Path, info: PackInfo) -> PackSummary:
     except PackError as error:
         count = len(error.problems)
         return PackSummary(info, 0, None, f"{count} problem{'s' if count != 1 else ''}")
+    if reserved_id_problem(data_dir, info.path, pack.id) is not None:
+        return PackSummary(info, 0, None, "it takes the id of the pack that ships")
     store = open_store(Path(data_dir), pack)
     try:
         read = store.read_sections()

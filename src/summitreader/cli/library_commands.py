@@ -273,6 +273,7 @@ def remove_command(args: argparse.Namespace, context: Context) -> int:
 def _open_store(context: Context, folder: Path) -> Store | None:
     """The progress of the pack in ``folder``; None when the pack no longer loads (nothing of
     it can be exported then)."""
+    from summitreader.library import reserved_id_problem
     from summitreader.pack import PackError, load_pack
     from summitreader.progress import open_store
 
@@ -280,6 +281,8 @@ def _open_store(context: Context, folder: Path) -> Store | None:
         pack = load_pack(folder)
     except PackError:
         return None
+    if reserved_id_problem(context.data_dir, folder, pack.id) is not None:
+        return None  # its progress is the shipped pack's: nothing of its own to back up
     return open_store(context.data_dir, pack)
 
 
