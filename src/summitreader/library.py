@@ -489,6 +489,8 @@ class PackSummary:
     due: int | None
     """Cards due now; None when the pack cannot be loaded."""
     problem: str = ""
+    new: int = 0
+    """New cards Study offers today (under the daily limit)."""
 
     @property
     def percent(self) -> int:
@@ -501,6 +503,7 @@ class PackSummary:
             "read_sections": self.read,
             "read_percent": self.percent,
             "cards_due": self.due,
+            "cards_new": self.new if self.due is not None else None,
             "problem": self.problem or None,
         }
 
@@ -526,6 +529,6 @@ def summarise(data_dir: Path, info: PackInfo) -> PackSummary:
         done = sum(1 for s in pack.sections if s.id in read)
         deck = build_deck(pack)
         status = today_status(deck, store, store.now())
-        return PackSummary(info, done, len(status.due))
+        return PackSummary(info, done, len(status.due), new=len(status.new))
     finally:
         store.close()

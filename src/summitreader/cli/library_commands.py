@@ -216,13 +216,14 @@ def packs_command(args: argparse.Namespace, context: Context) -> int:
             s.info.id,
             f"{s.percent}%",
             "-" if s.due is None else str(s.due),
+            "-" if s.due is None else str(s.new),
             ("(ships) " if s.info.shipped else "")
             + s.info.title
             + (f"  [cannot be loaded: {s.problem}]" if s.problem else ""),
         )
         for s in summaries
     ]
-    table(("id", "read", "due", "title"), rows)
+    table(("id", "read", "due", "new", "title"), rows)
     return 0
 
 

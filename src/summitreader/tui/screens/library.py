@@ -119,7 +119,10 @@ class LibraryScreen(ModalScreen[Path | None]):
         elif summary.problem:
             figures = f"cannot be loaded ({summary.problem})"
         else:
-            figures = f"{summary.percent}% read · {plural(summary.due or 0, 'card')} due"
+            figures = (
+                f"{summary.percent}% read · {plural(summary.due or 0, 'card')} due"
+                f" · {summary.new} new"
+            )
         title = Hanging(
             [(OPEN_MARK if is_open else "  ", "bold")],
             [
