@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from summitreader import paths
+from summitreader.pack.yamlsafe import MAX_BYTES, Problem, read_text
 from summitreader.text import clean_text
 
 if TYPE_CHECKING:
@@ -83,15 +84,26 @@ class PackInfo:
         }
 
 
+def read_small_text(path: Path, limit: int = MAX_BYTES) -> str | None:
+    """The UTF-8 text of ``path`` when it is a regular file (after following links) of at most
+    ``limit`` bytes; else None. A FIFO would block and ``/dev/zero`` never ends: neither is
+    opened."""
+    problems: list[Problem] = []
+    return read_text(Path(path), Path(path).name, problems, limit)
+
+
 def library_dir(data_dir: Path) -> Path:
     return Path(data_dir) / LIBRARY_FOLDER
 
 
 def pack_info(folder: Path, shipped: bool = False) -> PackInfo | None:
     """The head of the pack in ``folder``, or None when it has no readable ``pack.yaml``."""
+    text = read_small_text(folder / "pack.yaml")
+    if text is None:
+        return None
     try:
-        head = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        head = yaml.safe_load(text)
+    except yaml.YAMLError:
         return None
     if not isinstance(head, dict):
         return None
@@ -150,6 +162,33 @@ def shipped_ids() -> frozenset[str]:
     return frozenset({paths.DEFAULT_PACK_ID})
 
 
+def reserved_id_problem(data_dir: Path | None, folder: Path, pack_id: str) -> str | None:
+    """What is wrong when a pack of the library (``folder``) says the id of the pack that ships
+    (it would take over that pack's progress: a ``reset`` of it would clear the shipped pack's),
+    as ``pack.yaml:LINE:COLUMN: message``; None when nothing is."""
+    if pack_id not in shipped_ids() or data_dir is None:
+        return None
+    folder = Path(folder)
+    try:
+        if folder.resolve() == paths.default_pack_dir().resolve():
+            return None
+        if folder.parent.resolve() != library_dir(data_dir).resolve():
+            return None
+    except OSError:
+        return None
+    line, column = 1, 1
+    text = read_small_text(folder / "pack.yaml") or ""
+    for number, row in enumerate(text.splitlines(), start=1):
+        if row.startswith("id:"):
+            line, column = number, len(row) - len(row[3:].lstrip()) + 1
+            break
+    return (
+        f"pack.yaml:{line}:{column}: the id '{pack_id}' is the id of the pack that ships with "
+        f"summitreader (its progress is that pack's); give this pack an id of its own, "
+        f"such as '{folder.name}'"
+    )
+
+
 def find_pack(data_dir: Path, spec: str) -> Path:
     """The folder of the pack ``spec``: a path (with a slash) as it is; else a library id (or
     the shipped pack's), else a folder of that name."""
@@ -186,9 +225,10 @@ def validate_command(data_dir: Path | None, pack_path: Path) -> str:
 
 def last_pack(data_dir: Path) -> Path:
     """The folder of the pack read last; the shipped pack when none was, or it is gone."""
+    text = read_small_text(library_dir(data_dir) / LAST_FILE)
     try:
-        record = json.loads((library_dir(data_dir) / LAST_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(text) if text is not None else None
+    except ValueError:
         return paths.default_pack_dir()
     value = record.get("pack") if isinstance(record, dict) else None
     if isinstance(value, str) and value:
@@ -449,6 +489,8 @@ class PackSummary:
     due: int | None
     """Cards due now; None when the pack cannot be loaded."""
     problem: str = ""
+    new: int = 0
+    """New cards Study offers today (under the daily limit)."""
 
     @property
     def percent(self) -> int:
@@ -461,6 +503,7 @@ class PackSummary:
             "read_sections": self.read,
             "read_percent": self.percent,
             "cards_due": self.due,
+            "cards_new": self.new if self.due is not None else None,
             "problem": self.problem or None,
         }
 
@@ -478,12 +521,14 @@ def summarise(data_dir: Path, info: PackInfo) -> PackSummary:
     except PackError as error:
         count = len(error.problems)
         return PackSummary(info, 0, None, f"{count} problem{'s' if count != 1 else ''}")
+    if reserved_id_problem(data_dir, info.path, pack.id) is not None:
+        return PackSummary(info, 0, None, "it takes the id of the pack that ships")
     store = open_store(Path(data_dir), pack)
     try:
         read = store.read_sections()
         done = sum(1 for s in pack.sections if s.id in read)
         deck = build_deck(pack)
         status = today_status(deck, store, store.now())
-        return PackSummary(info, done, len(status.due))
+        return PackSummary(info, done, len(status.due), new=len(status.new))
     finally:
         store.close()

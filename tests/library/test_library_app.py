@@ -42,7 +42,7 @@ async def test_the_library_switches_pack_and_keeps_each_pack_reading_position(tm
         )
 
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2
         await wait_until(pilot, lambda: "read" in str(options.get_option_at_index(1).prompt))
@@ -55,7 +55,7 @@ async def test_the_library_switches_pack_and_keeps_each_pack_reading_position(tm
         assert last_pack(data) == library_dir(data) / "photosynthesis"
 
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
         app.screen.query_one(OptionList).highlighted = 0
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.services.pack.id == pack.id)

@@ -81,7 +81,7 @@ async def test_the_library_lists_a_broken_pack_and_names_the_command_for_its_pro
     app = make_app(pack, store, tmp_path / "cache", clock=lambda: NOW, data_dir=data)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 3
         await wait_until(

@@ -92,7 +92,7 @@ async def test_the_app_says_when_the_pack_switched_to_mixes_its_progress(tmp_pat
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         [index] = [n for n, info in enumerate(screen.packs) if info.path == copy]

@@ -28,7 +28,9 @@ async def test_up_on_the_first_pack_and_down_on_the_last_stay(tmp_path):
         app = make_app(pack, store, tmp_path / "cache", clock=lambda: START, data_dir=data)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("6")
-            await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded
+            )
             options = app.screen.query_one(OptionList)
             assert options.option_count == 2
             assert options.highlighted == 0  # the open pack, first

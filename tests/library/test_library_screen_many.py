@@ -58,7 +58,7 @@ async def test_moving_down_the_list_keeps_the_highlighted_pack_and_the_hint_in_v
     assert packs[0].shipped
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
         screen = app.screen
         options = screen.query_one(OptionList)
         await wait_until(
@@ -83,7 +83,7 @@ async def test_the_open_pack_is_highlighted_and_marked_even_when_it_is_the_last(
     app, store, _ = await open_library(tmp_path, 8)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
         screen = app.screen
         options = screen.query_one(OptionList)
         await wait_until(
@@ -111,7 +111,9 @@ def test_library_screen_many_packs_80x24(snap_compare, tmp_path):
 
     async def prepare(pilot):  # type: ignore[no-untyped-def]
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
+        await wait_until(
+            pilot, lambda: isinstance(pilot.app.screen, LibraryScreen) and pilot.app.screen.loaded
+        )
         options = pilot.app.screen.query_one(OptionList)
         await wait_until(
             pilot,

@@ -35,7 +35,9 @@ def test_library_screen(snap_compare, tmp_path):
 
     async def prepare(pilot):
         await pilot.press("6")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
+        await wait_until(
+            pilot, lambda: isinstance(pilot.app.screen, LibraryScreen) and pilot.app.screen.loaded
+        )
         options = pilot.app.screen.query_one(OptionList)
         await wait_until(
             pilot,

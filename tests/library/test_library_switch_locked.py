@@ -42,7 +42,7 @@ def messages(app: object) -> list[str]:
 
 async def choose(pilot, app, index: int) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("6")
-    await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+    await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.loaded)
     options = app.screen.query_one(OptionList)
     # Every pack's figures are shown: no summary is read while the file is locked below.
     await wait_until(pilot, lambda: all("…" not in str(o.prompt) for o in options.options))

@@ -30,6 +30,7 @@ from summitreader.authoring.cards import (
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, Draft, split_markdown, split_text
 from summitreader.authoring.takeaways import TakeawayDraft, find_takeaways, is_takeaway_heading
+from summitreader.library import read_small_text
 from summitreader.pack.load import MAX_SECTION_BYTES
 from summitreader.pack.yamlsafe import MAX_BYTES as MAX_YAML_BYTES
 
@@ -217,9 +218,10 @@ def _existing(library: Path) -> dict[str, dict[str, Any]]:
     for folder in sorted(library.iterdir()):
         if folder.name.startswith(".") or not folder.is_dir():
             continue
+        text = read_small_text(folder / ORIGIN_FILE)
         try:
-            origin = json.loads((folder / ORIGIN_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            origin = json.loads(text) if text is not None else {}
+        except ValueError:
             origin = {}
         found[folder.name] = origin if isinstance(origin, dict) else {}
     return found

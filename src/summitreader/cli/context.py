@@ -65,15 +65,21 @@ class Context:
 
     @cached_property
     def pack(self) -> Pack:
+        from summitreader.library import reserved_id_problem
         from summitreader.pack import PackError, load_pack
         from summitreader.pack.cache import cache_key, load_pack_cached
 
         try:
             if self.cache_parsed_pack:
-                return load_pack_cached(self.pack_path, self.cache_dir, cache_key(self.data_dir))
-            return load_pack(self.pack_path)
+                pack = load_pack_cached(self.pack_path, self.cache_dir, cache_key(self.data_dir))
+            else:
+                pack = load_pack(self.pack_path)
         except PackError as error:
             raise CliError(error.report()) from None
+        problem = reserved_id_problem(self.data_dir, self.pack_path, pack.id)
+        if problem is not None:
+            raise CliError(problem)
+        return pack
 
     @cached_property
     def store(self) -> Store:

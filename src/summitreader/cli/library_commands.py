@@ -216,13 +216,14 @@ def packs_command(args: argparse.Namespace, context: Context) -> int:
             s.info.id,
             f"{s.percent}%",
             "-" if s.due is None else str(s.due),
+            "-" if s.due is None else str(s.new),
             ("(ships) " if s.info.shipped else "")
             + s.info.title
             + (f"  [cannot be loaded: {s.problem}]" if s.problem else ""),
         )
         for s in summaries
     ]
-    table(("id", "read", "due", "title"), rows)
+    table(("id", "read", "due", "new", "title"), rows)
     return 0
 
 
@@ -273,6 +274,7 @@ def remove_command(args: argparse.Namespace, context: Context) -> int:
 def _open_store(context: Context, folder: Path) -> Store | None:
     """The progress of the pack in ``folder``; None when the pack no longer loads (nothing of
     it can be exported then)."""
+    from summitreader.library import reserved_id_problem
     from summitreader.pack import PackError, load_pack
     from summitreader.progress import open_store
 
@@ -280,6 +282,8 @@ def _open_store(context: Context, folder: Path) -> Store | None:
         pack = load_pack(folder)
     except PackError:
         return None
+    if reserved_id_problem(context.data_dir, folder, pack.id) is not None:
+        return None  # its progress is the shipped pack's: nothing of its own to back up
     return open_store(context.data_dir, pack)
 
 

@@ -183,7 +183,7 @@ def _event_extra(event: dict[str, object]) -> str:
 
 
 def validate_command(args: argparse.Namespace, context: Context) -> int:
-    from summitreader.library import LibraryError, find_pack
+    from summitreader.library import LibraryError, find_pack, reserved_id_problem
     from summitreader.pack import PackError, load_pack
     from summitreader.pack.lint import lint_cards, plain_paragraphs
 
@@ -195,6 +195,10 @@ def validate_command(args: argparse.Namespace, context: Context) -> int:
         pack = load_pack(root)
     except PackError as error:
         say(error.report())
+        return 1
+    reserved = reserved_id_problem(context.data_dir, root, pack.id)
+    if reserved is not None:
+        say(reserved)
         return 1
     deck = build_deck(pack)
     findings = lint_cards(pack, deck) + plain_paragraphs(pack)

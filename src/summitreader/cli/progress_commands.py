@@ -105,7 +105,7 @@ def stats_command(args: argparse.Namespace, context: Context) -> int:
     rows = [
         (
             "Read",
-            f"{stats.sections_read} of {stats.sections_total} sections "
+            f"{stats.sections_read} of {plural(stats.sections_total, 'section')} "
             f"({stats.percent_read:g}%){queued}",
         ),
         ("Bookmarks", str(stats.bookmarks)),

@@ -84,10 +84,20 @@ class PackSwitching(App[None]):
     def load_pack(self, folder: Path) -> None:
         """Load the pack in ``folder`` and open its progress off the UI thread (the progress
         file may be busy for the busy timeout), then switch."""
-        from summitreader.library import validate_command
+        from summitreader.library import pack_info, reserved_id_problem, validate_command
         from summitreader.pack import PackError
         from summitreader.tui.factory import open_services
 
+        info = pack_info(folder)
+        problem = reserved_id_problem(self.services.data_dir, folder, info.id if info else "")
+        if problem is not None:
+            self.call_from_thread(
+                self.notify,
+                f"{folder.name} cannot be opened: {problem}.",
+                title="Library",
+                severity="error",
+            )
+            return
         try:
             services = open_services(folder, self.services)
         except PackError as error:

@@ -28,6 +28,7 @@ from summitreader.tui.widgets.stopping_list import StoppingOptionList
 ADD_HINT = "Add an article: summitreader add FILE (Markdown, text, HTML)"
 KEYS = "↑↓ choose · enter opens · escape closes"
 OPEN_MARK = "▸ "
+LOADING = "Loading the library…"
 
 
 class LibraryScreen(ModalScreen[Path | None]):
@@ -45,15 +46,26 @@ class LibraryScreen(ModalScreen[Path | None]):
             self.index = index
             self.summary = summary
 
+    class Listed(Message):
+        """The library's packs, listed off the UI thread."""
+
+        def __init__(self, packs: list[PackInfo]) -> None:
+            super().__init__()
+            self.packs = packs
+
     def __init__(self, data_dir: Path, current: Path, packs: list[PackInfo] | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.current = current.resolve()
-        self.packs = list_packs(data_dir) if packs is None else packs
+        self.packs: list[PackInfo] = [] if packs is None else packs
+        self.loaded = packs is not None
+        """True once the packs are listed (the list reads the library's files off the UI
+        thread: the dialog paints at once, saying it is loading)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content("Library").stylize("bold"), classes="library--title")
+            yield Label(Content(LOADING), id="library-loading")
             with Vertical(classes="library--foot"):
                 yield Label(Content(ADD_HINT), classes="library--hint")
                 yield Label(Content(KEYS), classes="library--keys")
@@ -66,6 +78,27 @@ class LibraryScreen(ModalScreen[Path | None]):
             )
 
     def on_mount(self) -> None:
+        if self.loaded:
+            self._show_packs()
+        else:
+            self.list_library()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library-list")
+    def list_library(self) -> None:
+        self.post_message(self.Listed(list_packs(self.data_dir)))
+
+    @on(Listed)
+    def listed(self, message: Listed) -> None:
+        self.packs = message.packs
+        self.loaded = True
+        options = self.query_one(OptionList)
+        options.add_options(
+            [Option(self._label(info, None), id=f"pack-{n}") for n, info in enumerate(self.packs)]
+        )
+        self._show_packs()
+
+    def _show_packs(self) -> None:
+        self.query_one("#library-loading").display = False
         options = self.query_one(OptionList)
         opened = self._open_index()
         options.highlighted = 0 if opened is None else opened
@@ -86,7 +119,10 @@ class LibraryScreen(ModalScreen[Path | None]):
         elif summary.problem:
             figures = f"cannot be loaded ({summary.problem})"
         else:
-            figures = f"{summary.percent}% read · {plural(summary.due or 0, 'card')} due"
+            figures = (
+                f"{summary.percent}% read · {plural(summary.due or 0, 'card')} due"
+                f" · {summary.new} new"
+            )
         title = Hanging(
             [(OPEN_MARK if is_open else "  ", "bold")],
             [

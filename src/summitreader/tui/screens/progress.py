@@ -19,7 +19,7 @@ from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
-from summitreader.text import shorten, shorten_at_word
+from summitreader.text import plural, shorten, shorten_at_word
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging
 from summitreader.tui.widgets.key_footer import KeyFooter
@@ -139,7 +139,8 @@ def figures_text(stats: Stats, reread: Sequence[str]) -> Blocks:
         _heading("Reading"),
         _row(
             "Read",
-            f"{stats.sections_read} of {stats.sections_total} sections ({stats.percent_read:g}%)",
+            f"{stats.sections_read} of {plural(stats.sections_total, 'section')} "
+            f"({stats.percent_read:g}%)",
         ),
         _row("To re-read", _reread_summary(reread)),
         Text(" "),
