@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summitreader.pack import Pack
-from summitreader.progress import Store, files, open_store
+from summitreader.progress import ProgressNotSaved, Store, files, open_store
 from summitreader.tui.saving import SaveQueue, SaveState
 
 BUSY = 0.2
@@ -108,3 +108,17 @@ def test_the_writes_of_one_action_count_once_and_are_confirmed_as_kept(
     saves.retry()
     assert saves.state == SaveState(0, None, episode=1) and len(store.bookmarks()) == 2
     assert "for this session only" in saves.confirm("Saved.", "Kept", persistent=False)
+
+
+def test_a_write_kept_for_a_full_disk_is_not_said_to_wait_for_a_busy_file() -> None:
+    saves = SaveQueue()
+
+    def full() -> None:
+        raise ProgressNotSaved("Progress was not saved: the disk is full (progress.sqlite3).")
+
+    saves.new_action()
+    saves.save(full)
+    assert saves.waiting == 1
+    told = saves.confirm("Note saved.", "Note kept")
+    assert told == "Note kept; it will be saved as soon as it can be."
+    assert "free" not in told

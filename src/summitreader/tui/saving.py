@@ -78,8 +78,13 @@ class SaveQueue:
         else ``kept`` and when it will be saved (``persistent`` False: never, this session)."""
         if not persistent:
             return f"{kept} for this session only: progress is not saved."
-        if self.waiting:
-            return f"{kept}; it will be saved when the progress file is free."
+        state = self.state
+        if state.waiting:
+            # Another instance holding the file lets go soon; a full disk or a read-only file
+            # does not, and "when the file is free" would send the user looking for one.
+            busy = "busy" in (state.error or "")
+            when = "when the progress file is free" if busy else "as soon as it can be"
+            return f"{kept}; it will be saved {when}."
         return saved
 
     @property

@@ -177,6 +177,8 @@ class IndexScreen(StyledScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("filter", "sort", "tab", "toggle_detail") and not any(self._has().values()):
+            return False  # nothing to list: no box to type in, nothing to sort or to detail
         if action in ("leave_filter", "escape_filter"):
             # Elsewhere ↓ moves in a list and escape goes back.
             return self.focused is self.query_one("#index-filter", Input)
