@@ -9,14 +9,10 @@ Inline Markdown is parsed by markdown-it-py's inline rules (emphasis, links, ima
 whose delimiter matching takes time in proportion to the text: unclosed ``**``, ``_`` or ``[`` by
 the thousand, as a hostile pack may hold, cost no more than any other characters. (A regular
 expression that looks ahead for each opener's closer takes time in the square of the text's
-length: minutes for a paragraph of a hundred kilobytes.) Link and image labels are the exception:
-markdown-it looks for each ``[``'s closing ``]`` again from every ``[``, so a paragraph with more
-than :data:`MAX_LINK_BRACKETS` of them (no article has as many; ``"[x]["`` by the ten thousand
-took seconds) keeps its links and images as the text written, and only its emphasis and code spans
-are parsed.
-Beyond that, markdown-it's own emphasis and link
+length: minutes for a paragraph of a hundred kilobytes.) But markdown-it's own emphasis and link
 matching still grows faster than the text on crafted input (``*a **b`` or ``[[[x]]]`` repeated:
-half a minute for a paragraph of 0.7 MB), so a paragraph with more inline marks than
+half a minute for a paragraph of 0.7 MB; it looks for each ``[``'s closing ``]`` again from every
+``[``, so ``"[x]["`` by the ten thousand took seconds), so a paragraph with more inline marks than
 :data:`MAX_INLINE_MARKS`, or with many marks making up more than a third of it
 (:func:`too_much_markup`), is not parsed: it is shown as its plain text, marks and all, and
 ``validate`` warns of it.
@@ -48,17 +44,11 @@ INLINE_RULES = ("emphasis", "link", "image", "backticks")
 """The markdown-it inline rules used: nothing else (no HTML, no entities, no autolinks)."""
 
 
-MAX_LINK_BRACKETS = 1000
-"""Above this many ``[`` in a paragraph, its links and images are not parsed (see above)."""
-
-
-@lru_cache(maxsize=2)
-def parser(links: bool = True) -> MarkdownIt:
-    """markdown-it with only :data:`INLINE_RULES` (without links and images when ``links`` is
-    false). Link targets are kept as written: what a link may open is decided where it is
-    opened, and the reader is shown the target first."""
-    rules = INLINE_RULES if links else tuple(r for r in INLINE_RULES if r not in {"link", "image"})
-    md = MarkdownIt("zero").enable(list(rules))
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """markdown-it with only :data:`INLINE_RULES`. Link targets are kept as written: what a
+    link may open is decided where it is opened, and the reader is shown the target first."""
+    md = MarkdownIt("zero").enable(list(INLINE_RULES))
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
@@ -93,10 +83,7 @@ def inline_runs(block: str) -> list[Run]:
     if _MARKUP.search(text) is None or too_much_markup(text):  # shown as written: one plain run
         return [Run(text)] if text else []
     runs: list[Run] = []
-    # ``parser()`` and ``parser(False)``: the one cached instance each (``links=True`` would be
-    # cached apart from ``parser()``).
-    md = parser() if text.count("[") <= MAX_LINK_BRACKETS else parser(False)
-    for token in md.parseInline(text):
+    for token in parser().parseInline(text):
         _collect(token.children or [], runs)
     return [run for run in _merged(runs) if run.text]
 
