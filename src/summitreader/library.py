@@ -239,6 +239,25 @@ def last_pack(data_dir: Path) -> Path:
     return paths.default_pack_dir()
 
 
+def last_pack_gone(data_dir: Path) -> str | None:
+    """The pack read last as it was recorded (its id, or its folder) when it can no longer be
+    found, so that opening the shipped pack instead is said; None when it is there or none was
+    recorded."""
+    text = read_small_text(library_dir(data_dir) / LAST_FILE)
+    try:
+        record = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    value = record.get("pack") if isinstance(record, dict) else None
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        find_pack(data_dir, value)
+    except LibraryError:
+        return clean_text(value)
+    return None
+
+
 def remember_last(data_dir: Path, pack_path: Path) -> None:
     """Keep ``pack_path`` as the pack read last (by id when it is in the library). Written
     atomically; raises OSError when it cannot be."""

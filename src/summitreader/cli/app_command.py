@@ -19,7 +19,7 @@ is still not saved is told)."""
 
 
 def run_app(context: Context) -> int:
-    from summitreader.library import last_pack
+    from summitreader.library import last_pack, last_pack_gone
     from summitreader.tui.factory import make_app
 
     notices: list[str] = []
@@ -27,7 +27,9 @@ def run_app(context: Context) -> int:
     if not context.pack_given:
         # The pack read last; the shipped one if that one is gone or no longer loads.
         context.pack_path = last_pack(context.data_dir)
-        notices = _check_pack(context)
+        gone = last_pack_gone(context.data_dir)
+        notices = [gone_notice(gone)] if gone else []
+        notices += _check_pack(context)
     app = make_app(context.pack, context.store, context.cache_dir, data_dir=context.data_dir)
     app.services.notices.extend(notices)
 
@@ -54,6 +56,14 @@ def run_app(context: Context) -> int:
     if app.return_code:
         return app.return_code
     return 0
+
+
+def gone_notice(gone: str) -> str:
+    """What the app says when the pack read last is no longer there."""
+    return (
+        f"The pack read last ({gone}) is no longer in the library (removed or moved): the pack "
+        "that ships is open instead. summitreader packs lists those you have."
+    )
 
 
 def _check_pack(context: Context) -> list[str]:
