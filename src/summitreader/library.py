@@ -225,37 +225,30 @@ def validate_command(data_dir: Path | None, pack_path: Path) -> str:
 
 def last_pack(data_dir: Path) -> Path:
     """The folder of the pack read last; the shipped pack when none was, or it is gone."""
-    text = read_small_text(library_dir(data_dir) / LAST_FILE)
-    try:
-        record = json.loads(text) if text is not None else None
-    except ValueError:
-        return paths.default_pack_dir()
-    value = record.get("pack") if isinstance(record, dict) else None
-    if isinstance(value, str) and value:
-        try:
-            return find_pack(data_dir, value)
-        except LibraryError:
-            pass
-    return paths.default_pack_dir()
+    return last_pack_read(data_dir)[0]
 
 
 def last_pack_gone(data_dir: Path) -> str | None:
-    """The pack read last as it was recorded (its id, or its folder) when it can no longer be
-    found, so that opening the shipped pack instead is said; None when it is there or none was
-    recorded."""
+    """The pack read last as it was recorded, when it can no longer be found; else None."""
+    return last_pack_read(data_dir)[1]
+
+
+def last_pack_read(data_dir: Path) -> tuple[Path, str | None]:
+    """The folder of the pack read last (the shipped pack when none was recorded, or the one
+    recorded is gone), and the record (cleaned, its id or folder) when it is gone, so that
+    opening the shipped pack instead is said."""
     text = read_small_text(library_dir(data_dir) / LAST_FILE)
     try:
         record = json.loads(text) if text is not None else None
     except ValueError:
-        return None
+        return paths.default_pack_dir(), None
     value = record.get("pack") if isinstance(record, dict) else None
     if not isinstance(value, str) or not value:
-        return None
+        return paths.default_pack_dir(), None
     try:
-        find_pack(data_dir, value)
+        return find_pack(data_dir, value), None
     except LibraryError:
-        return clean_text(value)
-    return None
+        return paths.default_pack_dir(), clean_text(value)
 
 
 def remember_last(data_dir: Path, pack_path: Path) -> None:

@@ -12,7 +12,9 @@ import time
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.screen import Screen
+from textual.widgets import Footer, Input, TextArea
+from textual.widgets._footer import FooterKey
 
 DEADLINE = 30.0  # seconds: generous, for a loaded machine; a quiet one needs milliseconds
 STEP = 0.01
@@ -68,3 +70,11 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+def footer_keys(screen: Screen[object]) -> tuple[list[FooterKey], int]:
+    """The keys ``screen``'s footer shows (the palette's left out) and the column where the
+    palette key starts: a key reaching past it is cut."""
+    keys = [k for k in screen.query_one(Footer).walk_children() if isinstance(k, FooterKey)]
+    palette = next(k.region.x for k in keys if k.key == "ctrl+p")
+    return [k for k in keys if k.key != "ctrl+p"], palette

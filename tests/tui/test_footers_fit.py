@@ -5,11 +5,10 @@ keys are all shown."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.screens.study import StudyScreen
+from support.pilot import footer_keys
 
 
 @pytest.mark.parametrize("width", [80, 100])
@@ -27,9 +26,7 @@ async def test_no_key_of_the_footer_is_cut(build_app, width, key, screen_type, o
         await pilot.pause()
         assert isinstance(app.screen, screen_type)
         await pilot.pause()
-        keys = [k for k in app.screen.query_one(Footer).walk_children() if isinstance(k, FooterKey)]
-        palette = next(k.region.x for k in keys if k.key == "ctrl+p")
-        keys = [k for k in keys if k.key != "ctrl+p"]
+        keys, palette = footer_keys(app.screen)
         cut = [(k.key, k.region) for k in keys if k.region.x < palette < k.region.right]
         hidden = [k.key for k in keys if k.region.x >= palette]
         assert not cut, cut

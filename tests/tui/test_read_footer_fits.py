@@ -4,16 +4,9 @@ and the keys left out of it are in the help."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from summitreader.tui.screens.read import ReadScreen
-
-
-def footer_keys(screen: ReadScreen) -> tuple[list[FooterKey], int]:
-    keys = [k for k in screen.query_one(Footer).walk_children() if isinstance(k, FooterKey)]
-    palette = next(k.region.x for k in keys if k.key == "ctrl+p")
-    return [k for k in keys if k.key != "ctrl+p"], palette
+from support.pilot import footer_keys
 
 
 @pytest.mark.parametrize("width", [80, 100])

@@ -19,15 +19,14 @@ is still not saved is told)."""
 
 
 def run_app(context: Context) -> int:
-    from summitreader.library import last_pack, last_pack_gone
+    from summitreader.library import last_pack_read
     from summitreader.tui.factory import make_app
 
     notices: list[str] = []
     context.cache_parsed_pack = True
     if not context.pack_given:
         # The pack read last; the shipped one if that one is gone or no longer loads.
-        context.pack_path = last_pack(context.data_dir)
-        gone = last_pack_gone(context.data_dir)
+        context.pack_path, gone = last_pack_read(context.data_dir)
         notices = [gone_notice(gone)] if gone else []
         notices += _check_pack(context)
     app = make_app(context.pack, context.store, context.cache_dir, data_dir=context.data_dir)
