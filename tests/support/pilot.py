@@ -23,12 +23,24 @@ STEP = 0.01
 async def wait_until(
     pilot: Pilot, condition: Callable[[], object], what: str = "", deadline: float = DEADLINE
 ) -> None:
-    """Pause until ``condition()`` is true; fail after ``deadline`` seconds."""
+    """Pause until ``condition()`` is true; fail after ``deadline`` seconds, saying what the
+    app showed then (its screens and notices), so that a failure under load can be read."""
     end = time.monotonic() + deadline
     while not condition():
         if time.monotonic() > end:
-            raise AssertionError(f"waited {deadline:.0f} s for {what or condition}")
+            raise AssertionError(
+                f"waited {deadline:.0f} s for {what or condition}; {app_state(pilot)}"
+            )
         await pilot.pause(STEP)
+
+
+def app_state(pilot: Pilot) -> str:
+    """The app's screen stack and the notices it shows, for a failure message."""
+    app = pilot.app
+    screens = " > ".join(type(screen).__name__ for screen in app.screen_stack)
+    notices = [str(notice.message) for notice in app._notifications]
+    workers = [f"{worker.name}: {worker.state.name}" for worker in app.workers]
+    return f"screens: {screens}; notices: {notices}; workers: {workers}"
 
 
 async def wait_for_input(pilot: Pilot) -> Input | TextArea:
