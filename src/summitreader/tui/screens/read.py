@@ -103,6 +103,8 @@ class ReadScreen(StyledScreen):
         self._hits: list[tuple[int, int, int]] = []
         self._hit = -1
         self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
+        self._contents_shown: tuple[str, frozenset[str], frozenset[str]] | None = None
+        """The section shown and the read marks the contents was made with."""
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
@@ -185,9 +187,12 @@ class ReadScreen(StyledScreen):
         count = self.reading.refresh()
         toc = self.query_one("#toc", OptionList)
         highlighted = toc.highlighted
-        toc.clear_options()
-        # At once: one layout for a contents of hundreds of sections.
-        toc.add_options(contents_options(self.pack, self.section.id, count))
+        shown = (self.section.id, count.read, count.reread)
+        if shown != self._contents_shown:  # a contents of hundreds of sections is made anew
+            self._contents_shown = shown  # only when a mark or the section shown changed
+            toc.clear_options()
+            # At once: one layout for the whole contents.
+            toc.add_options(contents_options(self.pack, self.section.id, count))
         if follow or highlighted is None:
             highlighted = self._section_index()
         toc.highlighted = highlighted

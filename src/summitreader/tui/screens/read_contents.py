@@ -6,7 +6,7 @@ from textual.widgets.option_list import Option
 
 from summitreader.pack.model import Pack
 from summitreader.tui.reading import ReadCount
-from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.hanging_row import HangingRow
 
 
 def contents_options(pack: Pack, current: str, count: ReadCount) -> list[Option]:
@@ -22,7 +22,7 @@ def contents_options(pack: Pack, current: str, count: ReadCount) -> list[Option]
             mark = "  "
         style = "bold" if section.id == current else ""
         # A title that wraps lines up under its text, not under its mark and number.
-        label = Hanging(
+        label = HangingRow(
             [(mark, "bold"), (f"{section.number}. ", style)], [(section.title, style)]
         )
         options.append(Option(label, id=section.id))
