@@ -14,8 +14,12 @@ key (a data folder that cannot be written) the pack is parsed every time.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import gc
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -23,10 +27,11 @@ import tempfile
 from pathlib import Path
 from stat import S_ISREG
 
+from summitreader.pack import model
 from summitreader.pack.load import load_pack
 from summitreader.pack.model import Pack
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 FOLDER = "packs"
 KEY_FILE = "cache.key"
 """The secret that signs cache entries, in the data folder (never in the cache folder)."""
@@ -111,7 +116,7 @@ def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path, key: bytes |
         raw = _read_entry(entry)
         tag, body = raw[: hashlib.sha256().digest_size], raw[hashlib.sha256().digest_size :]
         if body and hmac.compare_digest(tag, _sign(key, body)):
-            cached = pickle.loads(body)
+            cached = _loads(body)
     except (
         OSError,
         pickle.UnpicklingError,
@@ -133,13 +138,58 @@ def load_pack_cached(root: str | os.PathLike[str], cache_dir: Path, key: bytes |
     return pack
 
 
+def _reduce(names: tuple[str, ...], entry: object) -> tuple[type, tuple[object, ...]]:
+    return type(entry), tuple(getattr(entry, name) for name in names)
+
+
+@functools.cache
+def _reductions() -> dict[type, functools.partial[tuple[type, tuple[object, ...]]]]:
+    """How the model's records are pickled: as the arguments of their constructor. A frozen
+    record with slots is otherwise restored field by field through its ``__setstate__``, which
+    makes reading a book's entry (thousands of paragraphs) several times slower. A record with
+    a ``__post_init__`` (the pack itself: one object) keeps the usual way."""
+    table = {}
+    for value in vars(model).values():
+        if (
+            isinstance(value, type)
+            and dataclasses.is_dataclass(value)
+            and value.__module__ == model.__name__
+            and not hasattr(value, "__post_init__")
+        ):
+            fields = dataclasses.fields(value)
+            if all(field.init and not field.kw_only for field in fields):
+                table[value] = functools.partial(_reduce, tuple(field.name for field in fields))
+    return table
+
+
+def _loads(body: bytes) -> object:
+    """Unpickle ``body`` with the cyclic garbage collector paused: the objects made are all
+    kept, and collections run on every few hundred of them would only walk them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(body)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def dumps(pack: Pack) -> bytes:
+    """``pack`` as the body of a cache entry."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _reductions()
+    pickler.dump(pack)
+    return out.getvalue()
+
+
 def _keep(entry: Path, pack: Pack, key: bytes) -> None:
     """Write the entry atomically, and remove the same pack's older entries."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".pack-", dir=entry.parent)
         try:
-            body = pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL)
+            body = dumps(pack)
             with os.fdopen(handle, "wb") as out:
                 out.write(_sign(key, body) + body)
             os.replace(temporary, entry)
