@@ -49,13 +49,15 @@ def _digest(root: Path) -> str | None:
         for name in _LOADER_MODULES:
             stat = (here / name).stat()
             h.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-        for folder, dirs, files in os.walk(root):
+        # Strings, not paths: a book's folder holds hundreds of files, walked at every start.
+        top = os.fspath(root)
+        for folder, dirs, files in os.walk(top):
             dirs.sort()
+            inside = os.path.relpath(folder, top).replace(os.sep, "/")
+            prefix = "" if inside == "." else inside + "/"
             for name in sorted(files):
-                path = Path(folder) / name
-                stat = path.stat()
-                relative = path.relative_to(root).as_posix()
-                h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+                stat = os.stat(os.path.join(folder, name))
+                h.update(f"{prefix}{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     except OSError:
         return None
     return h.hexdigest()
