@@ -16,10 +16,10 @@ from summitreader import paths
 from summitreader.authoring import add_article
 from summitreader.library import library_dir, shipped_ids
 from summitreader.pack import load_pack
-from summitreader.progress import files, open_store
-from summitreader.tui.factory import make_app
+from summitreader.progress import files
 from summitreader.tui.screens.library import LibraryScreen
 from summitreader.tui.screens.read import ReadScreen
+from support.app import build_app
 from support.clock import START
 from support.pilot import wait_until
 
@@ -51,13 +51,16 @@ async def choose(pilot, app, index: int) -> None:  # type: ignore[no-untyped-def
 
 async def test_a_pack_opened_while_the_progress_file_is_locked_says_it_is_not_saved(data, tmp_path):
     pack = load_pack(paths.default_pack_dir())
-    store = open_store(data, pack, clock=lambda: START)
+    # The reader saves its position at once: the save is done before the lock is taken (with the
+    # real delay, a save after it would wait, and the pack would rightly stay open).
+    app, store = build_app(pack, data, lambda: START, tmp_path / "cache", library=True)
     store.mark_read(pack.sections[0].id)  # the progress file exists
-    app = make_app(pack, store, tmp_path / "cache", clock=lambda: START, data_dir=data)
     other = sqlite3.connect(store.path, isolation_level=None, timeout=BUSY)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+        await wait_until(pilot, lambda: store.get_position() is not None, "the position saved")
         await choose(pilot, app, 1)
+        assert not app.services.saves.waiting
         other.execute("BEGIN IMMEDIATE")  # another summitreader holds the write lock
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.services.pack.id == "photosynthesis")

@@ -21,6 +21,7 @@ def build_app(
     *,
     real_delays: bool = False,
     retry_delay: float | None = None,
+    library: bool = False,
 ) -> tuple[SummitApp, Store]:
     """The app on ``pack``, with its store (which the caller closes). Two apps built on the same
     folders see the same progress, like a restart.
@@ -29,9 +30,10 @@ def build_app(
     (``real_delays=False``), so a test waits on what they do, never on the clock; a test of what
     happens before such a delay has run asks for the real ones. ``retry_delay`` is the seconds
     between a save that failed and its retry (the app's own second unless given): a test that
-    waits for a retry once the file is free gives a short one."""
+    waits for a retry once the file is free gives a short one. With ``library``, the app has
+    ``data_dir``'s library: the Library screen lists its packs and switches to them."""
     store = open_store(data_dir, pack, clock=clock)
-    app = make_app(pack, store, cache_dir, clock=clock)
+    app = make_app(pack, store, cache_dir, clock=clock, data_dir=data_dir if library else None)
     if not real_delays:
         app.services.save_delay = 0.0
         app.services.search_delay = 0.0

@@ -6,6 +6,11 @@ write lock past the busy timeout, as at start-up), the pack is opened all the sa
 opens it: read only, the header saying "progress not saved" and a notice saying why and how to
 get saving back (choose the pack again in the Library once the file is free: the open pack is
 opened again when its progress is not saved).
+
+Until the new pack is on screen, the Library dialog stays, its list disabled, saying which pack
+is opening; it closes as the new pack's screens replace the old. When the pack cannot be opened
+(its problems, a folder that cannot be read, or anything unexpected), a notice says why and the
+list is back: the user is never left with "Opening…" and then nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from summitreader.tui.messages import PackLoaded
@@ -24,6 +30,7 @@ from summitreader.tui.saving import SaveState
 
 if TYPE_CHECKING:
     from summitreader.tui.reading import ReadCount
+    from summitreader.tui.screens.library import LibraryScreen
     from summitreader.tui.services import Services
 
 SWITCHING = "switching"
@@ -64,26 +71,29 @@ class PackSwitching(App[None]):
         from summitreader.tui.screens.library import LibraryScreen
 
         self.push_screen(
-            LibraryScreen(data_dir, Path(self.services.pack.root)), self._library_chosen
+            LibraryScreen(
+                data_dir, Path(self.services.pack.root), saving=self.services.store.persistent
+            )
         )
 
-    def _library_chosen(self, folder: Path | None) -> None:
-        if folder is None:
-            return
-        same = folder.resolve() == Path(self.services.pack.root).resolve()
-        if same and self.services.store.persistent:
-            return  # the open pack; one whose progress is not saved is opened again, to save
-        from summitreader.library import pack_info
-
-        info = pack_info(folder)
-        title = info.title if info is not None else folder.name
-        self.notify(f"Opening {title}…", title="Library", timeout=3)
-        self.load_pack(folder)
+    def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
+        self.load_pack(message.folder)
 
     @work(thread=True, exclusive=True, group="switch-pack", exit_on_error=False)
     def load_pack(self, folder: Path) -> None:
-        """Load the pack in ``folder`` and open its progress off the UI thread (the progress
-        file may be busy for the busy timeout), then switch."""
+        """Load the pack in ``folder`` and open its progress off the UI thread (its
+        ``pack.yaml`` is read here, and the progress file may be busy for the busy timeout),
+        then switch. Whatever goes wrong is told, never swallowed."""
+        try:
+            problem = self._open_problem(folder)
+        except Exception as error:  # noqa: BLE001 - an unexpected error is told, not swallowed
+            what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            problem = f"something unexpected went wrong ({what})"
+        if problem is not None:
+            self.call_from_thread(self.cannot_open, f"{folder.name} cannot be opened: {problem}.")
+
+    def _open_problem(self, folder: Path) -> str | None:
+        """Open the pack in ``folder`` (posting :class:`PackLoaded`), or say why it cannot."""
         from summitreader.library import pack_info, reserved_id_problem, validate_command
         from summitreader.pack import PackError
         from summitreader.tui.factory import open_services
@@ -91,35 +101,28 @@ class PackSwitching(App[None]):
         info = pack_info(folder)
         problem = reserved_id_problem(self.services.data_dir, folder, info.id if info else "")
         if problem is not None:
-            self.call_from_thread(
-                self.notify,
-                f"{folder.name} cannot be opened: {problem}.",
-                title="Library",
-                severity="error",
-            )
-            return
+            return problem
         try:
             services = open_services(folder, self.services)
         except PackError as error:
             count = len(error.problems)
-            self.call_from_thread(
-                self.notify,
-                f"{folder.name} cannot be opened: it has {count} problem"
-                f"{'s' if count != 1 else ''} ("
-                f"{validate_command(self.services.data_dir, folder)} lists them).",
-                title="Library",
-                severity="error",
+            return (
+                f"it has {count} problem{'s' if count != 1 else ''} "
+                f"({validate_command(self.services.data_dir, folder)} lists them)"
             )
-            return
         except OSError as error:
-            self.call_from_thread(
-                self.notify,
-                f"{folder.name} cannot be opened: {error.strerror or error}.",
-                title="Library",
-                severity="error",
-            )
-            return
+            return str(error.strerror or error)
         self.post_message(PackLoaded(services))
+        return None
+
+    def cannot_open(self, text: str, severity: SeverityLevel = "error") -> None:
+        """Say why the pack chosen is not opened; the Library's list is back."""
+        from summitreader.tui.screens.library import LibraryScreen
+
+        self.notify(text, title="Library", severity=severity)
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.opening_failed()
 
     @on(PackLoaded)
     async def _pack_loaded(self, message: PackLoaded) -> None:
@@ -131,9 +134,9 @@ class PackSwitching(App[None]):
         old = self.services
         if old.saves.waiting:
             services.store.close()
-            self.notify(
-                "Some changes are not saved yet: the pack stays open until they are.",
-                title="Library",
+            self.cannot_open(
+                f"{old.pack.title} has changes not saved yet: it stays open until they are "
+                f"(then choose {services.pack.title} again).",
                 severity="warning",
             )
             return

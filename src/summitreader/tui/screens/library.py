@@ -3,7 +3,14 @@ their reading progress and cards due; Enter opens one.
 
 The list scrolls inside the dialog to keep the highlighted pack in view; the hint on adding an
 article and the keys are docked under it, so they are seen however many packs there are. The
-open pack is highlighted when the dialog opens, and marked as open."""
+open pack is highlighted when the dialog opens, and said to be open ("open now"). The
+highlighted pack is drawn in reverse with a cursor mark, so it is plain to see with or without
+colour.
+
+Choosing a pack does not close the dialog: it posts :class:`LibraryScreen.Chosen` for the app to
+open the pack off the UI thread, and says "Opening <title>…" with its list disabled until the app
+has the new pack on screen (the app closes it then) or calls :meth:`LibraryScreen.opening_failed`.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +34,12 @@ from summitreader.tui.widgets.stopping_list import StoppingOptionList
 
 ADD_HINT = "Add an article: summitreader add FILE (Markdown, text, HTML)"
 KEYS = "↑↓ choose · enter opens · escape closes"
-OPEN_MARK = "▸ "
 LOADING = "Loading the library…"
 
 
-class LibraryScreen(ModalScreen[Path | None]):
-    """Dismisses with the folder of the pack chosen, or None."""
+class LibraryScreen(ModalScreen[None]):
+    """The packs; choosing one posts :class:`Chosen` (the open pack, when its progress is
+    saved, closes the dialog instead)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="library.close"),
@@ -46,6 +53,14 @@ class LibraryScreen(ModalScreen[Path | None]):
             self.index = index
             self.summary = summary
 
+    class Chosen(Message):
+        """The user chose the pack in ``folder`` (titled ``title``) to open."""
+
+        def __init__(self, folder: Path, title: str) -> None:
+            super().__init__()
+            self.folder = folder
+            self.title = title
+
     class Listed(Message):
         """The library's packs, listed off the UI thread."""
 
@@ -53,10 +68,21 @@ class LibraryScreen(ModalScreen[Path | None]):
             super().__init__()
             self.packs = packs
 
-    def __init__(self, data_dir: Path, current: Path, packs: list[PackInfo] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        current: Path,
+        packs: list[PackInfo] | None = None,
+        *,
+        saving: bool = True,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.current = current.resolve()
+        self.saving = saving
+        """Whether the open pack's progress is saved (if not, choosing it opens it again)."""
+        self.opening: str | None = None
+        """The title of the pack being opened, once one is chosen."""
         self.packs: list[PackInfo] = [] if packs is None else packs
         self.loaded = packs is not None
         """True once the packs are listed (the list reads the library's files off the UI
@@ -124,7 +150,7 @@ class LibraryScreen(ModalScreen[Path | None]):
                 f" · {summary.new} new"
             )
         title = Hanging(
-            [(OPEN_MARK if is_open else "  ", "bold")],
+            [("  ", "")],
             [
                 (info.title, "bold"),
                 (" (ships with summitreader)" if info.shipped else "", ""),
@@ -149,7 +175,27 @@ class LibraryScreen(ModalScreen[Path | None]):
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.packs[event.option_index].path)
+        if self.opening is not None:
+            return
+        info = self.packs[event.option_index]
+        if info.path.resolve() == self.current and self.saving:
+            self.dismiss(None)  # the open pack
+            return
+        self.opening = info.title
+        options = self.query_one(OptionList)
+        options.disabled = True
+        status = self.query_one("#library-loading", Label)
+        status.update(Content(f"Opening {info.title}…"))
+        status.display = True
+        self.post_message(self.Chosen(info.path, info.title))
+
+    def opening_failed(self) -> None:
+        """The pack chosen could not be opened (the app told why): the list is back."""
+        self.opening = None
+        self.query_one("#library-loading").display = False
+        options = self.query_one(OptionList)
+        options.disabled = False
+        options.focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -13,13 +13,14 @@ Progress belongs to the pack's id
     claimed its id first and that folder's content hash (the setting :data:`CLAIM_SETTING`);
     a *different* pack opened with the same id (another folder, other contents, while the first
     folder is still there) is told, every time it is opened, that it shares the first one's
-    progress and how to give it its own (:func:`check_claim`).
+    progress and how to give it its own (:func:`check_claim`, in
+    :mod:`summitreader.library.claims`).
 
 One change at a time
     Adding and removing a pack hold the library's lock (:func:`library_lock`, a lock on the
     file ``<data folder>/library.lock`` that the system releases when its process ends, however
-    it ends). So two ``add`` of the same article at once make one pack, and the second is told
-    it is there.
+    it ends; :mod:`summitreader.library.lock`). So two ``add`` of the same article at once make
+    one pack, and the second is told it is there.
     A pack is added in a ``.adding-*`` folder renamed into place, and removed by renaming it to
     ``.removing-ID`` first: what a killed ``add`` or ``remove`` left behind is found by the next
     one that holds the lock (no live process owns it then) and finished (:func:`tidy_library`).
@@ -27,15 +28,13 @@ One change at a time
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
 import shlex
 import shutil
-import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,25 +42,62 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from summitreader import paths
+from summitreader.library.claims import CLAIM_SETTING, Claim, check_claim
+from summitreader.library.errors import LibraryError
+from summitreader.library.lock import (
+    ADDING_PREFIX,
+    LOCK_SUFFIX,
+    REMOVING_PREFIX,
+    LibraryBusy,
+    library_lock,
+    lock_path,
+    tidy_library,
+)
 from summitreader.pack.yamlsafe import MAX_BYTES, Problem, read_text
 from summitreader.text import clean_text
 
 if TYPE_CHECKING:
     from summitreader.progress import Store
 
+__all__ = [
+    "ADDING_PREFIX",
+    "BACKUP_FOLDER",
+    "CLAIM_SETTING",
+    "LAST_FILE",
+    "LIBRARY_FOLDER",
+    "LOCK_SUFFIX",
+    "REMOVING_PREFIX",
+    "Claim",
+    "LibraryBusy",
+    "LibraryError",
+    "PackInfo",
+    "PackSummary",
+    "check_claim",
+    "find_pack",
+    "last_pack",
+    "last_pack_gone",
+    "last_pack_read",
+    "library_dir",
+    "library_folders",
+    "library_lock",
+    "library_pack_info",
+    "list_packs",
+    "lock_path",
+    "pack_info",
+    "pack_spec",
+    "read_small_text",
+    "remember_last",
+    "remove_pack",
+    "reserved_id_problem",
+    "shipped_ids",
+    "summarise",
+    "tidy_library",
+    "validate_command",
+]
+
 LIBRARY_FOLDER = "library"
 BACKUP_FOLDER = "library-backups"
 LAST_FILE = "last.json"
-LOCK_SUFFIX = ".lock"
-CLAIM_SETTING = "pack_folder"
-"""The setting that records which folder's pack the progress of an id is (a path of this
-machine: the progress exchange never exports it, see ``progress.exchange.LOCAL_SETTINGS``)."""
-ADDING_PREFIX = ".adding-"
-REMOVING_PREFIX = ".removing-"
-
-
-class LibraryError(Exception):
-    """A library request that cannot be done, with what to do (one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,99 +303,6 @@ def remember_last(data_dir: Path, pack_path: Path) -> None:
         raise
 
 
-class LibraryBusy(LibraryError):
-    """Another process holds the library's lock (only when asked not to wait)."""
-
-
-def lock_path(library: Path) -> Path:
-    """The file whose lock is the library's: beside the library folder, not in it."""
-    return library.with_name(library.name + LOCK_SUFFIX)
-
-
-@contextlib.contextmanager
-def library_lock(
-    library: Path, *, wait: bool = True, on_wait: Callable[[], None] | None = None
-) -> Iterator[list[str]]:
-    """Hold the lock of the library folder ``library`` (made if need be) while the block runs,
-    after finishing what a killed ``add`` or ``remove`` left (the block gets the list of what was
-    done, see :func:`tidy_library`). When another process holds it, ``on_wait`` is called and the
-    lock awaited; with ``wait`` False, :class:`LibraryBusy` is raised instead. OSError when the
-    folder or the lock file cannot be made."""
-    library = Path(library)
-    library.mkdir(parents=True, exist_ok=True)
-    handle = os.open(lock_path(library), os.O_RDWR | os.O_CREAT, 0o666)
-    try:
-        if not _try_lock(handle):
-            if not wait:
-                raise LibraryBusy("another summitreader is adding or removing a pack")
-            if on_wait is not None:
-                on_wait()
-            _lock(handle)
-        yield tidy_library(library)
-    finally:
-        os.close(handle)  # releases the lock
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(handle: int) -> bool:
-        try:
-            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _lock(handle: int) -> None:
-        while not _try_lock(handle):
-            with contextlib.suppress(OSError):  # LK_LOCK tries for 10 seconds, then raises
-                msvcrt.locking(handle, msvcrt.LK_LOCK, 1)
-                return
-
-else:
-    import fcntl
-
-    def _try_lock(handle: int) -> bool:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _lock(handle: int) -> None:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-
-
-def tidy_library(library: Path) -> list[str]:
-    """Finish what a killed ``add`` or ``remove`` left in ``library``; call it holding the lock,
-    when no live process owns those folders. A ``.adding-*`` folder is a pack half-written:
-    deleted. A ``.removing-ID`` folder is a pack whose progress was backed up before it was
-    renamed so: deleted, as the remove meant. Returns what was done, for the user; a folder that
-    cannot be deleted stays for the next time (said too)."""
-    done: list[str] = []
-    try:
-        children = sorted(Path(library).iterdir())
-    except OSError:
-        return done
-    for child in children:
-        name = child.name
-        if name.startswith(ADDING_PREFIX):
-            what = "a pack half-added by an interrupted add"
-        elif name.startswith(REMOVING_PREFIX):
-            pack_id = name.removeprefix(REMOVING_PREFIX)
-            what = f"the pack '{pack_id}' an interrupted remove had begun to delete"
-        else:
-            continue
-        if child.is_symlink() or not child.is_dir():
-            continue
-        shutil.rmtree(child, ignore_errors=True)
-        if child.exists():
-            done.append(f"{what} ({child}) could not be deleted; it is tried again next time")
-        else:
-            done.append(f"deleted {what}")
-    return done
-
-
 def remove_pack(
     data_dir: Path,
     pack_id: str,
@@ -434,61 +377,6 @@ def _why(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """What :func:`check_claim` found: what to tell the user, and the record to write (None when
-    it stays as it is)."""
-
-    notice: str | None
-    record: dict[str, str] | None
-
-
-def check_claim(store: Store, root: Path) -> Claim:
-    """Whether the pack in ``root`` (the store's pack) is the one whose progress ``store`` holds
-    for its id: the same folder (edited or not), or a folder that took the place of one gone
-    (moved) take the record over; a copy (the same contents) shares the progress, said; another
-    pack (other contents, the first folder still there) is told it mixes its progress with that
-    one's, and the record stays the first's. The shipped pack is never checked (its id is
-    reserved)."""
-    pack = store.pack
-    here = str(Path(root).resolve())
-    record = {"folder": here, "content_hash": pack.content_hash}
-    if pack.id in shipped_ids():
-        return Claim(None, None)
-    claimed = store.get_setting(CLAIM_SETTING)
-    if not isinstance(claimed, dict) or not isinstance(claimed.get("folder"), str):
-        return Claim(None, record)  # none, or malformed: ignored and written anew
-    if claimed["folder"] == here:
-        return Claim(None, record if claimed != record else None)
-    if not _pack_folder_there(claimed["folder"]):
-        return Claim(None, record)  # moved: the folder recorded is gone
-    first = Path(claimed["folder"])
-    if claimed.get("content_hash") == pack.content_hash:
-        return Claim(
-            f"This pack is a copy of the one in {first} (the same id, '{pack.id}', and the same "
-            "contents): they share their progress.",
-            None,
-        )
-    return Claim(
-        f"This pack has the id '{pack.id}' of another pack, in {first}, and shares its "
-        "progress (reading, cards, notes): what you do here changes that pack's progress too. "
-        f"To keep them apart, give this one an id of its own (the id: line of {here}/pack.yaml).",
-        None,
-    )
-
-
-def _pack_folder_there(folder: str) -> bool:
-    """Whether ``folder`` (as recorded) still holds a pack. A path that cannot be probed (too
-    long, not absolute, a NUL in it, a folder that cannot be entered) counts as gone."""
-    path = Path(folder)
-    if not path.is_absolute():
-        return False
-    try:
-        return (path / "pack.yaml").is_file()
-    except (OSError, ValueError):
-        return False
 
 
 @dataclass(frozen=True, slots=True)
