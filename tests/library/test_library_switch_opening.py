@@ -113,7 +113,7 @@ async def test_an_unexpected_error_while_opening_a_pack_is_told(data, tmp_path):
         return START.replace(tzinfo=None) if naive[0] else START
 
     pack = load_pack(paths.default_pack_dir())
-    app, store = build_app(pack, data, clock, tmp_path / "cache", library=True)
+    app, _ = build_app(pack, data, clock, tmp_path / "cache", library=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await choose(pilot, app, 1)
         naive[0] = True

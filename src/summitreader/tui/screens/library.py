@@ -37,6 +37,30 @@ KEYS = "↑↓ choose · enter opens · escape closes"
 LOADING = "Loading the library…"
 
 
+class PackList(StoppingOptionList):
+    """The packs, each of one or more lines: scrolling to the highlighted pack shows whole
+    packs at the top of the list, never the end of one cut in the middle."""
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        highlighted = self.highlighted
+        y = round(self.scroll_y)
+        if highlighted is None or not 0 < y < len(self._lines):
+            return
+        index, offset = self._lines[y]
+        if not offset:
+            return
+        start = self._index_to_line[index]
+        first, height = self._index_to_line[highlighted], self._heights[highlighted]
+        view = self.scrollable_content_region.height
+        for candidate in (start + self._heights[index], start):
+            if candidate <= self.max_scroll_y and candidate <= first and first + height <= (
+                candidate + view
+            ):
+                self.scroll_to(y=candidate, animate=False, immediate=True)
+                return
+
+
 class LibraryScreen(ModalScreen[None]):
     """The packs; choosing one posts :class:`Chosen` (the open pack, when its progress is
     saved, closes the dialog instead)."""
@@ -95,7 +119,7 @@ class LibraryScreen(ModalScreen[None]):
             with Vertical(classes="library--foot"):
                 yield Label(Content(ADD_HINT), classes="library--hint")
                 yield Label(Content(KEYS), classes="library--keys")
-            yield StoppingOptionList(
+            yield PackList(
                 *(
                     Option(self._label(info, None), id=f"pack-{n}")
                     for n, info in enumerate(self.packs)
