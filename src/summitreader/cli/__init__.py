@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--pack",
         metavar="PACK",
         help="a pack of the library (its id, see 'summitreader packs') or a pack folder "
-        "(default: the pack that ships; the app opens the pack read last)",
+        "(default: the pack read last, as the app opens it; the pack that ships before any "
+        "other was read)",
     )
     parser.add_argument(
         "--data-dir",

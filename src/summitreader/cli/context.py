@@ -23,6 +23,15 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def hint(text: str) -> None:
+    """A line for the user on stderr (stdout keeps the tables and JSON)."""
+    import sys
+
+    from summitreader.text import clean_text
+
+    print(f"summitreader: {clean_text(text)}", file=sys.stderr)
+
+
 class Context:
     def __init__(
         self,
@@ -32,8 +41,11 @@ class Context:
     ) -> None:
         self.data_dir = paths.data_dir(data_dir)
         self.pack_given = bool(pack_path)
-        """Whether ``--pack`` was given: without it, commands work on the shipped pack and the
-        app opens the pack read last."""
+        """Whether ``--pack`` was given: without it, commands work on the pack read last, as
+        the app opens it (the shipped pack when none was read yet, or when it is gone or does
+        not load; stderr says so)."""
+        self._read_last = False
+        """Whether the pack is the one read last, taken for want of ``--pack``."""
         self._pack_spec = pack_path
         self._pack_path: Path | None = None
         self.cache_parsed_pack = False
@@ -44,12 +56,18 @@ class Context:
 
     @property
     def pack_path(self) -> Path:
-        """The folder of ``--pack`` (a library id or a folder), else of the shipped pack."""
-        from summitreader.library import LibraryError, find_pack
+        """The folder of ``--pack`` (a library id or a folder), else of the pack read last."""
+        from summitreader.library import LibraryError, find_pack, last_pack_read
 
         if self._pack_path is None:
             if not self._pack_spec:
-                self._pack_path = paths.default_pack_dir()
+                self._pack_path, gone = last_pack_read(self.data_dir)
+                self._read_last = self._pack_path.resolve() != paths.default_pack_dir().resolve()
+                if gone:
+                    hint(
+                        f"the pack read last ({gone}) is no longer in the library: "
+                        "working on the pack that ships"
+                    )
             else:
                 try:
                     self._pack_path = find_pack(self.data_dir, self._pack_spec)
@@ -61,6 +79,7 @@ class Context:
     def pack_path(self, folder: Path) -> None:
         """Work on the pack in ``folder`` (before the pack is first used)."""
         self._pack_path = folder
+        self._read_last = False
         self.__dict__.pop("pack", None)
 
     @cached_property
@@ -74,11 +93,26 @@ class Context:
                 pack = load_pack_cached(self.pack_path, self.cache_dir, cache_key(self.data_dir))
             else:
                 pack = load_pack(self.pack_path)
-        except PackError as error:
-            raise CliError(error.report()) from None
-        problem = reserved_id_problem(self.data_dir, self.pack_path, pack.id)
-        if problem is not None:
-            raise CliError(problem)
+            problem = reserved_id_problem(self.data_dir, self.pack_path, pack.id)
+            if problem is not None:
+                raise CliError(problem)
+        except (PackError, CliError) as error:
+            if not self._read_last:
+                raise CliError(
+                    error.report() if isinstance(error, PackError) else str(error)
+                ) from None
+            from summitreader.library import validate_command
+
+            failed = self.pack_path
+            hint(
+                f"the pack read last ({failed}) cannot be loaded "
+                f"({validate_command(self.data_dir, failed)} says why): "
+                "working on the pack that ships"
+            )
+            self.pack_path = paths.default_pack_dir()
+            return load_pack(self.pack_path)
+        if self._read_last:
+            hint(f"on {pack.title} ({pack.id}), the pack read last; --pack chooses another")
         return pack
 
     @cached_property
