@@ -128,3 +128,39 @@ async def test_an_unexpected_error_while_opening_a_pack_is_told(data, tmp_path):
         await wait_until(pilot, lambda: not screen.query_one(OptionList).disabled)
         assert app.services.pack.id != "photosynthesis"
     app.services.store.close()
+
+
+async def test_leaving_the_library_while_a_pack_opens_keeps_the_open_pack(
+    data, tmp_path, monkeypatch
+):
+    # escape while Photosynthesis opens: it is not switched to when it is loaded, and the user
+    # is told; choosing it again later opens it.
+    monkeypatch.setattr(files, "BUSY_TIMEOUT", DEADLINE)
+    pack = load_pack(paths.default_pack_dir())
+    app, store = build_app(pack, data, lambda: START, tmp_path / "cache", library=True)
+    store.mark_read(pack.sections[0].id)  # the progress file exists
+    other = sqlite3.connect(store.path, isolation_level=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: store.get_position() is not None, "the position saved")
+        await choose(pilot, app, 1)
+        other.execute("BEGIN IMMEDIATE")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Opening Photosynthesis…" in status(app.screen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+        assert "Photosynthesis is not opened" in messages(app)
+        other.execute("ROLLBACK")
+        await wait_until(
+            pilot,
+            lambda: not any(w.group == "switch-pack" and w.is_running for w in app.workers),
+            "the pack's loading to end",
+        )
+        await pilot.pause()
+        assert app.services.pack.id == pack.id
+        assert isinstance(app.screen, ReadScreen) and len(app.screen_stack) == 1
+
+        await choose(pilot, app, 1)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.services.pack.id == "photosynthesis")
+    app.services.store.close()
+    other.close()

@@ -4,6 +4,7 @@ workers report (the search index's build, the saving of progress)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -51,9 +52,11 @@ class SavesChanged(Message):
 
 @dataclass
 class PackLoaded(Message):
-    """Another pack, chosen in the Library, is loaded with its progress: switch to it."""
+    """Another pack, chosen in the Library (from ``folder``), is loaded with its progress:
+    switch to it, unless the choice was cancelled meanwhile."""
 
     services: Services
+    folder: Path
 
 
 @dataclass

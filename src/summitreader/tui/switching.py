@@ -42,6 +42,9 @@ class PackSwitching(App[None]):
 
     services: Services
     _history: list[str]
+    _wanted_pack: Path | None = None
+    """The folder of the pack chosen in the Library and being opened, until it is switched to
+    (None once the choice is cancelled: the loaded pack is then dropped)."""
     _saves: SaveState
 
     if TYPE_CHECKING:
@@ -77,7 +80,11 @@ class PackSwitching(App[None]):
         )
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
+        self._wanted_pack = message.folder
         self.load_pack(message.folder)
+
+    def on_library_screen_cancelled(self, message: LibraryScreen.Cancelled) -> None:
+        self._wanted_pack = None
 
     @work(thread=True, exclusive=True, group="switch-pack", exit_on_error=False)
     def load_pack(self, folder: Path) -> None:
@@ -112,7 +119,7 @@ class PackSwitching(App[None]):
             )
         except OSError as error:
             return str(error.strerror or error)
-        self.post_message(PackLoaded(services))
+        self.post_message(PackLoaded(services, folder))
         return None
 
     def cannot_open(self, text: str, severity: SeverityLevel = "error") -> None:
@@ -126,6 +133,10 @@ class PackSwitching(App[None]):
 
     @on(PackLoaded)
     async def _pack_loaded(self, message: PackLoaded) -> None:
+        if message.folder != self._wanted_pack:  # cancelled, or another pack chosen since
+            message.services.store.close()
+            return
+        self._wanted_pack = None
         await self.switch_pack(message.services)
 
     async def switch_pack(self, services: Services) -> None:

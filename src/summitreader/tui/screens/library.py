@@ -85,6 +85,9 @@ class LibraryScreen(ModalScreen[None]):
             self.folder = folder
             self.title = title
 
+    class Cancelled(Message):
+        """The user left the Library while the pack chosen was opening: it is not opened."""
+
     class Listed(Message):
         """The library's packs, listed off the UI thread."""
 
@@ -222,4 +225,7 @@ class LibraryScreen(ModalScreen[None]):
         options.focus()
 
     def action_cancel(self) -> None:
+        if self.opening is not None:  # the pack chosen is not switched to when it is loaded
+            self.notify(f"{self.opening} is not opened.", title="Library")
+            self.post_message(self.Cancelled())
         self.dismiss(None)
