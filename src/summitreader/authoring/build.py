@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summitreader.authoring.ids import MAX_ID_LENGTH, id_problem, is_id, slug
-from summitreader.authoring.limits import check_sizes
+from summitreader.authoring.limits import check_sections, check_sizes
 from summitreader.authoring.plan import Plan
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, split_markdown, split_text
@@ -124,6 +124,7 @@ def add_article(
     work = Path(tempfile.mkdtemp(prefix=".adding-", dir=library))
     try:
         plan = Plan(pack_id, title, article)
+        check_sections(plan)
         files = plan.files(_source_line(path, url))
         check_sizes(files, plan)  # before any card is made: a refusal comes at once
         cards = plan.cards_yaml(set(plan.card_ids))

@@ -13,6 +13,22 @@ if TYPE_CHECKING:
     from summitreader.authoring.plan import Plan
 
 
+_ENTRY = len("- id: \n  title: \n  file: sections/0000-.md\n")
+"""The characters of a section's entry in ``pack.yaml`` besides its id (twice) and title."""
+
+
+def check_sections(plan: Plan) -> None:
+    """Raise :class:`AuthoringError` when the list of sections (``pack.yaml``) is sure to be over
+    the loader's limit, from a lower bound of its size: an article of tens of thousands of
+    headings is refused without writing the list out."""
+    least = sum(
+        _ENTRY + 2 * len(section_id) + len(section.title)
+        for section, section_id in zip(plan.sections, plan.section_ids, strict=True)
+    )
+    if least > MAX_YAML_BYTES:
+        raise AuthoringError(too_large("pack.yaml", least, MAX_YAML_BYTES, plan, at_least=True))
+
+
 def check_sizes(files: dict[str, str], plan: Plan) -> None:
     """Raise :class:`AuthoringError` when a file of ``files`` (by name, as text) is over the
     loader's limit for it."""
@@ -30,9 +46,11 @@ def megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MiB" if size >= 2**20 // 10 else f"{size / 1024:.0f} KiB"
 
 
-def too_large(name: str, size: int, limit: int, plan: Plan) -> str:
-    """What to tell the user when the pack's file ``name`` would be over the loader's limit."""
-    over = f"{megabytes(size)}, over the {megabytes(limit)} the pack loader takes"
+def too_large(name: str, size: int, limit: int, plan: Plan, *, at_least: bool = False) -> str:
+    """What to tell the user when the pack's file ``name`` would be over the loader's limit
+    (``at_least``: ``size`` is a lower bound)."""
+    least = "at least " if at_least else ""
+    over = f"{least}{megabytes(size)}, over the {megabytes(limit)} the pack loader takes"
     if name == "pack.yaml":
         return (
             f"the article has {len(plan.sections):,} sections: their list (pack.yaml) would be "
