@@ -56,6 +56,9 @@ class Added:
     cards: int
     dropped: int
     """Cards the card lint found something wrong with, left out."""
+    takeaways_left_out: int = 0
+    """Items of the takeaways list that give no takeaway, for the reason below."""
+    takeaways_left_out_why: str = ""
     warnings: tuple[str, ...] = ()
     """What the user should know about how the article was read."""
     pack: Pack | None = field(default=None, compare=False, repr=False)
@@ -73,6 +76,8 @@ class Added:
             "takeaways": self.takeaways,
             "cards": self.cards,
             "cards_left_out": self.dropped,
+            "takeaways_left_out": self.takeaways_left_out,
+            "takeaways_left_out_why": self.takeaways_left_out_why or None,
             "warnings": list(self.warnings),
         }
 
@@ -154,6 +159,8 @@ def add_article(
         takeaways=len(plan.takeaways),
         cards=len(plan.cards) - dropped,
         dropped=dropped,
+        takeaways_left_out=plan.takeaways_left_out,
+        takeaways_left_out_why=plan.takeaways_left_out_why,
         warnings=source.warnings,
         pack=replace(pack, root=str(target)),
     )

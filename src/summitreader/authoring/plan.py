@@ -3,6 +3,7 @@ takeaways, its card drafts, and each of its files as text."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any
 
@@ -19,7 +20,16 @@ from summitreader.authoring.cards import (
 )
 from summitreader.authoring.ids import slug
 from summitreader.authoring.split import Article, Draft
-from summitreader.authoring.takeaways import TakeawayDraft, find_takeaways, is_takeaway_heading
+from summitreader.authoring.takeaways import (
+    ArguingParagraphs,
+    TakeawayDraft,
+    find_takeaways,
+    is_takeaway_heading,
+    is_takeaway_item,
+)
+
+_PART = re.compile(r"^(.*) \((\d+)/(\d+)\)$")
+"""The title of a part of a section cut for its length (:func:`~summitreader.authoring.split`)."""
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -55,7 +65,46 @@ class Plan:
                 if found:
                     self.takeaways, self.takeaway_section = found, index
                     break
+        self.list_parts: set[int] = set()
+        """The sections that are the takeaways list: its own, and its later parts when it was
+        too long for one section."""
+        self.takeaways_left_out = 0
+        self.takeaways_left_out_why = ""
+        if self.takeaway_section is not None:
+            self._count_left_out(self.takeaway_section)
         self.takeaway_ids = [self._unique(slug(t.title, "takeaway")) for t in self.takeaways]
+
+    def _count_left_out(self, first: int) -> None:
+        """The items of the takeaways list's later parts (a list too long for one section is
+        cut into parts, and only its first part gives takeaways): counted, and said why."""
+        self.list_parts = {first}
+        part = _PART.match(self.sections[first].title)
+        if part is None or part.group(2) != "1":
+            return
+        total = int(part.group(3))
+        later = self.sections[first + 1 : first + total]
+        for offset, section in enumerate(later, start=1):
+            if section.title == f"{part.group(1)} ({offset + 1}/{total})":
+                self.list_parts.add(first + offset)
+                self.takeaways_left_out += sum(map(is_takeaway_item, section.blocks))
+        if self.takeaways_left_out:
+            self.takeaways_left_out_why = (
+                f"the list '{part.group(1)}' is too long for one section: it was cut into "
+                f"{total} parts, and only the {len(self.takeaways):,} items of its first part "
+                "are takeaways (put the main ones first, or shorten the list)"
+            )
+
+    @cached_property
+    def arguing(self) -> list[tuple[int, int]]:
+        """For each takeaway, the paragraph its card sends the reader back to
+        (:class:`~summitreader.authoring.takeaways.ArguingParagraphs`); the takeaway in its
+        list when no paragraph argues it."""
+        finder = ArguingParagraphs(
+            [(i, s.blocks) for i, s in enumerate(self.sections) if i not in self.list_parts]
+        )
+        return [
+            finder.find(t) or (self.takeaway_section or 0, t.paragraph) for t in self.takeaways
+        ]
 
     @cached_property
     def cards(self) -> list[CardDraft]:
@@ -85,13 +134,9 @@ class Plan:
         own: list[CardDraft] = []
         if self.takeaway_section is not None:
             for index, takeaway in enumerate(self.takeaways):
+                where, paragraph = self.arguing[index]
                 card = takeaway_card(
-                    index,
-                    takeaway.title,
-                    takeaway.text,
-                    self.takeaway_section,
-                    takeaway.paragraph,
-                    takeaway.joiner,
+                    index, takeaway.title, takeaway.text, where, paragraph, takeaway.joiner
                 )
                 if chooser.take(card):
                     own.append(card)
