@@ -33,7 +33,8 @@ def _texts(tmp_path: Path, html: str) -> list[str]:
 
 
 def test_an_article_of_two_short_paragraphs_is_added(tmp_path):
-    texts = _texts(tmp_path, _page(f"<main><article><p>{FIRST}</p><p>{SECOND}</p></article></main>"))
+    html = _page(f"<main><article><p>{FIRST}</p><p>{SECOND}</p></article></main>")
+    texts = _texts(tmp_path, html)
     assert texts == [FIRST, SECOND]
 
 
