@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
@@ -105,6 +106,10 @@ class ReadScreen(StyledScreen):
         self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
         self._contents_shown: tuple[str, frozenset[str], frozenset[str]] | None = None
         """The section shown and the read marks the contents was made with."""
+        self._kept_top: Passage | None = None
+        self._known_size: Size | None = None
+        """The paragraph at the top when the terminal was resized: kept at the top as the text
+        reflows, not the line the view was at."""
 
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
@@ -158,7 +163,9 @@ class ReadScreen(StyledScreen):
 
     @on(Passage.Sized)
     def _laid_out(self) -> None:
-        if self._pending_arrival is not None:
+        if self._kept_top is not None:
+            self.call_after_refresh(self._keep_top)
+        elif self._pending_arrival is not None:
             self._arrive(*self._pending_arrival)
         elif not self._restoring:
             self._check_read()  # a short section's end is known once it is laid out
@@ -167,8 +174,31 @@ class ReadScreen(StyledScreen):
     def _filled(self, event: SectionText.Filled) -> None:
         self.call_after_refresh(self._check_read, event.generation)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        resized = self._known_size is not None and event.size != self._known_size
+        self._known_size = event.size
+        if (
+            resized
+            and self._kept_top is None
+            and self._pending_arrival is None
+            and not self._restoring
+            and self._text().scroll_y > 0
+        ):
+            # The paragraphs still have their places of before the resize.
+            self._kept_top = self.top_paragraph()
+        if self._kept_top is not None:
+            self.call_after_refresh(self._keep_top)
+
+    def _keep_top(self) -> None:
+        """Scroll the paragraph that was at the top before the resize back to the top, once
+        the text has reflowed to the new width, and note the position."""
+        passage, self._kept_top = self._kept_top, None
+        if passage is None or not passage.is_attached or passage.virtual_region.height == 0:
+            return
+        text = self._text()
+        text.scroll_to(y=passage.virtual_region_with_margin.y, animate=False, immediate=True)
+        self._schedule_save()
 
     def _text(self) -> SectionText:
         return self.query_one("#text", SectionText)
