@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summitreader.authoring.build import _Plan
+from summitreader.authoring.plan import Plan as _Plan
 from summitreader.authoring.split import split_markdown
 
 ARTICLE = """# Penguins

@@ -1,7 +1,11 @@
 """Cloze cards made from an article by fixed rules (no network, no model).
 
 1. Each takeaway gives a card: its bold lead hidden when the lead has at most four words, else
-   the lead's longest telling word; the takeaway's text stays as the clue.
+   the lead's longest telling word; the takeaway's text stays as the clue. Its passage is the
+   paragraph that argues the takeaway best: of the paragraphs outside the takeaways list, the
+   one sharing the most telling words with it (the earliest of equals); the takeaway in its
+   list when none shares a word (see
+   :class:`~summitreader.authoring.takeaways.ArguingParagraphs`).
 2. A sentence of the article (8 to 45 words) gives a card when it holds, in this order of
    preference: a defined term (a phrase in bold or italics, or the phrase after "known as",
    "called", "termed" or "defined as"); a date (``16 July 2018``, ``July 1914``, a year from 1000

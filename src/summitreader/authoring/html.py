@@ -16,7 +16,13 @@ from summitreader.authoring.source import AuthoringError
 from summitreader.text import clean_text
 
 MIN_CHARACTERS = 200
-"""Less main text than this is no article (a page of links, a login form)."""
+"""Less main text than this is no article (a page of links, a login form), unless it holds
+:data:`MIN_PARAGRAPHS` real paragraphs."""
+MIN_PARAGRAPHS = 2
+PARAGRAPH_WORDS = 8
+"""A real paragraph: a sentence of at least this many words, ending as a sentence does."""
+_FURNITURE = ("nav", "aside", "footer", "header", "form", "script", "style", "noscript", "button")
+_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,12 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         deduplicate=False,
     )
     text = _with_quotes(_with_listings(clean_text(markdown or ""), listings)).strip()
-    if len(" ".join(text.split())) < MIN_CHARACTERS:
+    if not is_article(text):
+        # Recall first: the text of the page's <article> (or <main>), its furniture left out.
+        fallback = clean_text(landmark_text(html)).strip()
+        if is_article(fallback):
+            text = fallback
+    if not is_article(text):
         raise AuthoringError(
             f"{name}: no article text was found in this page (only navigation or page "
             "furniture); save the article's own page, or its text as a .txt or .md file"
@@ -59,6 +70,58 @@ def html_to_markdown(name: str, html: str) -> Extracted:
     site = str(getattr(metadata, "sitename", "") or "") if metadata is not None else ""
     url = str(getattr(metadata, "url", "") or "") if metadata is not None else ""
     return Extracted(text, clean_text(article_title(text, html, title, site)), url)
+
+
+def is_article(text: str) -> bool:
+    """Whether the extracted ``text`` is an article: :data:`MIN_CHARACTERS` of text, or
+    :data:`MIN_PARAGRAPHS` real paragraphs (a page of links or a login form has neither)."""
+    if len(" ".join(text.split())) >= MIN_CHARACTERS:
+        return True
+    real = [
+        block
+        for block in text.split("\n\n")
+        if not block.lstrip().startswith(("#", "```", "~~~"))
+        and len(block.split()) >= PARAGRAPH_WORDS
+        and block.rstrip().rstrip("\"”’)*_").endswith((".", "!", "?"))
+    ]
+    return len(real) >= MIN_PARAGRAPHS
+
+
+def landmark_text(html: str) -> str:
+    """The text of the page's first ``<article>`` (else its first ``<main>``) as Markdown
+    paragraphs and headings, without the navigation, asides, headers, footers, forms and
+    scripts inside it; empty when the page has neither."""
+    try:
+        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import html as lxml_html
+
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return ""
+    found = tree.xpath("//article") or tree.xpath("//main")
+    if not found:
+        return ""
+    root = found[0]
+    for tag in _FURNITURE:
+        for element in list(root.iter(tag)):
+            element.drop_tree()
+    blocks: list[str] = []
+    for element in root.iter(*_BLOCKS):
+        if any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
+            continue  # its text is its block's
+        words = " ".join(element.text_content().split())
+        if not words:
+            continue
+        tag = str(element.tag)
+        if tag[0] == "h" and tag[1:].isdigit():
+            blocks.append(f"{'#' * int(tag[1:])} {words}")
+        elif tag == "li":
+            blocks.append(f"- {words}")
+        else:
+            blocks.append(words)
+    if not blocks:
+        blocks = [" ".join(line.split()) for line in root.text_content().split("\n")]
+    return "\n\n".join(block for block in blocks if block)
 
 
 _PLACEHOLDER = "summitreaderlisting{}x"
@@ -72,7 +135,7 @@ def _without_listings(html: str) -> tuple[Any, list[str]]:
     blank lines, escape their Markdown and leave a ``<pre>`` without ``<code>`` unfenced. None
     for the tree when the page cannot be parsed (trafilatura then reads it as it is)."""
     try:
-        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import etree
         from lxml import html as lxml_html
 
         tree = lxml_html.document_fromstring(html)

@@ -4,6 +4,7 @@ have bold leads (``- **The lead.** The text``)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from summitreader.authoring.words import telling_words
@@ -33,6 +34,44 @@ class TakeawayDraft:
 
 def is_takeaway_heading(title: str) -> bool:
     return bool(TAKEAWAY_HEADING.match(title.strip()))
+
+
+def is_takeaway_item(block: str) -> bool:
+    """Whether the paragraph ``block`` is an item with a bold lead (a takeaway)."""
+    match = _BOLD_LEAD.match(block.strip())
+    return match is not None and any(c.isalpha() for c in match.group("lead"))
+
+
+class ArguingParagraphs:
+    """Finds the paragraph that argues a takeaway best (where a forgotten takeaway card sends
+    the reader): of the paragraphs of the sections outside the takeaways, the one sharing the
+    most telling words (stems: words of four letters or more, not stop words, cut to six
+    letters) with the takeaway's lead and text; of equals, the earliest in the article; none
+    when no paragraph shares a word (the card then points to the takeaway in its list)."""
+
+    def __init__(self, sections: list[tuple[int, list[str]]]) -> None:
+        """``sections``: ``(index, paragraphs)`` of the sections outside the takeaways, in the
+        article's order."""
+        self._places: list[tuple[int, int]] = []
+        self._postings: dict[str, list[int]] = {}
+        for index, paragraphs in sections:
+            for number, paragraph in enumerate(paragraphs, start=1):
+                if paragraph.lstrip().startswith(("```", "~~~")):
+                    continue  # a code listing argues nothing
+                place = len(self._places)
+                self._places.append((index, number))
+                for word in telling_words(paragraph):
+                    self._postings.setdefault(word, []).append(place)
+
+    def find(self, takeaway: TakeawayDraft) -> tuple[int, int] | None:
+        """``(section index, 1-based paragraph)``, or None."""
+        counts: Counter[int] = Counter()
+        for word in telling_words(f"{takeaway.title} {takeaway.text}"):
+            counts.update(self._postings.get(word, ()))
+        if not counts:
+            return None
+        best = min(counts, key=lambda place: (-counts[place], place))
+        return self._places[best]
 
 
 def find_takeaways(

@@ -26,9 +26,12 @@ sections: from the headings; the text before the first is an introduction, and a
   alone such as CHAPTER IV. or a line in capitals is a heading. A section over 1,500
   words is cut at paragraph breaks into parts of about 800.
 takeaways: the items with a bold lead (- **The lead:** the text) of a section headed
-  like "Key takeaways", "Summary" or "Conclusions".
+  like "Key takeaways", "Summary" or "Conclusions". Of a list cut into parts for
+  its length, the first part's items only (add says how many are left out).
 cards (cloze, no network, no model):
   1. each takeaway, its bold lead hidden (or its longest word when over four words);
+     its passage: the paragraph outside the list sharing the most words with it (the
+     earliest of equals), or the takeaway itself when none shares a word;
   2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
      "known as", "called"...), a date or a number (not one naming a place in the
      text, as section 10): that phrase hidden;
@@ -111,6 +114,11 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         f"{plural(added.takeaways, 'takeaway')}, {plural(added.cards, 'card')}"
         + (f" ({added.dropped} left out by the card lint)" if added.dropped else "")
     )
+    if added.takeaways_left_out:
+        say(
+            f"  {added.takeaways_left_out:,} items of the takeaways list left out: "
+            f"{added.takeaways_left_out_why}"
+        )
     say(f"  in {added.path}")
     if restored:
         counts = ", ".join(

@@ -19,7 +19,7 @@ from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
-from summitreader.text import plural, shorten, shorten_at_word
+from summitreader.text import plural
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging
 from summitreader.tui.widgets.key_footer import KeyFooter
@@ -195,19 +195,24 @@ HANG = "  "
 
 
 def title_lines(title: str, size: int) -> list[str]:
-    """``title`` in lines of at most ``size`` characters: one line, or two with the second
-    indented by :data:`HANG` and cut at a word when the title is longer still."""
+    """``title`` in lines of at most ``size`` characters, broken at words: the lines after the
+    first indented by :data:`HANG`, so a long title reads as one and is never cut (a word longer
+    than a line is broken inside)."""
     title = " ".join(title.split())
     if len(title) <= size:
         return [title]
-    head = shorten_at_word(title, size)
-    if head.endswith("…") and " " in head:  # break at the word before the cut instead
-        cut = title.rfind(" ", 0, size + 1)
-        head = title[:cut]
-    else:
-        return [shorten(title, size)]
-    tail = title[len(head) :].strip()
-    return [head, HANG + shorten_at_word(tail, size - len(HANG))]
+    lines: list[str] = []
+    rest = title
+    while rest:
+        room = size if not lines else max(1, size - len(HANG))
+        if len(rest) <= room:
+            head = rest
+        else:
+            cut = rest.rfind(" ", 0, room + 1)
+            head = rest[:cut] if cut > 0 else rest[:room]
+        lines.append(head if not lines else HANG + head)
+        rest = rest[len(head) :].strip()
+    return lines
 
 
 def meter(share: float, width: int) -> str:

@@ -25,8 +25,8 @@ from summitreader.tui.screens.read_annotations import (
 )
 from summitreader.tui.screens.read_cards import card_counts, make_card
 from summitreader.tui.screens.read_contents import contents_options, count_summary
+from summitreader.tui.screens.read_find import FindInSection
 from summitreader.tui.screens.read_section import FIRST_PARAGRAPHS, SectionText
-from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.find_bar import FindBar, find_spans
 from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
 from summitreader.tui.widgets.passage import Mark, Passage
@@ -45,7 +45,7 @@ SECTIONS = Binding.Group("Section")
 __all__ = ["FIRST_PARAGRAPHS", "ReadScreen"]
 
 
-class ReadScreen(StyledScreen):
+class ReadScreen(FindInSection):
     """Key ``1``. Its contents and read marks are brought up to date each time it is shown."""
 
     AUTO_FOCUS = "#text"
@@ -95,14 +95,7 @@ class ReadScreen(StyledScreen):
         """Counts the sections read, for this screen and the app's title alike."""
         self.save_delay = SAVE_DELAY if save_delay is None else save_delay
         self.section: Section = pack.sections[0]
-        self._save_timer: Timer | None = None
         self._read_timer: Timer | None = None
-        self._saved: tuple[str, int, float] | None = None
-        self._unsaved: tuple[str, int, float] | None = None
-        self._restoring = False
-        self._hits: list[tuple[int, int, int]] = []
-        self._hit = -1
-        self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
         self._contents_shown: tuple[str, frozenset[str], frozenset[str]] | None = None
         """The section shown and the read marks the contents was made with."""
 
@@ -158,7 +151,9 @@ class ReadScreen(StyledScreen):
 
     @on(Passage.Sized)
     def _laid_out(self) -> None:
-        if self._pending_arrival is not None:
+        if self._kept_top is not None:
+            self.call_after_refresh(self._keep_top)
+        elif self._pending_arrival is not None:
             self._arrive(*self._pending_arrival)
         elif not self._restoring:
             self._check_read()  # a short section's end is known once it is laid out
@@ -167,17 +162,9 @@ class ReadScreen(StyledScreen):
     def _filled(self, event: SectionText.Filled) -> None:
         self.call_after_refresh(self._check_read, event.generation)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
-
-    def _text(self) -> SectionText:
-        return self.query_one("#text", SectionText)
-
-    @property
-    def _generation(self) -> int:
-        """The showing of the section shown (:attr:`SectionText.generation`, counted as soon
-        as a section is asked for): what was deferred for an earlier one is dropped."""
-        return self._text().generation
+        self._keep_top_across(event.size)
 
     # -- table of contents ----------------------------------------------------------------
     def refresh_contents(self, follow: bool = False) -> None:
@@ -319,67 +306,9 @@ class ReadScreen(StyledScreen):
             await self.show_section(section, ref, terms)
             self.query_one("#text").focus()
 
-    def _passage(self, number: int) -> Passage | None:
-        return self._text().passage(number)
-
-    def passages(self) -> list[Passage]:
-        """The paragraphs of the section shown (those mounted so far)."""
-        return self._text().passages()
-
-    def top_paragraph(self, scroll_y: float | None = None) -> Passage | None:
-        """The paragraph at the top of the view (see :meth:`SectionText.top_paragraph`)."""
-        return self._text().top_paragraph(scroll_y)
-
-    # -- position and read marks ----------------------------------------------------------
-    def _scrolled(self) -> None:
-        if self._restoring:
-            return
-        self._schedule_save()
-        self._check_read()
-
-    def _schedule_save(self) -> None:
-        """Note where the reader is, and save it a moment after the last move: one write for a
-        whole scroll, and none before the first frame is drawn."""
-        top = self.top_paragraph()
-        if top is None:
-            return
-        scroll = self._text().scroll_y
-        self._unsaved = (self.section.id, top.paragraph.number, scroll)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if not self.save_delay:
-            self._save_position()
-            return
-        self._save_timer = self.set_timer(self.save_delay, self._save_position)
-
-    def _save_position(self) -> None:
-        self._save_timer = None
-        position, self._unsaved = self._unsaved, None
-        if position is None or position == self._saved:
-            return
-        store = self.store
-        self.saves.save(lambda: store.set_position(*position), key="position")
-        self._saved = position
-
-    def _check_read(self, generation: int | None = None) -> None:
-        """Mark the section shown read if its end is on screen; a deferred check names the
-        section it was made for (its generation) and is dropped once another is shown."""
-        if generation is not None and generation != self._generation:
-            return
-        if self._text().end_on_screen():
-            section_id = self.section.id
-            store = self.store
-            if section_id in store.read_sections() and section_id not in store.reread_queue():
-                return
-            self.saves.save(lambda: store.mark_read(section_id), key=f"read:{section_id}")
-            self.refresh_contents()
-
     def on_unmount(self) -> None:
         self.reading.forget(self._show_count)
-        # The app is closing: a move not saved yet is saved now.
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_position()
+        self._save_now()  # the app is closing: a move not saved yet is saved now
 
     # -- moving between sections ----------------------------------------------------------
     async def action_next_section(self) -> None:
@@ -506,68 +435,3 @@ class ReadScreen(StyledScreen):
                 self.app.open_url(url)
 
         self.app.push_screen(LinkScreen(url, event.label), done)
-
-    # -- find in section ------------------------------------------------------------------
-    def action_find(self) -> None:
-        self.query_one(FindBar).open()
-
-    def on_key(self, event: events.Key) -> None:
-        # Keys typed quickly are all handed to the reader before ctrl+f's binding runs, so the
-        # bar opens here, as the key comes, and a character that still reaches the reader once
-        # the box has the focus goes to the box (the box takes its own keys: none comes here).
-        bar = self.query_one(FindBar)
-        if event.key == "ctrl+f" and self.focused is not None and bar not in self.focused.ancestors:
-            bar.open()
-        elif not bar.take_key(event):
-            return
-        event.stop()
-        event.prevent_default()
-
-    @on(FindBar.Changed)
-    def _find_changed(self, event: FindBar.Changed) -> None:
-        self._hits = []
-        for paragraph in self.section.paragraphs:
-            spans = find_spans(paragraph.text, (event.query,)) if event.query else []
-            for start, end in spans:
-                self._hits.append((paragraph.number, start, end))
-        self._hit = 0 if self._hits else -1
-        self._show_hits(scroll=True)
-
-    @on(FindBar.Step)
-    def _find_step(self, event: FindBar.Step) -> None:
-        if not self._hits:
-            return
-        self._hit = (self._hit + event.step) % len(self._hits)
-        self._show_hits(scroll=True)
-
-    @on(FindBar.Closed)
-    def _find_closed(self) -> None:
-        self._hits, self._hit = [], -1
-        self._show_hits(scroll=False)
-        self.query_one("#text").focus()
-
-    def _marks_by_paragraph(self) -> dict[int, list[Mark]]:
-        by_paragraph: dict[int, list[Mark]] = {}
-        for number, (paragraph, start, end) in enumerate(self._hits):
-            by_paragraph.setdefault(paragraph, []).append(Mark(start, end, number == self._hit))
-        return by_paragraph
-
-    def _show_hits(self, scroll: bool) -> None:
-        by_paragraph = self._marks_by_paragraph()
-        for passage in self.passages():
-            passage.set_marks(by_paragraph.get(passage.paragraph.number, ()))
-        self.query_one(FindBar).set_count(self._hit, len(self._hits))
-        if scroll and 0 <= self._hit < len(self._hits):
-            number = self._hits[self._hit][0]
-            hit = self._passage(number)
-            if hit is not None:
-                self._text().scroll_to_center(hit, animate=False)
-            else:  # not mounted yet: mount the paragraphs up to it first
-                self.call_later(self._mount_through, self._generation, number)
-
-    async def _mount_through(self, generation: int, number: int) -> None:
-        """Mount the section's paragraphs up to ``number``, then scroll to that one's hit."""
-        if generation != self._generation:
-            return
-        await self._text().mount_through(number)
-        self.call_after_refresh(self._show_hits, True)
