@@ -65,8 +65,9 @@ async def test_a_rating_while_another_process_holds_the_file_does_not_freeze_the
             for done in (1, 2, 3):
                 await answer_current(pilot)
                 await pilot.press("3")
-                await pilot.pause()
-                assert screen.session.done_count == done
+                await wait_until(
+                    pilot, lambda done=done: screen.session.done_count == done, "the rating"
+                )
                 assert not holder.released.is_set()
             assert app.services.saves.waiting
             assert store.review_log() == []
