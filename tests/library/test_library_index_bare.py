@@ -53,13 +53,18 @@ async def test_a_pack_with_takeaways_only_says_what_it_lacks_and_keeps_to_its_ta
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         await wait_until(pilot, lambda: isinstance(app.screen, IndexScreen))
-        await pilot.pause()
         screen = app.screen
         tabs = screen.query_one(TabbedContent)
-        assert tabs.active == "tab-takeaways"
         nothing = screen.query_one("#index-nothing", Static)
-        assert nothing.display
-        assert str(nothing.render()) == "This pack has no meetings or issues."
+        # The tabs say which is active through a message, after the screen has mounted.
+        await wait_until(pilot, lambda: tabs.active == "tab-takeaways", "the takeaways tab")
+        await wait_until(
+            pilot,
+            lambda: (
+                nothing.display and str(nothing.render()) == "This pack has no meetings or issues."
+            ),
+            "what the pack lacks",
+        )
         await pilot.press("]")
         await pilot.pause()
         assert tabs.active == "tab-takeaways"

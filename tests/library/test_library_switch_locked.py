@@ -16,7 +16,7 @@ from summitreader import paths
 from summitreader.authoring import add_article
 from summitreader.library import library_dir, shipped_ids
 from summitreader.pack import load_pack
-from summitreader.progress import files
+from summitreader.progress import connection
 from summitreader.tui.screens.library import LibraryScreen
 from summitreader.tui.screens.read import ReadScreen
 from support.app import build_app
@@ -30,7 +30,7 @@ BUSY = 0.2
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", BUSY)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", BUSY)
     folder = tmp_path / "data"
     add_article(FIXTURES / "photosynthesis.md", library_dir(folder), taken=shipped_ids())
     yield folder

@@ -17,7 +17,7 @@ from summitreader import paths
 from summitreader.authoring import add_article
 from summitreader.library import library_dir, shipped_ids
 from summitreader.pack import load_pack
-from summitreader.progress import files
+from summitreader.progress import connection
 from summitreader.tui.screens.library import LibraryScreen
 from summitreader.tui.screens.read import ReadScreen
 from support.app import build_app
@@ -56,7 +56,7 @@ async def test_the_library_says_which_pack_is_opening_until_it_is_on_screen(
 ):
     # Opening the chosen pack's progress waits for the lock another summitreader holds: the
     # dialog is seen in that state for as long as the test holds it.
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", DEADLINE)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", DEADLINE)
     pack = load_pack(paths.default_pack_dir())
     app, store = build_app(pack, data, lambda: START, tmp_path / "cache", library=True)
     store.mark_read(pack.sections[0].id)  # the progress file exists
@@ -135,7 +135,7 @@ async def test_leaving_the_library_while_a_pack_opens_keeps_the_open_pack(
 ):
     # escape while Photosynthesis opens: it is not switched to when it is loaded, and the user
     # is told; choosing it again later opens it.
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", DEADLINE)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", DEADLINE)
     pack = load_pack(paths.default_pack_dir())
     app, store = build_app(pack, data, lambda: START, tmp_path / "cache", library=True)
     store.mark_read(pack.sections[0].id)  # the progress file exists

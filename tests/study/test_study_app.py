@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from summitreader.card_state import state_code
 from summitreader.pack import Pack
-from summitreader.progress import files
+from summitreader.progress import connection
 from summitreader.study.deck import build_deck
 from summitreader.study.session import Session, shuffled_items
 from summitreader.tui.screens.read import ReadScreen
@@ -284,7 +284,7 @@ async def test_ratings_made_while_another_process_holds_the_file_are_saved_in_or
     """Another summitreader holds the write lock past the busy timeout (a long import): the
     ratings wait, the user is told and sees how many wait, and they reach the file in order once
     the lock is released; a second failure in the same run is told again."""
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 0.2)
     # Retried every 0.1 s, not every second: the test waits for the retry after each release.
     app, store = build_app(pack, data_dir, clock, cache_dir, retry_delay=0.1)
     store.set_setting("new_per_day", 8)  # the file exists from here on

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from summitreader.pack import Pack
-from summitreader.progress import files, open_store
+from summitreader.progress import connection, open_store
 from summitreader.study.deck import build_deck
 from summitreader.study.plan import due_session
 from summitreader.study.schedule import Schedule
@@ -22,7 +22,7 @@ from support.clock import Clock
 def test_queued_ratings_keep_their_own_answers_and_times(
     pack: Pack, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 0.2)
     deck = build_deck(pack)
     typed = [card for card in deck if card.card_kind == "typed"][:3]
     assert len(typed) == 3

@@ -11,7 +11,7 @@ import pytest
 
 from summitreader.cli.app_command import unsaved_notice
 from summitreader.pack import Pack
-from summitreader.progress import files
+from summitreader.progress import connection, files
 from support.app import build_app
 from support.clock import Clock
 from support.pilot import wait_until
@@ -54,7 +54,7 @@ async def test_a_rating_while_another_process_holds_the_file_does_not_freeze_the
 ) -> None:
     """With a long busy timeout, a write on the UI thread (or a retry holding the store) would
     stall every key until the other process let go; the keys are handled while it still holds."""
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", 30.0)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 30.0)
     app, store = build_app(pack, data_dir, clock, cache_dir)
     store.set_setting("new_per_day", 8)  # the file exists from here on
     async with app.run_test(size=SIZE) as pilot:
@@ -65,8 +65,9 @@ async def test_a_rating_while_another_process_holds_the_file_does_not_freeze_the
             for done in (1, 2, 3):
                 await answer_current(pilot)
                 await pilot.press("3")
-                await pilot.pause()
-                assert screen.session.done_count == done
+                await wait_until(
+                    pilot, lambda done=done: screen.session.done_count == done, "the rating"
+                )
                 assert not holder.released.is_set()
             assert app.services.saves.waiting
             assert store.review_log() == []

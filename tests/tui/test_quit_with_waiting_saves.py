@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from summitreader.progress import files
+from summitreader.progress import connection
 from summitreader.tui.screens.read import ReadScreen
 from support.pilot import wait_until
 from support.terminal import DEADLINE as TIMEOUT
@@ -31,7 +31,7 @@ def told(app, title: str) -> list[str]:
 
 
 async def test_q_warns_again_after_other_keys(build_app, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 0.2)
     app = build_app()
     store = app.services.store
     store.set_setting("theme", "textual-dark")  # the file exists from here on

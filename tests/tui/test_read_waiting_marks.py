@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from summitreader.pack.model import PassageRef
-from summitreader.progress import files
+from summitreader.progress import connection
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.widgets.passage import Passage
 from support.pilot import type_text, wait_for_input, wait_until
@@ -19,7 +19,7 @@ from support.pilot import type_text, wait_for_input, wait_until
 async def test_waiting_bookmarks_and_notes_are_seen_and_changed(
     build_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 0.2)
     app = build_app()
     store = app.services.store
     store.set_setting("theme", "textual-dark")  # the file exists from here on

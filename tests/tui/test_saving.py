@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summitreader.pack import Pack
-from summitreader.progress import ProgressNotSaved, Store, files, open_store
+from summitreader.progress import ProgressNotSaved, Store, connection, open_store
 from summitreader.tui.saving import SaveQueue, SaveState
 
 BUSY = 0.2
@@ -19,7 +19,7 @@ BUSY = 0.2
 
 @pytest.fixture
 def store(pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setattr(files, "BUSY_TIMEOUT", BUSY)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", BUSY)
     with open_store(tmp_path / "data", pack) as opened:
         opened.set_setting("theme", "textual-dark")  # the file exists from here on
         yield opened

@@ -4,7 +4,9 @@ the review log and settings, kept in one SQLite file in the data folder. No Text
 - :mod:`~summitreader.progress.store`: :func:`open_store` and :class:`Store` (transactions,
   threads, a second instance, orphans);
 - :mod:`~summitreader.progress.files`: opening a file in any state (missing, damaged, newer,
-  unwritable, old), backups;
+  unwritable, old); :mod:`~summitreader.progress.connection`: connections, WAL and the busy
+  timeouts; :mod:`~summitreader.progress.in_memory`: sessions in memory and read-only copies;
+  :mod:`~summitreader.progress.backups`: backups, and a damaged file moved aside;
 - :mod:`~summitreader.progress.schema`: the layout and its migrations;
 - :mod:`~summitreader.progress.cards`: card states, the review log and its aggregates (counted
   in SQL; the figures built on them are in :mod:`summitreader.figures`);

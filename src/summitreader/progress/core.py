@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from summitreader.progress import files
+from summitreader.progress.connection import Opened
 from summitreader.progress.records import ProgressNotSaved, to_text
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class StoreCore:
         self,
         pack: Pack,
         path: Path,
-        opened: files.Opened,
+        opened: Opened,
         *,
         clock: Clock,
     ) -> None:

@@ -28,7 +28,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summitreader.progress import files
+from summitreader.progress import backups, files
 from summitreader.progress.cards import CardProgress
 from summitreader.progress.core import Clock, checked
 from summitreader.progress.my_cards import MyCardProgress
@@ -95,8 +95,8 @@ class Store(ReadingProgress, CardProgress, MyCardProgress):
             backup = None
             if self.has_file():
                 try:
-                    backup = files.backup(
-                        self._conn, self.path.parent / files.BACKUP_DIR, "reset", self.now()
+                    backup = backups.backup(
+                        self._conn, self.path.parent / backups.BACKUP_DIR, "reset", self.now()
                     )
                 except (OSError, sqlite3.Error) as error:
                     raise ProgressNotSaved(

@@ -39,11 +39,11 @@ def make_services(
     clock: Callable[[], datetime] | None = None,
     data_dir: Path | None = None,
 ) -> Services:
-    from summitreader.progress import files
+    from summitreader.progress import connection
 
     # A write waits only a moment for another process: the UI thread never hangs on the lock,
     # and a retry in a worker never holds the store (and the UI's reads) for long.
-    store.write_timeout = files.SHORT_BUSY_TIMEOUT
+    store.write_timeout = connection.SHORT_BUSY_TIMEOUT
     return Services(
         pack=pack,
         store=store,

@@ -185,8 +185,11 @@ class ReadScreen(FindInSection):
         toc.highlighted = highlighted
 
     def _show_count(self, count: ReadCount) -> None:
-        """The panel's count: the one the app's title shows, at the same moment."""
-        self.query_one("#read-progress", Static).update(Content(count_summary(count)))
+        """The panel's count: the one the app's title shows, at the same moment. A count told
+        while the screen is taken down (its widgets go before its unmount forgets this
+        listener) has no panel to go to."""
+        for panel in self.query("#read-progress").results(Static):
+            panel.update(Content(count_summary(count)))
 
     def _section_index(self) -> int:
         return next(i for i, s in enumerate(self.pack.sections) if s.id == self.section.id)
