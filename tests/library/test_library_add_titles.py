@@ -51,6 +51,15 @@ def test_the_title_tag_part_that_is_not_the_site_name():
     assert article_title("```sh\n# a comment\n```\n\nText.", "", "Site", "") == "Site"
 
 
+def test_a_metadata_title_that_is_the_first_part_of_the_title_tag_is_the_articles():
+    # A page with no heading, "<title>Tidal mills - Notes</title>": trafilatura's metadata
+    # title is "Tidal mills", the article's own; the site's name, last, is left out.
+    html = "<title>Tidal mills - Notes</title>"
+    assert article_title("Text.", html, "Tidal mills", "") == "Tidal mills"
+    assert article_title("Text.", html, "Notes", "") == "Tidal mills"
+    assert article_title("Text.", html, "", "Notes") == "Tidal mills"
+
+
 def test_a_plain_text_opening_with_its_title_over_a_version_line():
     article = split_text(
         "GNU GENERAL PUBLIC LICENSE\n   Version 3, 29 June 2007\n\n"

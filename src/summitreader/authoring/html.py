@@ -236,7 +236,9 @@ _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·:]|::)\s+")
 def article_title(markdown: str, html: str, metadata_title: str, site: str) -> str:
     """The article's own title, not its site's: the extracted text's first heading; else the
     part of the page's ``<title>`` that is not the site's name (``What Is Ownership? - The Rust
-    Programming Language``); else the title the page's metadata gives."""
+    Programming Language``, where the metadata may give either part: the site's name comes last,
+    so a metadata title that is the first part is the article's); else the title the page's
+    metadata gives."""
     heading = _first_heading(markdown)
     if heading:
         return heading
@@ -244,6 +246,9 @@ def article_title(markdown: str, html: str, metadata_title: str, site: str) -> s
     if tag is not None:
         whole = " ".join(unescape(re.sub(r"<[^>]*>", "", tag.group(1))).split())
         parts = [p for p in _TITLE_PARTS.split(whole) if p]
+        meta = metadata_title.strip().casefold()
+        if len(parts) > 1 and meta and parts[0].casefold() == meta != site.casefold():
+            return parts[0]  # the metadata names the first part: the article's (a site's last)
         names = {n.casefold() for n in (site, metadata_title) if n} if len(parts) > 1 else set()
         own = [p for p in parts if p.casefold() not in names]
         if own:
