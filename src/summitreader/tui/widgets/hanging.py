@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -37,6 +38,21 @@ class Hanging:
         return self.head.plain + self.body.plain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # The lines a grid of two columns would give (the head, then the body wrapped in the
+        # room left), made directly: a grid measures and renders every cell again, and the
+        # lists of search results and links draw hundreds of these.
+        head_width = self.head.cell_len
+        body = self.body
+        room = min(body.cell_len, options.max_width - head_width)
+        if head_width and room > 0 and "\n" not in body.plain and "\n" not in self.head.plain:
+            lines = body.wrap(console, room, justify="left", overflow="ellipsis")
+            indent = Text(" " * head_width)
+            for number, body_line in enumerate(lines):
+                row = (self.head if number == 0 else indent).copy()
+                row.append_text(body_line)
+                yield from row.render(console)
+                yield Segment.line()
+            return
         grid = Table.grid(padding=0)
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
