@@ -7,11 +7,11 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.style import Style
 from rich.table import Table
 
-from summitreader.tui.widgets.hanging import Hanging
+from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 WORDS = st.sampled_from(
     ["the", "Helsinki", "summit", "2018", "—", "“named”", "arms-control", "", "a" * 40,
@@ -53,3 +53,12 @@ def test_a_long_body_wraps_under_itself():
     label = Hanging([("Setting: ", "bold")], [("Bilateral meeting on the edge of the G20", "")])
     rows = ["".join(char for char, _ in row).rstrip() for row in cells(label, 30)]
     assert rows == ["Setting: Bilateral meeting on", "         the edge of the G20"]
+
+
+def test_a_label_drawn_at_one_width_then_another_is_drawn_for_each():
+    """The lines kept for one width are never those drawn at another (a resize)."""
+    label = Hanging([("  • ", "")], [("Helsinki summit, where the press conference went bad", "")])
+    blocks = Blocks([line(("Meeting", "bold")), label])
+    for width in (30, 50, 30, 12, 50):
+        assert cells(label, width) == cells(grid(label), width)
+        assert cells(blocks, width) == cells(Group(line(("Meeting", "bold")), grid(label)), width)

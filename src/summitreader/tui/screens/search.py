@@ -44,6 +44,14 @@ KINDS = (
 DEBOUNCE = 0.12
 
 
+LabelKey = tuple[str, str, str, tuple[tuple[str, bool], ...]]
+
+
+def label_key(hit: Hit) -> LabelKey:
+    """What a hit's label is made of."""
+    return (hit.kind, hit.title, hit.where, tuple((s.text, s.match) for s in hit.snippet))
+
+
 def hit_label(hit: Hit) -> Blocks:
     """A hit as where it is, then its snippet with the matched words marked; the snippet wraps
     under itself, indented."""
@@ -88,6 +96,9 @@ class SearchScreen(StyledScreen):
         self._typed_since = False
         """Whether the query changed since the last search (while :attr:`_timer` runs)."""
         self._generation = 0
+        self._labels: dict[LabelKey, Blocks] = {}
+        """The labels of the hits shown, kept for the next keystroke: a hit shown again keeps
+        its label, and the lines the label has already been drawn as."""
 
     @classmethod
     def from_services(cls, services: Services) -> SearchScreen:
@@ -238,8 +249,14 @@ class SearchScreen(StyledScreen):
         self.shown_query = self.query_one("#query", Input).value
         self.hits = list(result.hits)
         results = self.query_one("#results", OptionList)
+        previous, self._labels = self._labels, {}
+        for hit in self.hits:
+            key = label_key(hit)
+            if key not in self._labels:
+                label = previous.get(key)
+                self._labels[key] = label if label is not None else hit_label(hit)
         results.clear_options()
-        results.add_options(Option(hit_label(hit)) for hit in self.hits)
+        results.add_options(Option(self._labels[label_key(hit)]) for hit in self.hits)
         query = self.query_one("#query", Input).value.strip()
         parts: list[str] = []
         if result.message:

@@ -11,13 +11,40 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 Pieces = Sequence[tuple[str, str]]
 """Pieces of text, each with a Rich style name (``"bold"``, ``""``); never markup."""
+RenderKey = tuple[int, object, object, object, int | None]
+
+
+def _key(options: ConsoleOptions) -> RenderKey:
+    """What a label's lines depend on: the width, and how the text is set."""
+    return (options.max_width, options.justify, options.overflow, options.no_wrap, options.height)
+
+
+class _Remembered:
+    """A label's segments, made once for the width it is drawn at: a list measures each label
+    for its height, then draws it, and draws it again as the highlight moves."""
+
+    def __init__(self) -> None:
+        self._segments: dict[RenderKey, list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = _key(options)
+        segments = self._segments.get(key)
+        if segments is None:
+            if len(self._segments) > 4:  # a few widths (a resize): the oldest is dropped
+                del self._segments[next(iter(self._segments))]
+            segments = list(console.render(self._lines(), options))
+            self._segments[key] = segments
+        yield from segments
+
+    def _lines(self) -> RenderableType:
+        raise NotImplementedError
 
 
 def _text(pieces: Pieces) -> Text:
@@ -27,15 +54,25 @@ def _text(pieces: Pieces) -> Text:
     return text
 
 
-class Hanging:
+class Hanging(_Remembered):
     """``head`` then ``body``; the body wraps in the column that starts after the head."""
 
     def __init__(self, head: Pieces, body: Pieces) -> None:
+        super().__init__()
         self.head = _text(head)
         self.body = _text(body)
 
     def __str__(self) -> str:
         return self.head.plain + self.body.plain
+
+    def _lines(self) -> RenderableType:
+        return _HangingLines(self.head, self.body)
+
+
+class _HangingLines:
+    def __init__(self, head: Text, body: Text) -> None:
+        self.head = head
+        self.body = body
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # The lines a grid of two columns would give (the head, then the body wrapped in the
@@ -60,10 +97,11 @@ class Hanging:
         yield grid
 
 
-class Blocks:
+class Blocks(_Remembered):
     """Lines of text and hanging labels one under the other; ``str()`` is their plain text."""
 
     def __init__(self, blocks: Iterable[Text | Hanging]) -> None:
+        super().__init__()
         self.blocks = list(blocks)
 
     def __str__(self) -> str:
@@ -71,8 +109,8 @@ class Blocks:
             block.plain if isinstance(block, Text) else str(block) for block in self.blocks
         )
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Group(*self.blocks)
+    def _lines(self) -> RenderableType:
+        return Group(*self.blocks)
 
 
 def line(*pieces: tuple[str, str] | str) -> Text:
