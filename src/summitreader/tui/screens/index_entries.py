@@ -48,16 +48,17 @@ def timeline_label(meeting: Meeting) -> Hanging:
 
 def fill_timeline(timeline: OptionList, meetings: list[Meeting]) -> None:
     """``meetings`` by date under their years; a gap of years is marked ``⋮``."""
-    timeline.clear_options()
+    options: list[Option] = []
     year = None
     for meeting in sorted(meetings, key=lambda m: m.date.start):
         if meeting.date.year != year:
             if year is not None and meeting.date.year - year > 1:
-                timeline.add_option(Option(Content("  ⋮"), disabled=True))
+                options.append(Option(Content("  ⋮"), disabled=True))
             year = meeting.date.year
             heading = Content(str(year)).stylize("bold underline")
-            timeline.add_option(Option(heading, disabled=True))
-        timeline.add_option(Option(timeline_label(meeting), id=meeting.id))
+            options.append(Option(heading, disabled=True))
+        options.append(Option(timeline_label(meeting), id=meeting.id))
+    timeline.set_options(options)  # at once: the list is measured once, not an option at a time
 
 
 def pack_summary(pack: Pack) -> str:

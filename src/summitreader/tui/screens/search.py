@@ -255,8 +255,9 @@ class SearchScreen(StyledScreen):
             if key not in self._labels:
                 label = previous.get(key)
                 self._labels[key] = label if label is not None else hit_label(hit)
-        results.clear_options()
-        results.add_options(Option(self._labels[label_key(hit)]) for hit in self.hits)
+        # One change of options (not a clearing, then an adding): the list is measured and laid
+        # out once, and its scroll bar does not go and come back.
+        results.set_options(Option(self._labels[label_key(hit)]) for hit in self.hits)
         query = self.query_one("#query", Input).value.strip()
         parts: list[str] = []
         if result.message:

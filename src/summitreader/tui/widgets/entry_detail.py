@@ -198,7 +198,7 @@ class EntryDetail(VerticalScroll):
         # A new entry is read from its top (and its links from the first).
         self.scroll_home(animate=False)
         links = self.query_one("#detail-links", OptionList)
-        links.clear_options()
+        options: list[Option] = []
         self._targets = []
         related: list[Meeting | Issue] = []
         if isinstance(entry, Meeting):
@@ -208,7 +208,7 @@ class EntryDetail(VerticalScroll):
         for other in related:
             self._targets.append(other.id)
             kind = (f"{other.kind.capitalize()} · ", "bold")
-            links.add_option(Option(Hanging([kind], [(other.title, "")])))
+            options.append(Option(Hanging([kind], [(other.title, "")])))
         if isinstance(entry, Takeaway):
             passages = [(entry.passage, "")]
         else:
@@ -236,9 +236,10 @@ class EntryDetail(VerticalScroll):
                     Hanging([("  ", "")], [(excerpt, "")]),
                 ]
             )
-            links.add_option(Option(label))
+            options.append(Option(label))
         if not self._targets:
-            links.add_option(Option(Content("The article does not name it."), disabled=True))
+            options.append(Option(Content("The article does not name it."), disabled=True))
+        links.set_options(options)  # at once: the list is measured once
         links.can_focus = bool(self._targets)
 
     @on(OptionList.OptionSelected, "#detail-links")
