@@ -46,6 +46,13 @@ in their place (at any width: ``d`` again, or a change of tab, brings the lists 
 MEDIUM = 90
 """Below this width the lists keep what the table's name and date need, and the detail pane
 takes the rest."""
+LISTS_SHARE = (3, 5)
+"""The share of the width the meetings table's columns are chosen in (above :data:`MEDIUM`)."""
+LISTS_MEDIUM = 44
+"""The width they are chosen in below :data:`MEDIUM`: what the name and the date need."""
+LISTS_LEAST = 42
+"""The narrowest the lists pane is beside the detail pane: the filter box's placeholder and the
+tabs show whole."""
 LISTS = {
     "tab-meetings": "#meetings",
     "tab-timeline": "#timeline",
@@ -175,6 +182,10 @@ class IndexScreen(StyledScreen):
         self.set_class(self.size.width < NARROW, "-narrow")
         self.set_class(self.size.width < MEDIUM, "-medium")
         self.refresh_bindings()
+        if self._width and self._table_room() != self._width:
+            self._fill_table(self._shown_meetings())
+        else:
+            self._size_lists()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("filter", "sort", "tab", "toggle_detail") and not any(self._has().values()):
@@ -199,14 +210,10 @@ class IndexScreen(StyledScreen):
         meetings = [m for m in self.pack.meetings if matches(m, words)]
         self._fill_table(meetings)
         fill_timeline(self.query_one("#timeline", OptionList), meetings)
-        issues = self.query_one("#issues", OptionList)
-        issues.clear_options()
-        issues.add_options(
+        self.query_one("#issues", OptionList).set_options(
             Option(Content(i.title), id=i.id) for i in self.pack.issues if matches(i, words)
         )
-        takeaways = self.query_one("#takeaways", OptionList)
-        takeaways.clear_options()
-        takeaways.add_options(
+        self.query_one("#takeaways", OptionList).set_options(
             Option(Content(t.title), id=t.id) for t in self.pack.takeaways if matches(t, words)
         )
         self._follow_active()
@@ -215,17 +222,48 @@ class IndexScreen(StyledScreen):
         words = self._words()
         return [m for m in self.pack.meetings if matches(m, words)]
 
-    def _fill_table(self, meetings: list[Meeting]) -> None:
-        """The table's rows in the chosen order, with the columns that fit its width."""
+    def _beside_detail(self) -> bool:
+        """Whether the lists share the width with the detail pane (the meetings table's columns
+        are then chosen in the lists' share of it, and the detail pane has what they leave)."""
+        return bool(self.pack.meetings) and self.size.width >= NARROW
+
+    def _table_room(self) -> int:
+        """The width the meetings table's columns are chosen in: beside the detail pane, the
+        lists' share of the screen (as the terminal narrows, the columns give way in their
+        planned order); else the table's own width."""
         table = self.query_one("#meetings", MeetingsTable)
+        if not self._beside_detail():
+            return table.available_width()
+        width = self.size.width
+        share = width * LISTS_SHARE[0] // LISTS_SHARE[1] if width >= MEDIUM else LISTS_MEDIUM
+        return share - table.scrollbar_width()
+
+    def _fill_table(self, meetings: list[Meeting]) -> None:
+        """The table's rows in the chosen order, with the columns that fit its room; beside the
+        detail pane, the lists pane keeps only the width the columns take, and the detail pane
+        has the rest."""
+        table = self.query_one("#meetings", MeetingsTable)
+        self._width = self._table_room()
         self._columns = table.fill(
-            self.pack.meetings, meetings, COLUMNS[self.sort_column].key, self.sort_reverse
+            self.pack.meetings,
+            meetings,
+            COLUMNS[self.sort_column].key,
+            self.sort_reverse,
+            width=self._width,
         )
-        self._width = table.fitted_width
+        self._size_lists()
+
+    def _size_lists(self) -> None:
+        table = self.query_one("#meetings", MeetingsTable)
+        lists = self.query_one("#index-lists")
+        if self._beside_detail():
+            lists.styles.width = max(LISTS_LEAST, table.columns_width + table.scrollbar_width())
+        else:
+            lists.styles.width = None  # the stylesheet's: the whole width
 
     @on(MeetingsTable.Resized)
     def _fit_table(self) -> None:
-        if self.query_one("#meetings", MeetingsTable).available_width() != self._width:
+        if self._table_room() != self._width:
             self._fill_table(self._shown_meetings())
 
     def _follow_active(self) -> None:

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from summitreader.pack.model import Meeting
-from summitreader.tui.screens.index_columns import fit_columns, sort_meetings
+from summitreader.tui.screens.index_columns import PADDING, fit_columns, sort_meetings
 
 
 class MeetingsTable(DataTable[Text]):
@@ -23,6 +23,8 @@ class MeetingsTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.fitted_width = 0
         """The width the columns were last fitted to."""
+        self.columns_width = 0
+        """The width the columns shown take, their padding with them."""
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())
@@ -31,16 +33,22 @@ class MeetingsTable(DataTable[Text]):
         return self.scrollable_content_region.width or self.size.width
 
     def fill(
-        self, every: Sequence[Meeting], meetings: Sequence[Meeting], sort_key: str, reverse: bool
+        self,
+        every: Sequence[Meeting],
+        meetings: Sequence[Meeting],
+        sort_key: str,
+        reverse: bool,
+        width: int | None = None,
     ) -> list[str]:
         """Show ``meetings`` sorted by ``sort_key``, with the columns that fit the width; the
         cursor stays on the meeting it was on. The columns are fitted to ``every`` meeting, not
-        only those shown, so they stay put as a filter narrows the rows. Returns the keys of the
-        columns shown."""
+        only those shown, so they stay put as a filter narrows the rows. ``width`` is the room to
+        fit them in (by default the table's own). Returns the keys of the columns shown."""
         current = self.cursor_key()
-        width = self.available_width()
+        width = self.available_width() if width is None else width
         fitted = fit_columns(list(every), width)
         self.fitted_width = width
+        self.columns_width = sum(size + PADDING for _, size in fitted)
         self.clear(columns=True)
         for column, size in fitted:
             arrow = (" ▼" if reverse else " ▲") if column.key == sort_key else ""
@@ -55,6 +63,10 @@ class MeetingsTable(DataTable[Text]):
         elif self.row_count:
             self.move_cursor(row=0, animate=False)
         return [column.key for column, _ in fitted]
+
+    def scrollbar_width(self) -> int:
+        """The columns its vertical scroll bar takes (none while every row shows)."""
+        return self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
 
     def cursor_key(self) -> str | None:
         """The id of the meeting under the cursor, if any."""
