@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from textual.content import Content
+from textual.widgets import Input, OptionList
 
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.screens.search import SearchScreen
@@ -195,3 +196,23 @@ async def test_a_query_typed_while_the_index_is_built_is_answered_once_it_is_rea
         assert app.services.search.index is not None
         assert not screen.query_one("#search-progress").display
         assert screen.hits and "match" in str(screen.query_one("#search-message").render())
+
+
+async def test_the_message_line_grows_and_shrinks_with_what_it_says(build_app):
+    # The message is laid out again only when its wrapped height changes: a long one wraps, a
+    # short one after it takes one line again, and a long one wraps again.
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_for(app, pilot, "helsinki")
+        message = screen.query_one("#search-message")
+        query = screen.query_one("#query", Input)
+        assert message.region.height == 1
+        long = "(helsinkk interfering"
+        for text, tall in ((long, True), ("helsinki", False), (long, True)):
+            query.value = text
+            await wait_until(pilot, lambda text=text: screen.shown_query == text)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            lines = len(Content(str(message.render())).wrap(message.region.width))
+            assert message.region.height == lines
+            assert (lines >= 2) is tall, str(message.render())

@@ -175,7 +175,13 @@ class SearchScreen(StyledScreen):
             self._say("Type to search. ? lists the query syntax.")
 
     def _say(self, text: str) -> None:
-        self.query_one("#search-message", Static).update(Content(text))
+        """Show ``text`` in the message line; the screen is laid out again only when the
+        message's wrapped height changes (each keystroke says something new)."""
+        message = self.query_one("#search-message", Static)
+        content = Content(text)
+        width = message.content_region.width
+        height = len(content.wrap(width)) if width > 0 else 0
+        message.update(content, layout=not height or height != message.content_region.height)
 
     # -- searching ------------------------------------------------------------------------
     @on(Input.Changed, "#query")
