@@ -1,5 +1,5 @@
 """Local to the progress tests: their own small pack (made from the model's dataclasses, see
-``progress_support``), a clock standing at nine in the morning, the version-1 fixture database
+``support.progress_pack``), a clock standing at nine in the morning, the version-1 fixture database
 and a pack folder for the CLI. The data folder and the store are the shared fixtures."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from progress_support import make_pack, make_v1_database, write_pack_folder
 
 from summitreader.pack.model import Pack
 from support.clock import Clock
+from support.progress_pack import make_pack, make_v1_database, write_pack_folder
 
 
 @pytest.fixture

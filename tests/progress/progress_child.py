@@ -18,10 +18,11 @@ import sys
 import time
 from pathlib import Path
 
-from progress_support import make_pack
+sys.path.insert(0, str(Path(__file__).parent.parent))  # tests: the support package
 
 from summitreader.progress import ProgressNotSaved, open_store
 from summitreader.progress.exchange import import_progress, read_document
+from support.progress_pack import make_pack
 
 
 def write_one(store, label: str, number: int) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from progress_support import make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.progress import SCHEMA_VERSION, Store, open_store
@@ -16,6 +15,7 @@ from summitreader.progress.exchange import ExchangeError, export_progress, impor
 from summitreader.progress.my_cards import MAX_CHARS, MyCardError, checked_card
 from summitreader.progress.schema import migrate, user_version
 from support.clock import Clock
+from support.progress_pack import make_pack
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_imported_card_text_is_cleaned(store: Store, clock: Clock) -> None:
 
 
 def test_the_reviews_of_a_deleted_card_stay_in_the_export(store: Store, clock: Clock) -> None:
-    from progress_support import fsrs_state
+    from support.progress_pack import fsrs_state
 
     made = store.add_my_card("opening", 1, "qa", "q", "a")
     store.save_review(f"mine-{made.uid}", fsrs_state(clock.now), 3, clock.now)

@@ -10,12 +10,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from progress_support import fsrs_state
 
 from summitreader.cli import main
 from summitreader.pack import load_pack
 from summitreader.progress import open_store
 from summitreader.text import clean_text
+from support.progress_pack import fsrs_state
 
 
 class Run:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import fsrs_state, make_pack, review_document
 
 from summitreader.pack.model import Pack
 from summitreader.progress import ProgressNotSaved, Store, open_store
@@ -23,6 +22,7 @@ from summitreader.progress.exchange import (
     write_document,
 )
 from support.clock import Clock
+from support.progress_pack import fsrs_state, make_pack, review_document
 
 
 def fill(store: Store, clock: Clock) -> None:

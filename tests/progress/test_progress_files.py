@@ -13,12 +13,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from progress_support import make_v1_database
 
 from summitreader.pack.model import Pack
 from summitreader.progress import SCHEMA_VERSION, Position, ProgressNotSaved, Store, open_store
 from summitreader.progress.files import DB_NAME
 from support.clock import Clock
+from support.progress_pack import make_v1_database
 
 HERE = Path(__file__).parent
 
@@ -336,9 +336,9 @@ def test_a_wal_left_by_a_crash_is_recovered(data_dir: Path, pack: Pack) -> None:
     child = textwrap.dedent(
         f"""
         import os, signal, sys
-        sys.path.insert(0, {str(HERE)!r})
+        sys.path.insert(0, {str(HERE.parent)!r})
         from pathlib import Path
-        from progress_support import make_pack
+        from support.progress_pack import make_pack
         from summitreader.progress import open_store
         store = open_store(Path({str(data_dir)!r}), make_pack())
         for number in range(30):
@@ -380,7 +380,7 @@ CRASH = """
 import os, signal, sys
 sys.path.insert(0, {here!r})
 from pathlib import Path
-from progress_support import make_pack
+from support.progress_pack import make_pack
 from summitreader.progress import open_store
 store = open_store(Path({data!r}), make_pack())
 store.mark_read("opening")
@@ -391,7 +391,7 @@ LOOK = """
 import json, sys
 sys.path.insert(0, {here!r})
 from pathlib import Path
-from progress_support import make_pack
+from support.progress_pack import make_pack
 from summitreader.progress import open_store
 store = open_store(Path({data!r}), make_pack())
 print(json.dumps({{"persistent": store.persistent, "notices": store.notices,
@@ -417,7 +417,7 @@ def test_a_read_only_folder_with_a_wal_shows_the_saved_progress(tmp_path: Path, 
         pytest.skip("running as root, and root's powers cannot be dropped here")
     data = tmp_path / "data"
     crashed = subprocess.run(
-        [sys.executable, "-c", CRASH.format(here=str(HERE), data=str(data))], timeout=60
+        [sys.executable, "-c", CRASH.format(here=str(HERE.parent), data=str(data))], timeout=60
     )
     assert crashed.returncode == -signal.SIGKILL
     wal = data / (DB_NAME + "-wal")
@@ -431,7 +431,7 @@ def test_a_read_only_folder_with_a_wal_shows_the_saved_progress(tmp_path: Path, 
 
     try:
         result = subprocess.run(
-            [sys.executable, "-c", LOOK.format(here=str(HERE), data=str(data))],
+            [sys.executable, "-c", LOOK.format(here=str(HERE.parent), data=str(data))],
             capture_output=True,
             text=True,
             timeout=60,

@@ -8,9 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from progress_support import make_pack
-
 from summitreader.study.deck import build_deck
+from support.progress_pack import make_pack
 
 
 def test_importing_the_progress_modules_loads_no_textual_and_creates_nothing(

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import assert_usable, fsrs_state, good_document
 
 from summitreader.progress import Store, open_store
 from summitreader.progress.exchange import (
@@ -22,6 +21,7 @@ from summitreader.progress.exchange import (
 )
 from summitreader.text import clean_text
 from support.clock import Clock
+from support.progress_pack import assert_usable, fsrs_state, good_document
 
 HOSTILE = (
     "Note \x1b]0;owned-title\x07 \x1b]52;c;b3duZWQ=\x07 \x1b[6n \x1b[2J \x9b31m \x9d0;x\x9c "

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from progress_support import assert_usable, fsrs_state, good_document, make_pack
 
 from summitreader.progress import Store, open_store
 from summitreader.progress.exchange import (
@@ -29,6 +28,7 @@ from summitreader.progress.exchange import (
 )
 from summitreader.text import clean_text
 from support.clock import Clock
+from support.progress_pack import assert_usable, fsrs_state, good_document, make_pack
 
 EXAMPLES = int(os.environ.get("SUMMITREADER_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(

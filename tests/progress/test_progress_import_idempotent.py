@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from progress_support import fsrs_state, review_document
-
 from summitreader.pack.model import Pack
 from summitreader.progress import Store, open_store
 from summitreader.progress.exchange import export_progress, import_progress
 from support.clock import Clock
+from support.progress_pack import fsrs_state, review_document
 
 
 def test_two_imports_of_one_file_at_the_same_time_add_each_review_once(

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import fsrs_state
 
 from summitreader.cli import main
 from summitreader.pack import load_pack
 from summitreader.progress import open_store
 from summitreader.progress.exchange import export_progress
+from support.progress_pack import fsrs_state
 
 NOW = dt.datetime.now(dt.UTC)
 WHEN = (NOW - dt.timedelta(hours=1)).isoformat()

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_support import review_document
 
 from summitreader.cli import main
 from summitreader.pack import load_pack
@@ -18,6 +17,7 @@ from summitreader.pack.model import Pack
 from summitreader.progress import Store, open_store
 from summitreader.progress.exchange import REMOVED_NOTES, export_progress, import_progress
 from support.clock import Clock
+from support.progress_pack import review_document
 
 
 def test_a_review_from_a_clock_ahead_is_imported_once(

@@ -26,7 +26,7 @@ HERE = Path(__file__).parent
 def look(data: Path, *, as_a_user: bool = False) -> dict[str, object]:
     """What a summitreader started on ``data`` sees (in a child process)."""
     result = subprocess.run(
-        [sys.executable, "-c", LOOK.format(here=str(HERE), data=str(data))],
+        [sys.executable, "-c", LOOK.format(here=str(HERE.parent), data=str(data))],
         capture_output=True,
         text=True,
         timeout=120,

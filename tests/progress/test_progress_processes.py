@@ -14,11 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from progress_support import review_document
-
 from summitreader.pack.model import Pack
 from summitreader.progress import open_store
 from summitreader.progress.files import DB_NAME
+from support.progress_pack import review_document
 
 CHILD = Path(__file__).parent / "progress_child.py"
 DEADLINE = 60.0  # seconds; only to keep a broken run from hanging

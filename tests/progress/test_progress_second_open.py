@@ -10,10 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from progress_support import make_pack
-
 from summitreader.progress import open_store
 from summitreader.progress.files import DB_NAME
+from support.progress_pack import make_pack
 
 LAST_CONNECTION = """
 import sqlite3, sys

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import fsrs
-from progress_support import CARD_IDS
 
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.progress import Store
 from support.clock import Clock
+from support.progress_pack import CARD_IDS
 
 EST = dt.timezone(dt.timedelta(hours=-5))
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from progress_support import make_pack, review_document
-
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.progress import open_store
 from summitreader.progress.exchange import import_progress
 from support.clock import Clock
+from support.progress_pack import make_pack, review_document
 
 STEP = 100
 """SQLite calls the progress handler every this many virtual machine instructions."""

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import fsrs
 import pytest
-from progress_support import make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.progress import Bookmark, Position, Store, open_store
 from support.clock import Clock
+from support.progress_pack import make_pack
 
 
 def test_opening_a_missing_folder_creates_nothing(tmp_path: Path, pack: Pack) -> None:

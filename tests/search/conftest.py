@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from search_packs import make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.search import SearchIndex
+from support.search_pack import make_pack
 
 
 @pytest.fixture(scope="session")

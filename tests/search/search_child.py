@@ -11,11 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from search_packs import make_pack
+sys.path.insert(0, str(Path(__file__).parent.parent))  # tests: the support package
 
 from summitreader.search import SearchIndex
+from support.search_pack import make_pack
 
 
 def main() -> int:

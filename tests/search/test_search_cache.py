@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from search_packs import keys, make_pack
 
 from summitreader.pack.model import Pack
 from summitreader.search import SearchIndex
@@ -19,6 +18,7 @@ from summitreader.search import cache as search_cache
 from summitreader.search.cache import MANIFEST, VOCABULARY, Key
 from summitreader.search.documents import count_documents
 from summitreader.search.schema import SCHEMA_VERSION
+from support.search_pack import keys, make_pack
 
 CHILD = Path(__file__).with_name("search_child.py")
 

@@ -10,12 +10,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from search_packs import keys
-
 from summitreader.pack.model import Pack
 from summitreader.search import SearchIndex
 from summitreader.search import cache as search_cache
 from summitreader.search.cache import Key
+from support.search_pack import keys
 
 DEADLINE = 60.0
 """Seconds to wait before calling it a hang (the work takes well under one)."""

@@ -3,10 +3,9 @@ answer as ``Q: … · A: …``, and after the paragraph it was made from rather 
 
 from __future__ import annotations
 
-from search_packs import keys
-
 from summitreader.search import SearchIndex
 from summitreader.search.documents import card_text
+from support.search_pack import keys
 
 PARAGRAPH = "Negotiations between the two governments stalled repeatedly."
 

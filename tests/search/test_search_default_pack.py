@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from search_packs import keys
 
 from summitreader.cli import main
 from summitreader.pack.model import Pack
@@ -16,6 +15,7 @@ from summitreader.search import KINDS, SearchIndex
 from summitreader.search.documents import count_documents, pack_documents
 from summitreader.search.schema import WORD, analyzer, stem
 from summitreader.search.vocabulary import Vocabulary
+from support.search_pack import keys
 
 
 def test_every_paragraph_and_entry_is_indexed(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from search_packs import keys, make_pack
 
 from summitreader.search import Hit, SearchIndex
 from summitreader.search.schema import analyzer, fold
+from support.search_pack import keys, make_pack
 
 ACCENTED = (
     "The delegates dined at the Élysée café in Zürich, then crossed the Øresund to "

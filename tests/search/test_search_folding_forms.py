@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_packs import keys, make_pack
 
 from summitreader.search import SearchIndex
+from support.search_pack import keys, make_pack
 
 
 @pytest.mark.parametrize(

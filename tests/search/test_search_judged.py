@@ -11,9 +11,9 @@ from __future__ import annotations
 from statistics import mean
 
 import pytest
-from search_packs import keys
 
 from summitreader.search import SearchIndex, expand
+from support.search_pack import keys
 
 Key = tuple[str, str, int | None]
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from search_packs import keys
-
 from summitreader.search import SearchIndex
+from support.search_pack import keys
 
 
 def test_a_card_of_yours_is_found_and_kind_card_keeps_only_cards(fresh_index: SearchIndex) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search_packs import keys
-
 from summitreader.pack.model import Pack
 from summitreader.search import SearchIndex
 from summitreader.search.cache import root
+from support.search_pack import keys
 
 
 def test_a_note_written_is_then_found(fresh_index: SearchIndex) -> None:

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from search_packs import keys, make_pack
 
 from summitreader.search import SearchIndex, SearchResult
 from summitreader.search.query import MAX_DEPTH, MAX_LENGTH, MAX_WORDS, parse, prepare
 from summitreader.text import clean_text
+from support.search_pack import keys, make_pack
 
 PROPERTY = settings(
     max_examples=60,

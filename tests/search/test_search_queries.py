@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from search_packs import keys
 
 from summitreader.search import Hit, SearchIndex, SearchResult, Segment
+from support.search_pack import keys
 
 
 def found(index: SearchIndex, text: str, **options) -> set[tuple[str, str, int | None]]:

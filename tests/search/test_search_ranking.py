@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from search_packs import issues, meetings, takeaways
 from whoosh import collectors, query
 
 from summitreader import paths
@@ -23,6 +22,7 @@ from summitreader.search.documents import pack_documents
 from summitreader.search.expand import expand
 from summitreader.search.query import as_prefix, parse, prepare
 from summitreader.search.ranking import DIGITS, Postings, rank
+from support.search_pack import issues, meetings, takeaways
 
 QUERIES = [
     ("helsinki", False),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from search_packs import keys
-
 from summitreader.search import SearchIndex
+from support.search_pack import keys
 
 
 def test_a_takeaway_and_its_paragraph_are_one_hit(default_index: SearchIndex) -> None:

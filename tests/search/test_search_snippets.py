@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from search_packs import LONG_PARAGRAPH
 
 from summitreader.pack.model import Pack
 from summitreader.search import Hit, SearchIndex
 from summitreader.search.highlight import ELLIPSIS, SNIPPET_LENGTH, snippet
+from support.search_pack import LONG_PARAGRAPH
 
 
 def marked(hit: Hit) -> list[str]:

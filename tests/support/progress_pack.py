@@ -20,7 +20,7 @@ from summitreader.text import clean_text
 if TYPE_CHECKING:
     from support.clock import Clock
 
-V1_SQL = Path(__file__).parent / "fixtures" / "progress-v1.sql"
+V1_SQL = Path(__file__).parent.parent / "progress" / "fixtures" / "progress-v1.sql"
 
 SECTION_IDS = ("opening", "middle", "ending")
 CARD_IDS = ("card-one", "card-two", "card-three")

@@ -1,6 +1,6 @@
 """Small packs for the search tests, made from the model's dataclasses (no files, no loader).
 
-Also imported by ``search_child.py``, which the process tests run.
+Also imported by ``tests/search/search_child.py``, which the process tests run.
 """
 
 from __future__ import annotations
