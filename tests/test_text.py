@@ -74,3 +74,34 @@ def test_cleaned_text_has_nothing_that_drives_a_terminal_and_cleans_to_itself(va
     assert "\x1b" not in cleaned and "\r" not in cleaned
     assert clean_text(cleaned) == cleaned
     cleaned.encode("utf-8")
+
+
+def test_bidirectional_marks_and_invisible_characters_are_removed():
+    # LRM, RLM and ALM reorder what is around them; zero-width spaces, word joiners, the
+    # zero-width no-break space and tag characters hide text or shift a border out of line.
+    from summitreader.text import clean_text
+
+    hidden = "a\u200eb\u200fc\u061cd\u200be\u2060f\ufeffg\U000e0041\U000e0042h"
+    assert clean_text(hidden) == "abcdefgh"
+    assert clean_text("evil title\u200f") == "evil title"
+
+
+def test_joiners_that_scripts_and_emoji_need_are_kept():
+    from summitreader.text import clean_text
+
+    persian = "می\u200cخواهم"  # the zero-width non-joiner is part of the word
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, joined
+    assert clean_text(persian) == persian
+    assert clean_text(family) == family
+
+
+def test_an_exported_document_writes_characters_beyond_the_basic_plane_as_valid_json():
+    import json
+
+    from summitreader.progress.exchange_document import dump
+
+    document = {"note": "tag \U000e0041 and rlm \u200f and emoji \U0001f600"}
+    text = dump(document)
+    assert "\U000e0041" not in text and "\u200f" not in text  # escaped, never raw
+    assert "\\udb40\\udc41" in text
+    assert json.loads(text) == document

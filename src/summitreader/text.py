@@ -13,10 +13,17 @@ import unicodedata
 from urllib.parse import urlsplit
 
 # C0 controls but tab and newline, DEL, C1 controls; bidirectional embeddings, overrides and
-# isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an order other than
-# the one it is stored in; lone surrogates (U+D800-U+DFFF), which are not text and cannot be
-# written out as UTF-8.
-UNSAFE_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+# isolates (U+202A-U+202E, U+2066-U+2069) and marks (LRM, RLM, ALM: U+200E, U+200F, U+061C),
+# which can make text display in an order other than the one it is stored in; invisible
+# characters that hide text or shift what follows (zero-width space U+200B, word joiner and
+# invisible operators U+2060-U+2064, the zero-width no-break space U+FEFF, tag characters
+# U+E0000-U+E007F); lone surrogates (U+D800-U+DFFF), which are not text and cannot be written
+# out as UTF-8. The zero-width joiner and non-joiner (U+200C, U+200D) are kept: scripts such as
+# Persian and emoji sequences need them.
+UNSAFE_CHARACTERS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ud800-\udfff\U000e0000-\U000e007f"
+)
 _UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 # An escape sequence (CSI, OSC, ...) is removed whole, so no fragment of it is shown, whether it
 # starts with ESC or with its one-character C1 form (0x9B for ESC [, 0x9D for ESC ], ...). A string
@@ -72,7 +79,8 @@ def one_paragraph(value: str) -> str:
 
 def clean_text(value: str) -> str:
     """``value`` without terminal escape sequences, control characters (but tab and newline),
-    bidirectional override characters and lone surrogates. ``\\r\\n`` and lone ``\\r`` become
+    bidirectional controls and marks, invisible characters that hide text (see
+    :data:`UNSAFE_CHARACTERS`) and lone surrogates. ``\\r\\n`` and lone ``\\r`` become
     ``\\n``."""
     if value.isprintable():
         return value

@@ -63,11 +63,21 @@ _UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 
 
 def dump(document: dict[str, Any]) -> str:
-    """The document as JSON text. Characters that could drive a terminal (C1 controls, DEL,
-    bidirectional overrides, lone surrogates) are written as ``\\u`` escapes, so the text is safe
-    to show and still holds exactly what the store holds."""
+    """The document as JSON text. Characters that could drive a terminal or hide text (C1
+    controls, DEL, bidirectional controls, invisible characters, lone surrogates: see
+    :data:`~summitreader.text.UNSAFE_CHARACTERS`) are written as ``\\u`` escapes, so the text
+    is safe to show and still holds exactly what the store holds."""
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _UNSAFE.sub(_json_escape, text) + "\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """The character matched as a JSON ``\\u`` escape (a surrogate pair beyond U+FFFF)."""
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def read_document(source: str | Path) -> dict[str, Any]:
