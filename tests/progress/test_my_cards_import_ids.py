@@ -36,5 +36,6 @@ def test_the_same_card_twice_in_a_document_refuses_it(store: Store, clock: Clock
 
 @pytest.mark.parametrize("blank", ["!!!", "\u200b", "\u00ad", "…"])
 def test_a_blank_no_typing_can_match_is_refused(blank: str) -> None:
-    with pytest.raises(MyCardError, match="no letter or digit"):
+    # A zero-width space is cleaned away where text enters: its blank is then empty.
+    with pytest.raises(MyCardError, match=r"no letter or digit|is empty"):
         checked_card("cloze", f"Hide {{{{{blank}}}}} here")
