@@ -429,6 +429,10 @@ class IndexScreen(StyledScreen):
         """The detail pane in place of the lists (the whole width for it), and back."""
         self.toggle_class("-detail")
         if self.has_class("-detail"):
-            self.query_one(EntryDetail).focus_links()
+            # The entry is read from its top: the pane itself takes the focus (↑↓ scroll it,
+            # tab goes to its links), where focusing the links would scroll its name away.
+            detail = self.query_one(EntryDetail)
+            detail.focus(scroll_visible=False)
+            detail.scroll_home(animate=False)
         else:
             self._focus_list()
