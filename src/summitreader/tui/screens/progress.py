@@ -172,6 +172,13 @@ def mastery_text(rows: Sequence[Mastery], width: int | None = None) -> Content:
         if size < MIN_TITLE_WIDTH:  # then the meter gives way, down to two cells
             bar = max(2, METER_WIDTH - (MIN_TITLE_WIDTH - size))
             size = max(MIN_TITLE_WIDTH, width - ROW_FIGURES + METER_WIDTH - bar)
+    if not rows:
+        return Content("\n").join(
+            [
+                Content("Mastery per takeaway").stylize("bold underline"),
+                Content("This pack has no takeaways: its cards are counted above."),
+            ]
+        )
     lines = [
         Content("Mastery per takeaway").stylize("bold underline"),
         Content(f"{'':<{size}} {'learned':<{bar + 6}}{'recall':>6}").stylize("dim"),
