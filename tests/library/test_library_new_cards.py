@@ -27,7 +27,7 @@ def test_packs_shows_the_new_cards_of_a_new_reader(capsys, tmp_path):
     code, out, _ = run(capsys, tmp_path, "packs")
     assert code == 0
     head, row = out.splitlines()[:2]
-    assert head.split()[:5] == ["id", "read", "due", "new", "title"]
+    assert head.split()[:6] == ["id", "read", "due", "new", "today", "title"]
     assert row.split()[:4] == [paths.DEFAULT_PACK_ID, "0%", "0", str(summary.new)]
     code, out, _ = run(capsys, tmp_path, "packs", "--json")
     assert json.loads(out)[0]["cards_new"] == summary.new

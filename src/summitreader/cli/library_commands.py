@@ -231,7 +231,7 @@ def packs_command(args: argparse.Namespace, context: Context) -> int:
         )
         for s in summaries
     ]
-    table(("id", "read", "due", "new", "title"), rows)
+    table(("id", "read", "due", "new today", "title"), rows)
     return 0
 
 

@@ -95,7 +95,7 @@ class SummitApp(PackSwitching, SavePolicy, StyleOnce):
         Binding("4", "show('study')", "Study", id="screen.study"),
         Binding("5", "show('progress')", "Progress", id="screen.progress"),
         Binding("slash", "show('search')", "Search", show=False, id="app.search"),
-        Binding("6", "library", "Library", show=False, id="app.library"),
+        Binding("6", "library", "Library", id="app.library"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
         Binding("q", "quit", "Quit", id="app.quit"),

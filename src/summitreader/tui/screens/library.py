@@ -174,7 +174,7 @@ class LibraryScreen(ModalScreen[None]):
         else:
             figures = (
                 f"{summary.percent}% read · {plural(summary.due or 0, 'card')} due"
-                f" · {summary.new} new"
+                f" · {summary.new} new today"
             )
         title = Hanging(
             [("  ", "")],

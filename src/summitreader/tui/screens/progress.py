@@ -43,6 +43,8 @@ class ProgressScreen(StyledScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5,ctrl+r", "refresh_figures", "Refresh", id="progress.refresh"),
+        # The screen shown needs no key in its footer: the room goes to the others (6 Library).
+        Binding("5", "app.show('progress')", "", show=False),
     ]
     HELP_EXTRA = (
         ("", "True retention: the share of scheduled reviews (cards in review) not rated Again"),

@@ -49,7 +49,7 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("2", "rate(2)", "Hard", id="review.hard", tooltip=RATE),
     Binding("3", "rate(3)", "Good", id="review.good", tooltip=RATE),
     Binding("4", "rate(4)", "Easy", id="review.easy", tooltip=RATE),
-    Binding("1,2,3,4,5", "hold", "", show=False, id="review.hold"),
+    Binding("1,2,3,4,5,6", "hold", "", show=False, id="review.hold"),
     Binding("a", "pick(0)", "Answer", key_display="a–d", id="review.pick_a", tooltip=PICK),
     *(
         Binding(

@@ -31,6 +31,7 @@ def silent_app_keys() -> list[Binding]:
     screens = (("1", "read"), ("2", "index"), ("3", "search"), ("4", "study"), ("5", "progress"))
     return [
         *(Binding(key, f"app.show('{name}')", "", show=False) for key, name in screens),
+        Binding("6", "app.library", "", show=False),
         Binding("q", "app.quit", "", show=False),
     ]
 
