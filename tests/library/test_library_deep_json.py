@@ -23,7 +23,9 @@ def run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
     return code, out, err
 
 
-@pytest.mark.parametrize("content", [DEEP, "[1, 2]", '"pack"', "{", "null"])
+@pytest.mark.parametrize(
+    "content", [DEEP, "[1, 2]", '"pack"', "{", "null"], ids=["deep", "list", "text", "cut", "null"]
+)
 def test_a_json_file_that_is_no_record_reads_as_none(tmp_path, content):
     from summitreader.library import read_json_object
 
