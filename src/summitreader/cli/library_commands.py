@@ -207,10 +207,22 @@ def _from_stdin(context: Context) -> Path:
         raise CliError(
             "add - reads the article from standard input: pipe it in (… | summitreader add -)"
         )
+    from summitreader.library import os_problem
+
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
-    target = folder / "stdin"
-    target.write_bytes(data)
+    folder: Path | None = None
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
+        target = folder / "stdin"
+        target.write_bytes(data)
+    except OSError as error:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise CliError(
+            f"the article on standard input could not be kept in a temporary file while it is "
+            f"added ({os_problem(error)}, in {tempfile.gettempdir()}): nothing was added; "
+            "give the article's file instead, or set TMPDIR to a folder with room"
+        ) from None
     return target
 
 
