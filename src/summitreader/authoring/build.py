@@ -22,7 +22,7 @@ from summitreader.authoring.plan import Plan
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, split_markdown, split_text
 from summitreader.authoring.write import BUG, ORIGIN_FILE, check, write
-from summitreader.library import read_json_object
+from summitreader.library import os_problem, read_json_object
 
 if TYPE_CHECKING:
     from summitreader.pack import Pack
@@ -144,7 +144,7 @@ def add_article(
             os.rename(work, target)
         except OSError as error:
             raise AuthoringError(
-                f"the pack could not be put in the library ({error.strerror or error})"
+                f"the pack could not be put in the library ({os_problem(error)})"
             ) from None
     finally:
         if work.exists():
