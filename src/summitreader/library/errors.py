@@ -21,7 +21,6 @@ def os_problem(error: BaseException) -> str:
             errno.EACCES: "permission denied",
             errno.EPERM: "permission denied",
             errno.EIO: "the disk reported an error",
-            errno.EFBIG: "a file would be larger than this system allows",
         }.get(error.errno or 0)
         if friendly is not None:
             return friendly
