@@ -100,3 +100,12 @@ def test_progress_of_another_article_is_set_aside_in_json_output(capsys, tmp_pat
     assert answer["restored_progress"] is None
     assert Path(answer["progress_set_aside"]).is_file()
     assert progress_of(data, "alpha") == (0, [], 0)
+
+
+def test_removing_a_pack_without_progress_makes_no_progress_file(capsys, tmp_path):
+    (tmp_path / "a.md").write_text(ALPHA, encoding="utf-8")
+    data = tmp_path / "data"
+    run(capsys, data, "add", str(tmp_path / "a.md"), "--id", "alpha")
+    code, _, err = run(capsys, data, "remove", "--yes", "alpha")
+    assert code == 0, err
+    assert not (data / "progress.sqlite3").exists()

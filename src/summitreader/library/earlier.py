@@ -57,6 +57,8 @@ def record_removed(store: Store, folder: Path) -> None:
     when it cannot be written, the progress is simply not restored later (it is backed up)."""
     from summitreader.progress import ProgressNotSaved
 
+    if not store.has_file():
+        return  # no progress: nothing to restore later, and no progress file is made for it
     origin = read_json_object(Path(folder) / ORIGIN_FILE) or {}
     sha256 = origin.get("sha256")
     record = {
