@@ -87,8 +87,8 @@ def test_validate_a_good_pack(capsys: pytest.CaptureFixture[str], small: Path) -
     code, out, err = cli(capsys, "validate", str(small))
     assert code == 0
     assert out == (
-        "mini: ok — 2 sections (7 paragraphs), 2 meetings, 2 issues, 1 takeaways, "
-        "5 written + 0 generated cards, 1 notes, 5 mentions\n"
+        "mini: ok — 2 sections (7 paragraphs), 2 meetings, 2 issues, 1 takeaway, "
+        "5 written + 0 generated cards, 1 note, 5 mentions\n"
     )
     assert err == ""
 
@@ -129,7 +129,7 @@ def test_validate_lists_lint_warnings_with_their_places(
     assert code == 0
     assert out.splitlines() == [
         "mini: ok, with card warnings — 2 sections (7 paragraphs), 2 meetings, 2 issues, "
-        "1 takeaways, 5 written + 0 generated cards, 1 notes, 5 mentions",
+        "1 takeaway, 5 written + 0 generated cards, 1 note, 5 mentions",
         "  cards.yaml:8:3: warning: card 'card-typed': the prompt holds its own answer "
         "'INF Treaty'",
     ]

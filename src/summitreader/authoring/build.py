@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -23,7 +22,7 @@ from summitreader.authoring.plan import Plan
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, split_markdown, split_text
 from summitreader.authoring.write import BUG, ORIGIN_FILE, check, write
-from summitreader.library import read_small_text
+from summitreader.library import os_problem, read_json_object
 
 if TYPE_CHECKING:
     from summitreader.pack import Pack
@@ -63,6 +62,8 @@ class Added:
     """What the user should know about how the article was read."""
     pack: Pack | None = field(default=None, compare=False, repr=False)
     """The pack as the loader read it in the library."""
+    digest: str = ""
+    """The SHA-256 of the article's words (:func:`source_digest`, kept in ``origin.json``)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,7 +144,7 @@ def add_article(
             os.rename(work, target)
         except OSError as error:
             raise AuthoringError(
-                f"the pack could not be put in the library ({error.strerror or error})"
+                f"the pack could not be put in the library ({os_problem(error)})"
             ) from None
     finally:
         if work.exists():
@@ -163,6 +164,7 @@ def add_article(
         takeaways_left_out_why=plan.takeaways_left_out_why,
         warnings=source.warnings,
         pack=replace(pack, root=str(target)),
+        digest=digest,
     )
 
 
@@ -196,10 +198,5 @@ def _existing(library: Path) -> dict[str, dict[str, Any]]:
     for folder in sorted(library.iterdir()):
         if folder.name.startswith(".") or not folder.is_dir():
             continue
-        text = read_small_text(folder / ORIGIN_FILE)
-        try:
-            origin = json.loads(text) if text is not None else {}
-        except ValueError:
-            origin = {}
-        found[folder.name] = origin if isinstance(origin, dict) else {}
+        found[folder.name] = read_json_object(folder / ORIGIN_FILE) or {}
     return found

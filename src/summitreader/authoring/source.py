@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -60,7 +63,7 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
         if path.is_dir():
             raise AuthoringError(f"{path} is a folder, not a file (give the path of an article)")
         if not path.is_file():
-            raise AuthoringError(f"{path}: there is no file here (give the path of an article)")
+            raise AuthoringError(f"{path}: {_not_a_file(path)}")
         size = path.stat().st_size
         if size > max_bytes:
             raise AuthoringError(
@@ -79,6 +82,36 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
         detect(path, text),
         used,
         c1_warnings(name, data, used),
+    )
+
+
+def _not_a_file(path: Path) -> str:
+    """What is at ``path``, which is neither a folder nor a regular file."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return (
+                "this is a link that leads nowhere: its links go round in a loop (give the "
+                "path of an article)"
+            )
+        if os.path.islink(path):
+            target = clean_text(os.readlink(path))
+            return (
+                f"this is a link that leads nowhere: {target} is not there (give the path of "
+                "an article)"
+            )
+        return "there is no file here (give the path of an article)"
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next((name for test, name in kinds if test(status.st_mode)), "something else")
+    return (
+        f"this is not a regular file but {kind}, which add does not read (give the path of "
+        "an article, or - to read it from standard input)"
     )
 
 

@@ -16,7 +16,6 @@ from summitreader.cli.output import emit_json, hint, say, table
 from summitreader.text import plural
 
 if TYPE_CHECKING:
-    from summitreader.pack import Pack
     from summitreader.progress import Store
 
 
@@ -77,12 +76,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def add_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.authoring import AuthoringError, add_article
-    from summitreader.library import library_dir, library_lock, shipped_ids
+    from summitreader.library import (
+        Earlier,
+        LibraryError,
+        library_dir,
+        library_lock,
+        os_problem,
+        settle_earlier_progress,
+        shipped_ids,
+    )
 
     path = Path(args.path)
     if args.path == "-":
         path = _from_stdin(context)
     library = library_dir(context.data_dir)
+    earlier = Earlier()
     try:
         # One add or remove at a time: the same article added twice at once makes one pack.
         with library_lock(library, on_wait=_say_waiting) as tidied:
@@ -95,18 +103,35 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
                 encoding=args.encoding,
                 taken=shipped_ids(),
             )
+            if added.pack is not None:
+                try:
+                    earlier = settle_earlier_progress(
+                        context.data_dir, added.pack, added.path, added.digest
+                    )
+                except LibraryError as error:
+                    # The new pack must not take over another article's progress.
+                    shutil.rmtree(added.path, ignore_errors=True)
+                    raise CliError(
+                        f"{error}: nothing was added (give the article another id with --id)"
+                    ) from None
     except AuthoringError as error:
         raise CliError(str(error)) from None
     except OSError as error:
-        raise CliError(f"the library cannot be written: {error}") from None
+        raise CliError(f"the library cannot be written: {os_problem(error)}") from None
     finally:
         if args.path == "-":
             shutil.rmtree(path.parent, ignore_errors=True)
     for warning in added.warnings:
         hint(f"summitreader: warning: {warning}")
-    restored = _earlier_progress(context, added.pack)
+    restored = earlier.restored
     if args.json:
-        emit_json({**added.to_dict(), "restored_progress": restored or None})
+        emit_json(
+            {
+                **added.to_dict(),
+                "restored_progress": restored or None,
+                "progress_set_aside": None if earlier.set_aside is None else str(earlier.set_aside),
+            }
+        )
         return 0
     say(f"Added '{added.pack_id}': {added.title}")
     say(
@@ -124,10 +149,10 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         counts = ", ".join(
             plural(count, word, words)
             for word, words, count in (
-                ("section read", "sections read", restored["sections_read"]),
-                ("card reviewed", "cards reviewed", restored["cards_reviewed"]),
-                ("note", "notes", restored["notes"]),
-                ("bookmark", "bookmarks", restored["bookmarks"]),
+                ("section read", "sections read", restored.get("sections_read", 0)),
+                ("card reviewed", "cards reviewed", restored.get("cards_reviewed", 0)),
+                ("note", "notes", restored.get("notes", 0)),
+                ("bookmark", "bookmarks", restored.get("bookmarks", 0)),
             )
             if count
         )
@@ -137,6 +162,14 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
             + (f" ({counts})" if counts else "")
             + f". To start afresh: summitreader --pack {added.pack_id} reset"
         )
+    if earlier.set_aside is not None:
+        say(
+            f"Progress kept under the id '{added.pack_id}' from a removed pack of another "
+            f"article was not restored: this pack starts clean. That progress is in "
+            f"{earlier.set_aside}."
+        )
+    if earlier.shared is not None:
+        hint(f"summitreader: {earlier.shared}")
     say(f"Open it with: summitreader{_folder_options(args)} --pack {added.pack_id}")
     return 0
 
@@ -152,30 +185,6 @@ def _folder_options(args: argparse.Namespace) -> str:
         if value:
             options += f" {option} {shlex.quote(str(Path(value).absolute()))}"
     return options
-
-
-def _earlier_progress(context: Context, pack: Pack | None) -> dict[str, int]:
-    """What the progress file already holds for ``pack``, just made: progress is kept by pack
-    id, so a pack removed and an article added again under its id get it back. Empty when
-    there is none (nothing is written)."""
-    from summitreader.progress import open_store
-
-    if pack is None:
-        return {}
-    store = open_store(context.data_dir, pack)
-    try:
-        if not store.has_file():
-            return {}
-        found = {
-            "sections_read": len(store.read_sections()),
-            "cards_reviewed": len(store.reviewed_cards()),
-            "notes": len(store.notes()),
-            "bookmarks": len(store.bookmarks()),
-            "position": int(store.get_position() is not None),
-        }
-    finally:
-        store.close()
-    return found if any(found.values()) else {}
 
 
 def _say_waiting() -> None:
@@ -198,10 +207,22 @@ def _from_stdin(context: Context) -> Path:
         raise CliError(
             "add - reads the article from standard input: pipe it in (… | summitreader add -)"
         )
+    from summitreader.library import os_problem
+
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
-    target = folder / "stdin"
-    target.write_bytes(data)
+    folder: Path | None = None
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
+        target = folder / "stdin"
+        target.write_bytes(data)
+    except OSError as error:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise CliError(
+            f"the article on standard input could not be kept in a temporary file while it is "
+            f"added ({os_problem(error)}, in {tempfile.gettempdir()}): nothing was added; "
+            "give the article's file instead, or set TMPDIR to a folder with room"
+        ) from None
     return target
 
 
@@ -273,8 +294,8 @@ def remove_command(args: argparse.Namespace, context: Context) -> int:
     say(f"Removed '{args.id}'.")
     if backup is not None:
         say(
-            f"A copy of its progress is in {backup} (adding the article again with the same id "
-            "brings the progress back)."
+            f"A copy of its progress is in {backup} (adding the same article again, with the "
+            "same id, brings the progress back)."
         )
     return 0
 

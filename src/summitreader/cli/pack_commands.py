@@ -10,7 +10,7 @@ from summitreader.cli.output import bold, emit_json, hint, say, table
 from summitreader.pack.model import Card, Entry, Pack, Section, shown_prompt
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
-from summitreader.text import shorten_at_word
+from summitreader.text import plural, shorten_at_word
 
 GROUPS = ("sections", "meetings", "issues", "takeaways", "cards", "notes")
 
@@ -205,13 +205,15 @@ def validate_command(args: argparse.Namespace, context: Context) -> int:
     errors = [f for f in findings if f.severity == "error"]
     generated = sum(card.generated for card in deck)
     state = "ok" if not findings else "has card errors" if errors else "ok, with card warnings"
+    written = len(deck) - generated
     say(
-        f"{pack.id}: {state} — {len(pack.sections)} sections "
-        f"({sum(len(s.paragraphs) for s in pack.sections)} paragraphs), "
-        f"{len(pack.meetings)} meetings, {len(pack.issues)} issues, "
-        f"{len(pack.takeaways)} takeaways, "
-        f"{len(deck) - generated} written + {generated} generated cards, "
-        f"{len(pack.notes)} notes, {len(pack.mentions)} mentions"
+        f"{pack.id}: {state} — {plural(len(pack.sections), 'section')} "
+        f"({plural(sum(len(s.paragraphs) for s in pack.sections), 'paragraph')}), "
+        f"{plural(len(pack.meetings), 'meeting')}, {plural(len(pack.issues), 'issue')}, "
+        f"{plural(len(pack.takeaways), 'takeaway')}, "
+        f"{written} written + {generated} generated "
+        f"{'card' if written + generated == 1 else 'cards'}, "
+        f"{plural(len(pack.notes), 'note')}, {plural(len(pack.mentions), 'mention')}"
     )
     for finding in sorted(findings, key=lambda f: f.severity != "error"):
         say(f"  {finding}")

@@ -37,13 +37,20 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import yaml
 
 from summitreader import paths
 from summitreader.library.claims import CLAIM_SETTING, Claim, check_claim
-from summitreader.library.errors import LibraryError
+from summitreader.library.earlier import (
+    REMOVED_SETTING,
+    Earlier,
+    record_removed,
+    settle_earlier_progress,
+)
+from summitreader.library.errors import LibraryError, os_problem
+from summitreader.library.jsonfile import read_json_object
 from summitreader.library.lock import (
     ADDING_PREFIX,
     LOCK_SUFFIX,
@@ -66,12 +73,15 @@ __all__ = [
     "LAST_FILE",
     "LIBRARY_FOLDER",
     "LOCK_SUFFIX",
+    "REMOVED_SETTING",
     "REMOVING_PREFIX",
     "Claim",
+    "Earlier",
     "LibraryBusy",
     "LibraryError",
     "PackInfo",
     "PackSummary",
+    "back_up_progress",
     "check_claim",
     "find_pack",
     "last_pack",
@@ -83,12 +93,15 @@ __all__ = [
     "library_pack_info",
     "list_packs",
     "lock_path",
+    "os_problem",
     "pack_info",
     "pack_spec",
+    "read_json_object",
     "read_small_text",
     "remember_last",
     "remove_pack",
     "reserved_id_problem",
+    "settle_earlier_progress",
     "shipped_ids",
     "summarise",
     "tidy_library",
@@ -273,12 +286,8 @@ def last_pack_read(data_dir: Path) -> tuple[Path, str | None]:
     """The folder of the pack read last (the shipped pack when none was recorded, or the one
     recorded is gone), and the record (cleaned, its id or folder) when it is gone, so that
     opening the shipped pack instead is said."""
-    text = read_small_text(library_dir(data_dir) / LAST_FILE)
-    try:
-        record = json.loads(text) if text is not None else None
-    except ValueError:
-        return paths.default_pack_dir(), None
-    value = record.get("pack") if isinstance(record, dict) else None
+    record = read_json_object(library_dir(data_dir) / LAST_FILE)
+    value = record.get("pack") if record is not None else None
     if not isinstance(value, str) or not value:
         return paths.default_pack_dir(), None
     try:
@@ -330,7 +339,9 @@ def remove_pack(
                     tell(line)
             if not folder.is_dir():  # removed by another process while this one waited
                 raise LibraryError(f"there is no pack '{pack_id}' in the library any more")
-            backup = _back_up(data_dir, pack_id, store, now)
+            backup = back_up_progress(data_dir, pack_id, store, now)
+            if store is not None:
+                record_removed(store, folder)
             trash = _unused(library / f"{REMOVING_PREFIX}{pack_id}")
             try:
                 os.rename(folder, trash)
@@ -347,20 +358,36 @@ def remove_pack(
     return backup
 
 
-def _back_up(data_dir: Path, pack_id: str, store: Store | None, now: dt.datetime) -> Path | None:
+@overload
+def back_up_progress(
+    data_dir: Path, pack_id: str, store: Store, now: dt.datetime, why: str = ...
+) -> Path: ...
+@overload
+def back_up_progress(
+    data_dir: Path, pack_id: str, store: Store | None, now: dt.datetime, why: str = ...
+) -> Path | None: ...
+def back_up_progress(
+    data_dir: Path, pack_id: str, store: Store | None, now: dt.datetime, why: str = ""
+) -> Path | None:
+    """Export the progress in ``store`` to a new file of the library's backups folder (named
+    after the pack, the time and ``why``); None without a store. Raises :class:`LibraryError`
+    when it cannot be written."""
     if store is None:
         return None
     from summitreader.progress.exchange import ExchangeError, export_progress, write_document
 
     target = Path(data_dir) / BACKUP_FOLDER
-    backup = _unused(target / f"{pack_id}-{now:%Y%m%dT%H%M%S}.json")
+    label = "-".join(why.split())
+    name = f"{pack_id}-{now:%Y%m%dT%H%M%S}" + (f"-{label}" if label else "")
+    backup = _unused(target / f"{name}.json")
     try:
         target.mkdir(parents=True, exist_ok=True)
         write_document(export_progress(store), backup)
     except (OSError, ExchangeError) as error:
-        why = _why(error.__cause__) if isinstance(error.__cause__, OSError) else _why(error)
+        reason = _why(error.__cause__) if isinstance(error.__cause__, OSError) else _why(error)
         raise LibraryError(
-            f"the progress of '{pack_id}' could not be backed up ({why}): nothing was removed"
+            f"the progress of '{pack_id}' could not be backed up ({reason})"
+            + ("" if label else ": nothing was removed")
         ) from None
     return backup
 
@@ -374,9 +401,7 @@ def _unused(path: Path) -> Path:
 
 
 def _why(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
+    return os_problem(error)
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,8 +96,19 @@ class PackSwitching(App[None]):
         except Exception as error:  # noqa: BLE001 - an unexpected error is told, not swallowed
             what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
             problem = f"something unexpected went wrong ({what})"
-        if problem is not None:
-            self.call_from_thread(self.cannot_open, f"{folder.name} cannot be opened: {problem}.")
+        if problem is None:
+            return
+        if not folder.exists():
+            # Removed from the command line while the Library was open: said, and the list
+            # shows the library as it is now.
+            self.call_from_thread(
+                self.cannot_open,
+                f"{folder.name} is no longer in the library: it was removed meanwhile "
+                "(the list is updated).",
+                relist=True,
+            )
+            return
+        self.call_from_thread(self.cannot_open, f"{folder.name} cannot be opened: {problem}.")
 
     def _open_problem(self, folder: Path) -> str | None:
         """Open the pack in ``folder`` (posting :class:`PackLoaded`), or say why it cannot."""
@@ -122,14 +133,17 @@ class PackSwitching(App[None]):
         self.post_message(PackLoaded(services, folder))
         return None
 
-    def cannot_open(self, text: str, severity: SeverityLevel = "error") -> None:
-        """Say why the pack chosen is not opened; the Library's list is back."""
+    def cannot_open(
+        self, text: str, severity: SeverityLevel = "error", *, relist: bool = False
+    ) -> None:
+        """Say why the pack chosen is not opened; the Library's list is back (listed again
+        with ``relist``, when the library changed)."""
         from summitreader.tui.screens.library import LibraryScreen
 
         self.notify(text, title="Library", severity=severity)
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
-                screen.opening_failed()
+                screen.opening_failed(relist=relist)
 
     @on(PackLoaded)
     async def _pack_loaded(self, message: PackLoaded) -> None:

@@ -193,6 +193,11 @@ class LibraryScreen(ModalScreen[None]):
 
     @on(Summarised)
     def show_summary(self, message: Summarised) -> None:
+        if (
+            message.index >= len(self.packs)
+            or self.packs[message.index] is not message.summary.info
+        ):
+            return  # a summary of the list before it was listed again
         options = self.query_one(OptionList)
         options.replace_option_prompt_at_index(
             message.index, self._label(self.packs[message.index], message.summary)
@@ -216,13 +221,26 @@ class LibraryScreen(ModalScreen[None]):
         status.display = True
         self.post_message(self.Chosen(info.path, info.title))
 
-    def opening_failed(self) -> None:
-        """The pack chosen could not be opened (the app told why): the list is back."""
+    def opening_failed(self, *, relist: bool = False) -> None:
+        """The pack chosen could not be opened (the app told why): the list is back, listed
+        again from the library's folder with ``relist`` (the pack was removed meanwhile)."""
         self.opening = None
         self.query_one("#library-loading").display = False
         options = self.query_one(OptionList)
         options.disabled = False
         options.focus()
+        if relist:
+            self.relist()
+
+    def relist(self) -> None:
+        """List the library's packs again (off the UI thread, as when the dialog opens)."""
+        self.packs = []
+        self.loaded = False
+        self.query_one(OptionList).clear_options()
+        status = self.query_one("#library-loading", Label)
+        status.update(Content(LOADING))
+        status.display = True
+        self.list_library()
 
     def action_cancel(self) -> None:
         if self.opening is not None:  # the pack chosen is not switched to when it is loaded
