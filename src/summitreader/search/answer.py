@@ -4,6 +4,7 @@ cannot be read as written)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection
 
 from whoosh import collectors, query
@@ -11,7 +12,7 @@ from whoosh.searching import Searcher
 
 from summitreader.search.expand import expand, matched_terms
 from summitreader.search.query import MAX_WORDS, as_prefix, has_words, parse, prepare
-from summitreader.search.ranking import Postings, Ranked, rank
+from summitreader.search.ranking import Postings, Ranked, documents_with, rank
 from summitreader.search.results import Hit, SearchResult
 from summitreader.search.schema import WORD
 from summitreader.search.spelling import suggest
@@ -98,7 +99,9 @@ def _answer(
     if expanded.unknown:
         as_written = parse(text) if as_you_type else searched
         suggestion = suggest(as_written, text, expanded.unknown, vocabulary)
-    total = ranked.total - (len(hits) - len(kept))
+    # The count is of every match, less every repeat among them (not only among those shown),
+    # so it is the same whatever the limit.
+    total = ranked.total - _repeats(postings, ranked, make_hit) if ranked.matched else ranked.total
     return _result(
         cards_after_their_passage(kept),
         total,
@@ -115,11 +118,43 @@ def _whoosh_rank(
     """What :func:`~summitreader.search.ranking.rank` does not answer, answered by whoosh."""
     top = collectors.TopCollector(limit=limit, usequality=False)
     collector: collectors.Collector = top
-    if kinds is not None:
-        allow = query.Or([query.Term("kind", kind) for kind in kinds])
+    allow = query.Or([query.Term("kind", kind) for kind in kinds]) if kinds is not None else None
+    if allow is not None:
         collector = collectors.FilterCollector(top, allow=allow)
     searcher.search_with_collector(q, collector)
-    return Ranked(top=list(collector.results().top_n), total=collector.count())
+    matched = set(searcher.docs_for_query(q))
+    if allow is not None:
+        matched &= set(searcher.docs_for_query(allow))
+    return Ranked(top=list(collector.results().top_n), total=collector.count(), matched=matched)
+
+
+def _repeats(postings: Postings, ranked: Ranked, make_hit: MakeHit) -> int:
+    """How many of all the matching documents :func:`without_repeats` would leave out: past
+    the first, each match at a passage that a takeaway and its paragraph (or two takeaways)
+    share. Only takeaways can repeat a passage, and they are few: their passages are looked up,
+    then those passages' paragraphs among the matches."""
+    matched = ranked.matched
+    places: Counter[tuple[str, int]] = Counter()
+    for docnum in documents_with(postings, "kind", "takeaway"):
+        if docnum not in matched:
+            continue
+        key = postings.stored_key(docnum)
+        hit = make_hit(key, 0.0, ()) if isinstance(key, str) else None
+        if hit is not None and hit.section and hit.paragraph:
+            places[(hit.section, hit.paragraph)] += 1
+    if not places:
+        return 0
+    for section in {section for section, _ in places}:
+        for docnum in documents_with(postings, "section", section.lower()):
+            if docnum not in matched:
+                continue
+            key = postings.stored_key(docnum)
+            kind, _, rest = key.partition(":") if isinstance(key, str) else ("", "", "")
+            place_section, _, number = rest.rpartition(":")
+            place = (section, int(number) if number.isdigit() else 0)
+            if kind == "paragraph" and place_section == section and place in places:
+                places[place] += 1
+    return sum(count - 1 for count in places.values())
 
 
 def without_repeats(hits: list[Hit]) -> list[Hit]:

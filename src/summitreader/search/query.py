@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from whoosh import qparser, query
 from whoosh.fields import Schema
 
-from summitreader.search.schema import FIELD_BOOSTS, TEXT_FIELDS, WORD, WORD_PATTERN, make_schema
+from summitreader.search.schema import (
+    FIELD_BOOSTS,
+    TEXT_FIELDS,
+    WORD,
+    WORD_PATTERN,
+    make_schema,
+    stem,
+)
 from summitreader.text import clean_text
 
 MAX_LENGTH = 512
@@ -135,8 +142,16 @@ def parse(text: str) -> query.Query:
 
 def as_prefix(text: str) -> str:
     """``text`` with its last word made a prefix (``word*``), for a query typed as it is being
-    written; unchanged if it does not end in a word, or ends in an operator."""
+    written; unchanged if it does not end in a word, or ends in an operator.
+
+    A last word that a finished query leaves out (a stop word such as ``of``, or a single
+    letter) is left as it is when other words come before it: as a prefix it would be one more
+    word every hit must hold (``of*``: ``office``, ``offer``), so the query being typed would find
+    less than the same query finished (``negotiating OR "sphere of`` found one hit as it was
+    typed and two once entered)."""
     last = LAST_WORD.search(text)
     if last is None or last.group() in OPERATORS:
+        return text
+    if stem(last.group().lower()) is None and has_words(text[: last.start()]):
         return text
     return text + "*"

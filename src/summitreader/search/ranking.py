@@ -48,6 +48,8 @@ class Ranked:
     """The best (score, document number) pairs, best first."""
     total: int
     """How many documents match (within the kinds asked for)."""
+    matched: Collection[int] = ()
+    """The numbers of all the documents that match (within the kinds asked for)."""
 
 
 class Postings:
@@ -177,7 +179,12 @@ def rank(
         for kind in kinds:
             allowed.update(_term(postings, query.Term("kind", kind)))
         matched = {d: s for d, s in matched.items() if d in allowed}
-    return Ranked(top=_best(matched, limit), total=len(matched))
+    return Ranked(top=_best(matched, limit), total=len(matched), matched=matched.keys())
+
+
+def documents_with(postings: Postings, fieldname: str, word: str) -> Collection[int]:
+    """The numbers of the documents whose ``fieldname`` holds ``word`` (as indexed)."""
+    return _term(postings, query.Term(fieldname, word)).keys()
 
 
 def _best(matched: Scores, limit: int) -> list[tuple[float, int]]:
