@@ -7,7 +7,7 @@ from pathlib import Path
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, hint, say, table
-from summitreader.pack.model import Card, Entry, Pack, Section, shown_prompt
+from summitreader.pack.model import Card, Entry, Pack, Paragraph, Section, shown_prompt
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
 from summitreader.text import plural, shorten_at_word
@@ -150,7 +150,7 @@ def _print_record(pack: Pack, entry: Entry) -> None:
     if isinstance(entry, Section):
         for paragraph in entry.paragraphs:
             print()
-            say(f"¶{paragraph.number}  {paragraph.text}")
+            say(paragraph_lines(paragraph))
         return
     data = entry_dict(entry)
     for key in ("id", "kind", "title", "defined_at", "location"):
@@ -170,6 +170,17 @@ def _print_record(pack: Pack, entry: Entry) -> None:
             say(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
         elif value not in ("", None, False) or isinstance(value, bool):
             say(f"  {label}: {'yes' if value is True else 'no' if value is False else value}")
+
+
+def paragraph_lines(paragraph: Paragraph) -> str:
+    """A paragraph as ``show`` prints it: ``¶3  1. The item``; a code block under its number,
+    line by line as written, indented four spaces."""
+    if paragraph.code:
+        lines = (f"    {line}" for line in paragraph.text.split("\n"))
+        return "\n".join([f"¶{paragraph.number}", *lines])
+    marker = paragraph.marker or ("•" if paragraph.list_item else "")
+    lead = f"{marker} " if marker else ""
+    return f"¶{paragraph.number}  {lead}{paragraph.text}"
 
 
 def _event_extra(event: dict[str, object]) -> str:

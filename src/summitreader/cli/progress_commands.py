@@ -310,14 +310,14 @@ def _print_markdown(
         for b in bookmarks:
             lines.append(f"- **{b['section_title']} ¶{b['paragraph']}** ({_when(b['created'])})")
             if b["passage"]:
-                lines.append(f"  > {_excerpt(b['passage'], 400)}")
+                lines += [f"  {line}" for line in _quoted(b["passage"])]
         lines.append("")
     if notes:
         lines += ["## Notes", ""]
         for n in notes:
             lines += [f"### {n['section_title']} ¶{n['paragraph']}", ""]
             if n["passage"]:
-                lines += [f"> {_excerpt(n['passage'], 400)}", ""]
+                lines += [*_quoted(n["passage"]), ""]
             lines += [
                 n["text"] or "*(empty note)*",
                 "",
@@ -327,6 +327,20 @@ def _print_markdown(
     if not bookmarks and not notes:
         lines += ["No bookmarks or notes yet.", ""]
     say("\n".join(lines).rstrip("\n"))
+
+
+def _quoted(passage: str, width: int = 400) -> list[str]:
+    """A passage as a Markdown quote: its excerpt; a code block (its lines apart) as a fenced
+    block in the quote, line by line, its first lines up to ``width`` characters."""
+    if "\n" not in passage:
+        return [f"> {_excerpt(passage, width)}"]
+    kept: list[str] = []
+    for line in passage.split("\n"):
+        if sum(len(k) + 1 for k in kept) + len(line) > width and kept:
+            kept.append("…")
+            break
+        kept.append(line)
+    return ["> ```", *(f"> {line}".rstrip() for line in kept), "> ```"]
 
 
 def _excerpt(text: str, width: int = 160) -> str:

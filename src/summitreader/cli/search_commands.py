@@ -109,8 +109,11 @@ def print_hits(result: SearchResult) -> None:
 
 
 def _segment(text: str, match: bool, bold: bool) -> str:
-    text = _one_line(text, strip=False)
-    return f"\x1b[1m{text}\x1b[22m" if match and bold and text else text
+    """A piece of a snippet; the lines of a code block stay lines, under the snippet's indent."""
+    lines = [_one_line(line, strip=False) for line in text.split("\n")]
+    return "\n  ".join(
+        f"\x1b[1m{line}\x1b[22m" if match and bold and line else line for line in lines
+    )
 
 
 def _tell(result: SearchResult) -> None:

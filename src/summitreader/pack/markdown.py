@@ -29,7 +29,12 @@ from markdown_it.token import Token
 
 from summitreader.pack.model import Paragraph, Run
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INDENTED = re.compile(r"^(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*|\n[ \t\u00a0]*)*\Z")
+"""A block all of whose lines are indented four spaces (or a tab): an indented code block."""
+CODE_BLANK = "\u00a0"
+"""A blank line of a code block as ``add`` writes it (a no-break space), so the block stays one
+paragraph where blank lines part paragraphs."""
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _MARKUP = re.compile(r"[*_\[`]")
@@ -56,22 +61,117 @@ def parser() -> MarkdownIt:
 
 
 def split_paragraphs(section_id: str, markdown: str) -> tuple[Paragraph, ...]:
-    """The blocks of ``markdown`` separated by blank lines, numbered from 1, each parsed once."""
-    blocks = [b.strip() for b in _BLANK_LINES.split(markdown.replace("\r\n", "\n").strip())]
-    paragraphs = []
-    for number, block in enumerate((b for b in blocks if b), start=1):
+    """The blocks of ``markdown`` separated by blank lines, numbered from 1, each parsed once. A
+    fenced code block is one block, blank lines and all; a block indented four spaces (not under
+    a list item) is a code block too; list items are numbered as Markdown numbers them."""
+    paragraphs: list[Paragraph] = []
+    previous: tuple[str, int] | None = None  # the last ordered item's delimiter and number
+    for number, (block, fenced) in enumerate(_blocks(markdown), start=1):
+        after_item = bool(paragraphs) and paragraphs[-1].list_item
+        code = fenced or (not after_item and _INDENTED.match(block) is not None)
+        if code:
+            text = code_text(block, fenced)
+            paragraphs.append(
+                Paragraph(
+                    section=section_id,
+                    number=number,
+                    markdown=block.strip("\n") if fenced else block.strip(),
+                    text=text,
+                    runs=(Run(text, code=True),) if text else (),
+                    code=True,
+                )
+            )
+            previous = None
+            continue
+        block = block.strip()
         runs = tuple(inline_runs(block))
+        marker, previous = _marker(block, previous)
         paragraphs.append(
             Paragraph(
                 section=section_id,
                 number=number,
                 markdown=block,
                 text="".join(run.text for run in runs),
-                list_item=bool(_LIST_MARKER.match(block)),
+                list_item=bool(marker),
                 runs=runs,
+                marker=marker,
             )
         )
     return tuple(paragraphs)
+
+
+def _blocks(markdown: str) -> list[tuple[str, bool]]:
+    """``markdown``'s blocks as written, each with whether it is a fenced code block: blank lines
+    part blocks, but not inside a fence (which also ends the paragraph before it)."""
+    blocks: list[tuple[str, bool]] = []
+    current: list[str] = []
+    fence = ""
+
+    def flush(fenced: bool = False) -> None:
+        if any(line.strip(" \t") for line in current):
+            blocks.append(("\n".join(current), fenced))
+        current.clear()
+
+    for line in markdown.replace("\r\n", "\n").split("\n"):
+        if fence:
+            current.append(line)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                flush(fenced=True)
+                fence = ""
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            flush()
+            fence = opened.group(1)
+            current.append(line)
+        elif line.strip(" \t"):
+            current.append(line)
+        else:
+            flush()
+    flush(fenced=bool(fence))
+    return blocks
+
+
+def code_text(block: str, fenced: bool) -> str:
+    """A code block's lines as shown: without its fences (or the four spaces of an indented
+    block), tabs as four spaces, a line holding only a no-break space (how a blank line of code
+    is written where blank lines part paragraphs) blank, trailing spaces dropped."""
+    lines = block.strip("\n").split("\n")
+    if fenced:
+        opener = _FENCE.match(lines[0])
+        indent = len(lines[0]) - len(lines[0].lstrip(" "))
+        fence = opener.group(1) if opener else "```"
+        lines = lines[1:]
+        if lines and lines[-1].strip().startswith(fence) and not lines[-1].strip().strip(fence[0]):
+            lines = lines[:-1]
+        lines = [_dedent(line, indent) for line in lines]
+    else:
+        lines = [line[1:] if line.startswith("\t") else _dedent(line, 4) for line in lines]
+    shown = [line.replace("\t", "    ").rstrip().replace(CODE_BLANK, "", 1) for line in lines]
+    shown = ["" if not line.strip(" " + CODE_BLANK) else line for line in shown]
+    return "\n".join(shown).strip("\n")
+
+
+def _dedent(line: str, spaces: int) -> str:
+    cut = len(line) - len(line.lstrip(" "))
+    return line[min(cut, spaces) :]
+
+
+def _marker(block: str, previous: tuple[str, int] | None) -> tuple[str, tuple[str, int] | None]:
+    """A list item's marker as shown, and what the next item of its list counts from: an item
+    of an ordered list that goes on (same delimiter, right after an item of it) takes the next
+    number; a list's first item keeps its own (``0.``, ``3)``)."""
+    found = _LIST_MARKER.match(block)
+    if found is None:
+        return "", None
+    mark = found.group().strip()
+    if mark in ("-", "*", "+"):
+        return "•", None
+    delimiter = mark[-1]
+    number = int(mark[:-1])
+    if previous is not None and previous[0] == delimiter:
+        number = previous[1] + 1
+    return f"{number}{delimiter}", (delimiter, number)
 
 
 def inline_runs(block: str) -> list[Run]:

@@ -103,6 +103,12 @@ class Paragraph:
     runs: tuple[Run, ...] = field(default=(), compare=False)
     """The paragraph's inline Markdown as styled runs, parsed once when the pack is loaded; their
     texts put together are :attr:`text`."""
+    marker: str = ""
+    """A list item's marker as shown: ``•``, or its number (``3.``, ``0)``), counted as Markdown
+    counts an ordered list: from its first item's number."""
+    code: bool = False
+    """A code block (fenced, or indented four spaces): :attr:`text` is its lines as written,
+    one under the other (``\n`` between them), with no inline Markdown read in them."""
 
     @property
     def ref(self) -> PassageRef:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from textual.content import Content
 
-from summitreader.pack.model import Card, Pack
+from summitreader.pack.model import Card, Pack, Paragraph
 from summitreader.study.deck import cloze_parts
 from summitreader.study.grading import RATING_NAMES, Grade
 from summitreader.study.schedule import format_interval, format_when
@@ -89,6 +89,15 @@ def grade_text(card: Card, grade: Grade) -> Content:
     return Content("\n").join(lines)
 
 
+def shown_paragraph(paragraph: Paragraph | None) -> str:
+    """A passage as the re-read box shows it: a list item after its marker (``2.``, ``•``), a
+    code block line by line."""
+    if paragraph is None:
+        return "(this passage is not in the article any more)"
+    marker = paragraph.marker or ("•" if paragraph.list_item else "")
+    return f"{marker} {paragraph.text}" if marker else paragraph.text
+
+
 def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) -> Content:
     """After Again: the card's passage, and the note that its section is queued to re-read (or,
     ``read_since``, that it has been read again since and its mark is gone)."""
@@ -100,7 +109,7 @@ def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) 
             ("Re-read", "bold underline"), "  ", (f"{title} ¶{card.passage.paragraph}", "bold")
         ),
         Content(""),
-        Content(paragraph.text if paragraph else "(this passage is not in the article any more)"),
+        Content(shown_paragraph(paragraph)),
         Content(""),
     ]
     for note in pack.notes:

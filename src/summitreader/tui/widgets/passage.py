@@ -17,6 +17,7 @@ from textual.widget import Widget
 
 from summitreader.pack.model import Mention, Note, Paragraph, Run
 from summitreader.text import site_name
+from summitreader.tui.widgets.passage_layout import PassageLayout
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,9 @@ class Passage(Widget):
     }
     Passage.-list-item.-bookmarked {
         padding-left: 2;
+    }
+    Passage.-code {
+        background: $boost;
     }
     """
 
@@ -83,6 +87,7 @@ class Passage(Widget):
         self.my_cards = 0
         """How many cards of the reader's own are on this paragraph (a mark under it)."""
         self.set_class(paragraph.list_item, "-list-item")
+        self.set_class(paragraph.code, "-code")
         self.set_class(bookmarked, "-bookmarked")
         self._links: list[tuple[str, str]] = []
 
@@ -112,7 +117,7 @@ class Passage(Widget):
         self.refresh()
 
     # -- rendering ------------------------------------------------------------------------
-    def render(self) -> Content:
+    def render(self) -> PassageLayout:
         spans: list[Span] = []
         pieces: list[str] = []
         self._links = []
@@ -120,8 +125,10 @@ class Passage(Widget):
         # Parsed once, when the pack was loaded; a paragraph made without runs is plain text.
         for run in self.paragraph.runs or (Run(self.paragraph.text),):
             end = offset + len(run.text)
-            if run.strong or run.emphasis or run.code:
-                style = Style(bold=run.strong or None, italic=(run.emphasis or run.code) or None)
+            # A code span is italic in prose; a code block is drawn as it is.
+            italic = run.emphasis or (run.code and not self.paragraph.code)
+            if run.strong or italic:
+                style = Style(bold=run.strong or None, italic=italic or None)
                 spans.append(Span(offset, end, style))
             if run.url is not None:
                 self._links.append((run.url, run.text))
@@ -140,20 +147,25 @@ class Passage(Widget):
             if mark.end <= len(text):
                 hit = "reverse bold" if mark.current else "reverse"
                 spans.append(Span(mark.start, mark.end, hit))
-        prefix = "• " if self.paragraph.list_item else ""
-        content = Content(text, spans)
-        if prefix:
-            content = Content(prefix) + content
+        body = Content(text, spans)
+        tail = Content("")
         for remark in self.remarks:
-            content = content + Content("\n\n") + remark_content(remark)
+            tail = tail + Content("\n\n") + remark_content(remark)
         if self.note:
-            content = content + Content("\n") + Content.assemble(
+            tail = tail + Content("\n") + Content.assemble(
                 ("✎ Your note: ", "bold"), (self.note, "italic")
             )
         if self.my_cards:
             cards = "1 card" if self.my_cards == 1 else f"{self.my_cards} cards"
-            content = content + Content("\n") + Content(f"◆ {cards} of yours").stylize("dim")
-        return content
+            tail = tail + Content("\n") + Content(f"◆ {cards} of yours").stylize("dim")
+        # What follows the paragraph starts on a line of its own: its first newline is the
+        # paragraph's end.
+        return PassageLayout(
+            body,
+            marker=self.paragraph.marker or ("•" if self.paragraph.list_item else ""),
+            code=self.paragraph.code,
+            tail=tail[1:] if tail else None,
+        )
 
     def action_mention(self, entry_id: str) -> None:
         self.post_message(self.MentionClicked(entry_id))
@@ -175,3 +187,4 @@ def remark_content(note: Note) -> Content:
         sites = " · ".join(site_name(url) for url in note.sources)
         content = content + Content("\n") + Content.assemble(("Sources: ", "bold"), sites)
     return content
+
