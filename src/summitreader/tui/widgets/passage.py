@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from textual.content import Content, Span
 from textual.message import Message
+from textual.selection import Selection
 from textual.style import Style
 from textual.widget import Widget
 
@@ -166,6 +167,15 @@ class Passage(Widget):
             code=self.paragraph.code,
             tail=tail[1:] if tail else None,
         )
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text under ``selection``: read from the lines as they are drawn (a list item's
+        and a code block's lines are laid out here, not by Textual)."""
+        visual = self._render()
+        if not isinstance(visual, PassageLayout):
+            return super().get_selection(selection)
+        _, text = visual.laid_out(self.content_size.width)
+        return selection.extract(text.plain), "\n"
 
     def action_mention(self, entry_id: str) -> None:
         self.post_message(self.MentionClicked(entry_id))

@@ -62,6 +62,11 @@ class PassageLayout(Visual):
             lines.extend(self.tail.wrap(width))
         return lines
 
+    def laid_out(self, width: int) -> tuple[int, Content]:
+        """How many lines the paragraph takes at ``width``, and those lines as one text."""
+        content, height = self._at(width)
+        return height, content
+
     def _at(self, width: int) -> tuple[Content, int]:
         if self._laid is None or self._laid[0] != width:
             lines = self.lines(width)
