@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Offset
+from textual.selection import Selection
+
 from summitreader.pack import load_pack
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.widgets.passage import Passage
@@ -44,6 +47,9 @@ async def test_code_blocks_and_numbered_lists_in_the_reader(
         assert rust_lines[:3] == ["#![allow(unused)]", "fn main() {", "/// foo is a function"]
         assert rust_lines[3] == "" and rust_lines[4] == "fn foo() {}"
         assert cargo.has_class("-code")
+        reader.selections = {cargo: Selection(Offset(2, 0), Offset(4, 1))}
+        await pilot.pause()
+        assert reader.get_selected_text() == "cargo new docs --lib\n$ cd"
 
         definitions, scouts, lazy = passage(6), passage(7), passage(8)
         assert definitions is not None and scouts is not None and lazy is not None
