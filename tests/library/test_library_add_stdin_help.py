@@ -36,3 +36,19 @@ def test_add_help_states_the_rules_without_pointing_to_the_readme(capsys):
     for rule in ("bold lead", "8 to 45 words", "stop word", "400 in all", "- for stdin"):
         assert rule in " ".join(out.split()), rule
 
+
+
+def test_an_article_without_a_heading_on_standard_input_is_titled_by_its_first_line(
+    capsys, monkeypatch, tmp_path
+):
+    # It was titled "Stdin" (the name of the temporary file it is kept in while it is added).
+    text = "Tide mills ground grain on estuaries for centuries along the coasts of Europe.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code = main(["--data-dir", str(tmp_path), "add", "-", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert '"id": "stdin"' not in out
+    (folder,) = (tmp_path / "library").iterdir()
+    pack = load_pack(folder)
+    assert pack.title.startswith("Tide mills ground grain")
+    assert len(pack.title) <= 60

@@ -23,6 +23,7 @@ from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, rea
 from summitreader.authoring.split import Article, split_markdown, split_text
 from summitreader.authoring.write import BUG, ORIGIN_FILE, check, write
 from summitreader.library import os_problem, read_json_object
+from summitreader.text import shorten_at_word
 
 if TYPE_CHECKING:
     from summitreader.pack import Pack
@@ -115,7 +116,7 @@ def add_article(
                 f"(remove it first with: summitreader remove {other_id})"
             )
     article, url = _article(source)
-    title = " ".join((title or article.title or _title_from(path)).split())
+    title = " ".join((title or article.title or _title_from(path, source.text)).split())
     if pack_id is not None:
         if pack_id in taken or (library / pack_id).exists():
             raise AuthoringError(f"there is a pack '{pack_id}' already: choose another --id")
@@ -182,7 +183,16 @@ def _article(source: Source) -> tuple[Article, str]:
     return split_text(source.text), ""
 
 
-def _title_from(path: Path) -> str:
+STDIN_NAME = "stdin"
+"""The name of the file an article read from standard input is kept in while it is added."""
+
+
+def _title_from(path: Path, text: str) -> str:
+    """A title for an article without one: its file's name, or, for an article read from
+    standard input (which has no name), its first line, cut at a word."""
+    if path.name == STDIN_NAME:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        return shorten_at_word(first.lstrip("#> ").strip(), 60) or "An article"
     return " ".join(re.sub(r"[_-]+", " ", path.stem).split()).capitalize() or "An article"
 
 

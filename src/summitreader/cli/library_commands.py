@@ -202,6 +202,7 @@ def _from_stdin(context: Context) -> Path:
     import tempfile
 
     from summitreader.authoring import MAX_BYTES
+    from summitreader.authoring.build import STDIN_NAME
 
     if sys.stdin is None or sys.stdin.isatty():
         raise CliError(
@@ -213,7 +214,7 @@ def _from_stdin(context: Context) -> Path:
     folder: Path | None = None
     try:
         folder = Path(tempfile.mkdtemp(prefix="summitreader-stdin-"))
-        target = folder / "stdin"
+        target = folder / STDIN_NAME
         target.write_bytes(data)
     except OSError as error:
         if folder is not None:
