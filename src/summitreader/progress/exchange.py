@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summitreader.card_state import read_json, read_state
 from summitreader.export_file import ExportTargetError, export_target, replace_atomically
 from summitreader.progress.exchange_checks import validate
 from summitreader.progress.exchange_document import (
@@ -71,6 +72,14 @@ __all__ = [
 LOCAL_SETTINGS = frozenset({"pack_folder"})
 """Settings that describe this machine, not the reader's progress (the folder a pack was opened
 from): they are never exported, and never taken from an imported document."""
+
+
+_UNREADABLE = object()
+
+
+def _setting(text: str) -> Any:
+    ok, value = read_json(text)
+    return value if ok else _UNREADABLE
 
 
 def export_progress(store: Store) -> dict[str, Any]:
@@ -116,11 +125,12 @@ def export_progress(store: Store) -> dict[str, Any]:
             )
             if r[3].strip()  # an empty note is no note (the app removes a note saved empty)
         ],
-        "card_states": [
-            {"card_id": c, "state": json.loads(s), "updated": u}
-            for c, s, u in rows(
+        "card_states": [  # a damaged state is left out (the store's notices name it)
+            {"card_id": c, "state": state, "updated": u}
+            for c, text, u in rows(
                 "SELECT card_id, state, updated FROM card_states WHERE pack_id = ? ORDER BY card_id"
             )
+            if (state := read_state(text)) is not None
         ],
         "reviews": [
             dict(zip(REVIEW_FIELDS, r, strict=True))
@@ -130,12 +140,12 @@ def export_progress(store: Store) -> dict[str, Any]:
                 "card_id, rating, coalesce(duration_ms, -1), coalesce(answer, ''), id"
             )
         ],
-        "settings": [
-            {"key": k, "value": json.loads(v), "updated": u}
+        "settings": [  # a value that does not parse is no setting (the app uses its default)
+            {"key": k, "value": value, "updated": u}
             for k, v, u in rows(
                 "SELECT key, value, updated FROM settings WHERE pack_id = ? ORDER BY key"
             )
-            if k not in LOCAL_SETTINGS
+            if k not in LOCAL_SETTINGS and (value := _setting(v)) is not _UNREADABLE
         ],
         "my_cards": [
             {**dict(zip(MY_CARD_FIELDS, r, strict=True)), "deleted": bool(r[-1])}
