@@ -80,7 +80,7 @@ def test_the_commands_keep_working(
     _progress(pack_dir, data_dir, "{not json")
     capsys.readouterr()
     code = main(["--pack", str(pack_dir), "--data-dir", str(data_dir), *command])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code == 0, err
     assert "internal error" not in err and "Traceback" not in err
     assert "first-card" in err and "damaged" in err
