@@ -49,6 +49,32 @@ async def test_a_note_written_elsewhere_meanwhile_is_kept(
     store.close()
 
 
+async def test_a_note_written_elsewhere_before_the_editor_opened_is_kept(
+    pack: Pack, data_dir: Path, clock: Clock, shared_cache_dir: Path
+) -> None:
+    """Two instances one after the other: A writes its note while B shows the paragraph
+    without one; B's note typed over what its editor shows does not replace A's."""
+    app, store = build_app(pack, data_dir, clock, shared_cache_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: _reader_ready(app), "the reader")
+        reader = app.screen
+        assert isinstance(reader, ReadScreen)
+        top = reader.top_paragraph()
+        assert top is not None and top.note is None
+        section, number = reader.section.id, top.paragraph.number
+        with open_store(data_dir, pack, clock=clock) as other:  # another instance
+            other.add_note(section, number, "note from A")
+        await pilot.press("n")
+        box = await wait_for_input(pilot)
+        box.clear()
+        await type_text(pilot, "note from B", "enter")
+        await wait_until(pilot, lambda: app.screen is reader, "the note editor closed")
+        assert sorted(n.text for n in store.notes()) == ["note from A", "note from B"]
+        told = [str(n.message) for n in app._notifications]
+        assert any("changed elsewhere" in t for t in told), told
+    store.close()
+
+
 async def test_every_note_of_a_paragraph_is_shown_and_listed(
     pack: Pack, data_dir: Path, clock: Clock, shared_cache_dir: Path
 ) -> None:

@@ -364,14 +364,17 @@ class ReadScreen(FindInSection):
             return
         store, section, number = self.store, self.section.id, passage.paragraph.number
         current = self._annotations().note((section, number))
+        # What the reader showed is what the user knows of: a note another instance wrote since
+        # is not replaced, even if the editor shows it (both are kept, and the user is told).
+        shown = passage.note or ""
 
         def done(text: str | None) -> None:
             if text is None or (not current and not text):
                 return
             elsewhere: list[bool] = []
             self.saves.save(
-                lambda: elsewhere.append(store.set_note(section, number, text, current)),
-                effect=NoteChange(section, number, text, current),
+                lambda: elsewhere.append(store.set_note(section, number, text, shown)),
+                effect=NoteChange(section, number, text, shown),
             )
             if self.section.id == section:
                 passage.set_notes(self._annotations().notes.get((section, number), ()))
