@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))  # tests: the support pack
 
 from summitreader.progress import ProgressNotSaved, open_store
 from summitreader.progress.exchange import import_progress, read_document
-from support.progress_pack import make_pack
+from support.progress_pack import fsrs_state, make_pack
 
 
 def write_one(store, label: str, number: int) -> None:  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ def write_one(store, label: str, number: int) -> None:  # type: ignore[no-untype
     store.add_note("middle", 1 + number % 3, label)
     store.save_review(
         "card-one",
-        {"state": 2, "label": label},
+        fsrs_state(now, 2, label=label),
         1 + number % 4,
         now,
         duration_ms=number,

@@ -17,7 +17,7 @@ from pathlib import Path
 from summitreader.pack.model import Pack
 from summitreader.progress import open_store
 from summitreader.progress.files import DB_NAME
-from support.progress_pack import review_document
+from support.progress_pack import fsrs_state, review_document
 
 CHILD = Path(__file__).parent / "progress_child.py"
 DEADLINE = 60.0  # seconds; only to keep a broken run from hanging
@@ -169,7 +169,8 @@ def test_another_process_saves_a_rating_while_a_large_import_is_under_way(
         # The importer is half-way, between two transactions: this instance is not kept waiting
         # (a save that waited past the busy timeout would raise ProgressNotSaved).
         with open_store(data_dir, pack) as store:
-            store.save_review("card-two", {"state": 1}, 3, dt.datetime.now(dt.UTC))
+            now = dt.datetime.now(dt.UTC)
+            store.save_review("card-two", fsrs_state(now, 1), 3, now)
             assert len(store.review_log("card-one")) == batch  # the first batch is in
         for done in range(2 * batch, count + 1, batch):
             importer.go()

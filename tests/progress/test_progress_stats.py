@@ -9,13 +9,13 @@ import fsrs
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
 from summitreader.progress import Store
 from support.clock import Clock
-from support.progress_pack import CARD_IDS
+from support.progress_pack import CARD_IDS, fsrs_state
 
 EST = dt.timezone(dt.timedelta(hours=-5))
 
 
 def state(kind: int, due: dt.datetime) -> dict[str, object]:
-    return {"state": kind, "due": due.isoformat()}
+    return fsrs_state(due, kind)
 
 
 def test_an_empty_store(store: Store) -> None:

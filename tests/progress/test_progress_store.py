@@ -13,7 +13,7 @@ import pytest
 from summitreader.pack.model import Pack
 from summitreader.progress import Bookmark, Position, Store, open_store
 from support.clock import Clock
-from support.progress_pack import make_pack
+from support.progress_pack import fsrs_state, make_pack
 
 
 def test_opening_a_missing_folder_creates_nothing(tmp_path: Path, pack: Pack) -> None:
@@ -132,8 +132,8 @@ def test_reviews_and_card_states(store: Store, clock: Clock) -> None:
 
 def test_an_older_state_does_not_replace_a_newer_one(store: Store, clock: Clock) -> None:
     later = clock.now + dt.timedelta(hours=1)
-    store.save_review("card-one", {"state": 2, "mark": "new"}, 3, later)
-    store.save_review("card-one", {"state": 1, "mark": "old"}, 1, clock.now)
+    store.save_review("card-one", fsrs_state(later, 2, mark="new"), 3, later)
+    store.save_review("card-one", fsrs_state(clock.now, 1, mark="old"), 1, clock.now)
     assert store.card_states()["card-one"]["mark"] == "new"
     assert [r.rating for r in store.review_log()] == [1, 3]  # both logged, in time order
 
@@ -169,8 +169,8 @@ def test_a_changed_pack_keeps_progress_on_ids_that_remain(data_dir: Path, clock:
         store.add_bookmark("middle", 1)
         store.add_note("middle", 2, "kept in the file")
         store.set_position("middle", 3)
-        store.save_review("card-two", {"state": 2}, 3, clock.now)
-        store.save_review("card-three", {"state": 2}, 3, clock.now)
+        store.save_review("card-two", fsrs_state(clock.now, 2), 3, clock.now)
+        store.save_review("card-three", fsrs_state(clock.now, 2), 3, clock.now)
 
     changed = make_pack(
         sections=("opening", "ending", "new-part"),
@@ -195,8 +195,8 @@ def test_a_changed_pack_keeps_progress_on_ids_that_remain(data_dir: Path, clock:
 
 def test_card_methods_return_the_cards_asked_for(data_dir: Path, pack: Pack, clock: Clock) -> None:
     with open_store(data_dir, pack, clock=clock) as store:
-        store.save_review("gen-when-1", {"state": 1}, 3, clock.now)
-        store.save_review("not-in-deck", {"state": 1}, 3, clock.now)
+        store.save_review("gen-when-1", fsrs_state(clock.now, 1), 3, clock.now)
+        store.save_review("not-in-deck", fsrs_state(clock.now, 1), 3, clock.now)
         assert set(store.card_states(["gen-when-1", "card-one"])) == {"gen-when-1"}
         assert [r.card_id for r in store.review_log(card_ids=["gen-when-1"])] == ["gen-when-1"]
         assert set(store.card_states()) == {"gen-when-1", "not-in-deck"}

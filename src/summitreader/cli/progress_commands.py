@@ -195,9 +195,18 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
         merged[:] = [done, total]
 
     unshown: dict[str, int] = {}
+    unplaced: dict[str, int] = {}
+    left_out: dict[str, int] = {}
     try:
         document = read_document(args.file)
-        counts = import_progress(store, document, progress=progress, unshown=unshown)
+        counts = import_progress(
+            store,
+            document,
+            progress=progress,
+            unshown=unshown,
+            unplaced=unplaced,
+            left_out=left_out,
+        )
     except ExchangeError as error:
         raise CliError(f"nothing imported: {error}") from None
     except ProgressNotSaved as error:
@@ -214,6 +223,19 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
         say(
             f"The file has {listed} of sections this pack does not have: kept (they come back "
             "with those sections, and export keeps them), but not shown."
+        )
+    if unplaced:
+        listed = ", ".join(_records(kind, n) for kind, n in unplaced.items())
+        say(
+            f"The file has {listed} on paragraphs their section does not have: kept (export "
+            "keeps them), but not shown."
+        )
+    if left_out:
+        count = left_out["notes"]
+        say(
+            f"{_records('notes', count)} left out: nothing of "
+            f"{'its' if count == 1 else 'their'} text is left once the control characters, "
+            "which are never kept, are taken out."
         )
     return 0
 

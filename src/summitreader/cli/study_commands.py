@@ -22,10 +22,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def handler(args: argparse.Namespace, context: Context) -> int:
     from summitreader.card_state import due_of
+    from summitreader.cli.progress_commands import open_progress
     from summitreader.study.deck import build_deck
     from summitreader.study.plan import today_status
 
-    pack, store = context.pack, context.store
+    pack, store = context.pack, open_progress(context)  # its notices on standard error
     deck = build_deck(pack)
     states = store.card_states(card.id for card in deck)
     now = store.now()

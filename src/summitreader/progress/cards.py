@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from summitreader.card_state import REVIEW, due_of
+from summitreader.card_state import REVIEW, due_of, read_state
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Review, from_text, to_text
 from summitreader.text import clean_text
@@ -25,12 +25,36 @@ class CardProgress(StoreCore):
     (generated cards are not in the pack)."""
 
     def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
-        """Card id -> its FSRS state (``fsrs.Card.to_dict()``), for the cards that have one."""
+        """Card id -> its FSRS state (``fsrs.Card.to_dict()``), for the cards that have one. A
+        state that does not read (:func:`~summitreader.card_state.read_state`) is left out: the
+        card is treated as not yet scheduled (its review log is kept), and a notice names it,
+        once."""
         where, params = self._cards_where(card_ids)
         rows = self._all(
             f"SELECT card_id, state FROM card_states WHERE {where} ORDER BY card_id", params
         )
-        return {c: json.loads(s) for c, s in rows}
+        states = {}
+        for card_id, text in rows:
+            state = read_state(text)
+            if state is None:
+                self._damaged_state(card_id)
+            else:
+                states[card_id] = state
+        return states
+
+    def check_card_states(self) -> None:
+        """Read every card state of the pack, so that a damaged one is told (in ``notices``)
+        before anything shows the cards."""
+        self.card_states()
+
+    def _damaged_state(self, card_id: str) -> None:
+        if card_id in self._damaged_states:
+            return
+        self._damaged_states.add(card_id)
+        self.notices.append(
+            f"The saved state of the card {clean_text(str(card_id))!r} is damaged: the card is "
+            "studied as new, and its past reviews are kept."
+        )
 
     def save_review(
         self,

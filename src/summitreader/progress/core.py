@@ -61,6 +61,7 @@ class StoreCore:
         (and so the UI's reads) for long."""
         self._lock = threading.RLock()
         self._sections = {s.id: n for n, s in enumerate(pack.sections)}
+        self._damaged_states: set[str] = set()
 
     def has_file(self) -> bool:
         """Whether there is a progress file behind this store (False before the first write)."""

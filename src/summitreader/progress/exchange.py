@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summitreader.card_state import read_json, read_state
 from summitreader.export_file import ExportTargetError, export_target, replace_atomically
 from summitreader.progress.exchange_checks import validate
 from summitreader.progress.exchange_document import (
@@ -71,6 +72,14 @@ __all__ = [
 LOCAL_SETTINGS = frozenset({"pack_folder"})
 """Settings that describe this machine, not the reader's progress (the folder a pack was opened
 from): they are never exported, and never taken from an imported document."""
+
+
+_UNREADABLE = object()
+
+
+def _setting(text: str) -> Any:
+    ok, value = read_json(text)
+    return value if ok else _UNREADABLE
 
 
 def export_progress(store: Store) -> dict[str, Any]:
@@ -116,11 +125,12 @@ def export_progress(store: Store) -> dict[str, Any]:
             )
             if r[3].strip()  # an empty note is no note (the app removes a note saved empty)
         ],
-        "card_states": [
-            {"card_id": c, "state": json.loads(s), "updated": u}
-            for c, s, u in rows(
+        "card_states": [  # a damaged state is left out (the store's notices name it)
+            {"card_id": c, "state": state, "updated": u}
+            for c, text, u in rows(
                 "SELECT card_id, state, updated FROM card_states WHERE pack_id = ? ORDER BY card_id"
             )
+            if (state := read_state(text)) is not None
         ],
         "reviews": [
             dict(zip(REVIEW_FIELDS, r, strict=True))
@@ -130,12 +140,12 @@ def export_progress(store: Store) -> dict[str, Any]:
                 "card_id, rating, coalesce(duration_ms, -1), coalesce(answer, ''), id"
             )
         ],
-        "settings": [
-            {"key": k, "value": json.loads(v), "updated": u}
+        "settings": [  # a value that does not parse is no setting (the app uses its default)
+            {"key": k, "value": value, "updated": u}
             for k, v, u in rows(
                 "SELECT key, value, updated FROM settings WHERE pack_id = ? ORDER BY key"
             )
-            if k not in LOCAL_SETTINGS
+            if k not in LOCAL_SETTINGS and (value := _setting(v)) is not _UNREADABLE
         ],
         "my_cards": [
             {**dict(zip(MY_CARD_FIELDS, r, strict=True)), "deleted": bool(r[-1])}
@@ -179,6 +189,8 @@ def import_progress(
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int, int], None] | None = None,
     unshown: dict[str, int] | None = None,
+    unplaced: dict[str, int] | None = None,
+    left_out: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Merge ``document`` into ``store`` (see the module docstring). Returns how many records of
     each kind were added or replaced.
@@ -192,12 +204,23 @@ def import_progress(
 
     Records of a section the pack does not have (a bookmark, a note, the position...) are kept
     (the section may come back in another version of the pack, and export carries them) but not
-    shown: when ``unshown`` is given, it is filled with how many of each kind the document has."""
+    shown: when ``unshown`` is given, it is filled with how many of each kind the document has.
+    So are bookmarks and notes on a paragraph their section does not have (``unplaced``).
+
+    A note whose text was not blank but cleans to nothing (only control characters) is left
+    out: it neither adds a note nor removes one; ``left_out`` counts them (``{"notes": n}``)."""
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
     doc = validate(document, store.pack.id, store.now())
+    blank = _cleaned_to_nothing(document, doc)
+    if blank:
+        doc["notes"] = [r for n, r in enumerate(doc["notes"]) if n not in blank]
+    if left_out is not None and blank:
+        left_out["notes"] = len(blank)
     if unshown is not None:
         unshown.update(_of_unknown_sections(doc, set(store._sections)))
+    if unplaced is not None:
+        unplaced.update(_of_unknown_paragraphs(doc, store.pack))
     batches: list[list[Statement]] = []
     records = 0
     for statement in _merge_statements(doc, store.pack.id):
@@ -243,6 +266,31 @@ def _of_unknown_sections(doc: dict[str, Any], sections: set[str]) -> Counter[str
     for kind in SECTION_KINDS:
         counts[kind] += sum(1 for r in doc[kind] if r["section"] not in sections)
     return +counts
+
+
+def _of_unknown_paragraphs(doc: dict[str, Any], pack: Any) -> Counter[str]:
+    """How many bookmarks and notes of ``doc``, by kind, are on a paragraph their section (one
+    the pack has) does not have."""
+    numbers = {s.id: {p.number for p in s.paragraphs} for s in pack.sections}
+    counts: Counter[str] = Counter()
+    for kind in ("bookmarks", "notes"):
+        counts[kind] += sum(
+            1
+            for r in doc[kind]
+            if r["section"] in numbers and r["paragraph"] not in numbers[r["section"]]
+        )
+    return +counts
+
+
+def _cleaned_to_nothing(document: Any, doc: dict[str, Any]) -> set[int]:
+    """The places in ``doc["notes"]`` (checked) of the notes whose text in ``document`` (as
+    read) was not blank, but is once cleaned."""
+    raw = document.get("notes", [])
+    return {
+        n
+        for n, r in enumerate(doc["notes"])
+        if not r["text"].strip() and isinstance(raw[n].get("text"), str) and raw[n]["text"].strip()
+    }
 
 
 Statement = tuple[str, str, tuple[Any, ...]]

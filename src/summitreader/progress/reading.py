@@ -146,19 +146,34 @@ class ReadingProgress(StoreCore):
         )
         return int(cursor.lastrowid or 0)
 
-    def set_note(self, section: str, paragraph: int, text: str) -> None:
-        """Make ``text`` the paragraph's note, in one transaction: the first note of the
-        paragraph is changed (removed, for an empty text), or a note is added if it has none."""
+    def set_note(
+        self, section: str, paragraph: int, text: str, expected: str | None = None
+    ) -> bool:
+        """Make ``text`` the paragraph's note, in one transaction: its newest note (the last
+        written) is changed (removed, for an empty text), or a note is added if it has none.
+
+        ``expected`` is the note's text the editor started from ("" for none). When the note
+        stored is another (another instance wrote or changed it meanwhile), nothing is lost:
+        ``text`` is added as a note of its own beside it (an empty ``text`` removes nothing),
+        and True is returned. False otherwise (the same text stored there included), and
+        always without ``expected``."""
         self._check_section(section)
         check_count("paragraph", paragraph)
         check_text(text)
         text = clean_text(text)
         with self._write() as (conn, now):
             row = conn.execute(
-                "SELECT id FROM notes WHERE pack_id = ? AND section = ? AND paragraph = ? "
-                "ORDER BY id LIMIT 1",
+                "SELECT id, text FROM notes WHERE pack_id = ? AND section = ? AND paragraph = ? "
+                "ORDER BY id DESC LIMIT 1",
                 (self.pack.id, section, paragraph),
             ).fetchone()
+            stored = "" if row is None else clean_text(row[1])
+            if expected is not None and stored != clean_text(expected):
+                if text == stored:
+                    return False  # the same text was written there: nothing to keep twice
+                if text:
+                    self._insert_note(conn, section, paragraph, text, now)
+                return True
             if row is None:
                 if text:
                     self._insert_note(conn, section, paragraph, text, now)
@@ -168,6 +183,7 @@ class ReadingProgress(StoreCore):
                 )
             else:
                 conn.execute("DELETE FROM notes WHERE id = ?", (row[0],))
+        return False
 
     def update_note(self, note_id: int, text: str) -> bool:
         check_text(text)

@@ -28,6 +28,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summitreader.card_state import read_json
 from summitreader.progress import backups, files
 from summitreader.progress.cards import CardProgress
 from summitreader.progress.core import Clock, checked
@@ -50,7 +51,9 @@ def open_store(
     clock = clock or utc_now
     path = Path(data_dir) / files.DB_NAME
     opened = files.open_database(path, create=False, now=checked(clock()))
-    return Store(pack, path, opened, clock=clock)
+    store = Store(pack, path, opened, clock=clock)
+    store.check_card_states()
+    return store
 
 
 class Store(ReadingProgress, CardProgress, MyCardProgress):
@@ -67,10 +70,8 @@ class Store(ReadingProgress, CardProgress, MyCardProgress):
         )
         if row is None:
             return default
-        try:
-            return json.loads(row[0])
-        except ValueError:
-            return default
+        ok, value = read_json(row[0])
+        return value if ok else default
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a JSON-serialisable value (TypeError or ValueError otherwise)."""

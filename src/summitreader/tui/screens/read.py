@@ -235,7 +235,7 @@ class ReadScreen(FindInSection):
         view = self._annotations()
         bookmarks = {p for s, p in view.bookmarks if s == section.id and p in numbers}
         notes = {
-            p: texts[0] for (s, p), texts in view.notes.items() if s == section.id and p in numbers
+            p: texts for (s, p), texts in view.notes.items() if s == section.id and p in numbers
         }
         remarks: dict[int, list[Note]] = {}
         for remark in self.pack.notes:
@@ -253,7 +253,7 @@ class ReadScreen(FindInSection):
                 paragraph,
                 mentions.get(paragraph.number, ()),
                 bookmarked=paragraph.number in bookmarks,
-                note=notes.get(paragraph.number),
+                notes=notes.get(paragraph.number, ()),
                 remarks=remarks.get(paragraph.number, ()),
             )
             passage.marks = tuple(marks.get(paragraph.number, ()))
@@ -364,16 +364,28 @@ class ReadScreen(FindInSection):
             return
         store, section, number = self.store, self.section.id, passage.paragraph.number
         current = self._annotations().note((section, number))
+        # What the reader showed is what the user knows of: a note another instance wrote since
+        # is not replaced, even if the editor shows it (both are kept, and the user is told).
+        shown = passage.note or ""
 
         def done(text: str | None) -> None:
             if text is None or (not current and not text):
                 return
+            elsewhere: list[bool] = []
             self.saves.save(
-                lambda: store.set_note(section, number, text),
-                effect=NoteChange(section, number, text),
+                lambda: elsewhere.append(store.set_note(section, number, text, shown)),
+                effect=NoteChange(section, number, text, shown),
             )
             if self.section.id == section:
-                passage.set_note(text or None)
+                passage.set_notes(self._annotations().notes.get((section, number), ()))
+            if any(elsewhere):
+                self.notify(
+                    "This paragraph's note was changed elsewhere: both texts are kept.",
+                    title="Note",
+                    severity="warning",
+                    timeout=8,
+                )
+                return
             told = ("Note saved.", "Note kept") if text else ("Note removed.", "Note removal kept")
             self.notify(self._told(*told), timeout=3)
 

@@ -35,11 +35,14 @@ class BookmarkChange:
 
 @dataclass(frozen=True, slots=True)
 class NoteChange:
-    """A paragraph's note set to ``text`` (empty: removed), saved or waiting."""
+    """A paragraph's newest note set to ``text`` (empty: removed), saved or waiting, by an editor
+    that started from ``expected`` (as :meth:`~summitreader.progress.Store.set_note`: when the
+    note is another by then, ``text`` is a note of its own beside it)."""
 
     section: str
     paragraph: int
     text: str
+    expected: str | None = None
 
 
 Place = tuple[str, int]
@@ -52,11 +55,12 @@ class Annotations:
 
     bookmarks: set[Place] = field(default_factory=set)
     notes: dict[Place, list[str]] = field(default_factory=dict)
-    """The texts of each paragraph's notes, the first being the one the note editor changes."""
+    """The texts of each paragraph's notes, oldest first, the last being the one the note editor
+    changes."""
 
     def note(self, place: Place) -> str:
         texts = self.notes.get(place)
-        return texts[0] if texts else ""
+        return texts[-1] if texts else ""
 
 
 def annotation_view(store: Store, waiting: Iterable[object] = ()) -> Annotations:
@@ -75,8 +79,12 @@ def annotation_view(store: Store, waiting: Iterable[object] = ()) -> Annotations
         elif isinstance(change, NoteChange):
             place = (change.section, change.paragraph)
             texts = view.notes.setdefault(place, [])
-            if texts:
-                texts[:1] = [change.text] if change.text else []
+            stored = texts[-1] if texts else ""
+            if change.expected is not None and stored != change.expected:
+                if change.text and change.text != stored:
+                    texts.append(change.text)  # changed elsewhere: both are kept
+            elif texts:
+                texts[-1:] = [change.text] if change.text else []
             elif change.text:
                 texts.append(change.text)
             if not texts:

@@ -74,13 +74,15 @@ class Passage(Widget):
         mentions: Sequence[Mention] = (),
         *,
         bookmarked: bool = False,
-        note: str | None = None,
+        notes: Sequence[str] = (),
         remarks: Sequence[Note] = (),
     ) -> None:
         super().__init__(id=f"p-{paragraph.number}")
         self.paragraph = paragraph
         self.mentions = tuple(mentions)
-        self.note = note
+        self.notes = tuple(notes)
+        """The reader's notes on this paragraph, oldest first: each is shown (the note editor
+        changes the last)."""
         self.remarks = tuple(remarks)
         """The pack's own notes on this paragraph, as ``(title, text)``: where its framing is
         debatable."""
@@ -104,9 +106,15 @@ class Passage(Widget):
         self.set_class(value, "-bookmarked")
         self.refresh(layout=True)
 
-    def set_note(self, note: str | None) -> None:
-        self.note = note
-        self.refresh(layout=True)
+    @property
+    def note(self) -> str | None:
+        """The newest of the reader's notes (the one the note editor changes)."""
+        return self.notes[-1] if self.notes else None
+
+    def set_notes(self, notes: Sequence[str]) -> None:
+        if tuple(notes) != self.notes:
+            self.notes = tuple(notes)
+            self.refresh(layout=True)
 
     def set_my_cards(self, count: int) -> None:
         if count != self.my_cards:
@@ -152,10 +160,11 @@ class Passage(Widget):
         tail = Content("")
         for remark in self.remarks:
             tail = tail + Content("\n\n") + remark_content(remark)
-        if self.note:
-            tail = tail + Content("\n") + Content.assemble(
-                ("✎ Your note: ", "bold"), (self.note, "italic")
-            )
+        for note in self.notes:
+            if note:
+                tail = tail + Content("\n") + Content.assemble(
+                    ("✎ Your note: ", "bold"), (note, "italic")
+                )
         if self.my_cards:
             cards = "1 card" if self.my_cards == 1 else f"{self.my_cards} cards"
             tail = tail + Content("\n") + Content(f"◆ {cards} of yours").stylize("dim")
