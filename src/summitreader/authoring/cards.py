@@ -49,13 +49,17 @@ _NUMBER = re.compile(
     r"thousand|hundred))?(?![\w,])|(?<![\w.,])[$€£]?\d+(?:\.\d+)?\s?(?:%|percent|per cent|million|"
     r"billion|thousand|hundred)\b|(?<![\w.,$€£])\d{2,}(?:\.\d+)?(?![\w.,]?\d)"
 )
+_PLACE_NUMBER = r"\d+[a-z]?(?:\([a-z0-9]{1,4}\))*"
 _REFERENCE = re.compile(
-    r"\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|figures?|"
-    r"fig\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|no\.)\s*$|§\s*$",
+    r"(?:\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|"
+    r"figures?|figs?\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|"
+    rf"appendices|nos?\.)|§§?)\s*(?:{_PLACE_NUMBER}\s*(?:,|;|&|and|or|to|through|thru|[–—-])"
+    r"\s*)*$",
     re.IGNORECASE,
 )
-"""A word before a number that makes it a reference to a place in a text (``section 10``):
-no card hides it."""
+"""A word before a number that makes it a reference to a place in a text (``section 10``),
+also in a list or a range (``sections 15 and 16``, ``chapters 3–5``, ``articles 2, 3 or 4``,
+``§ 12``): no card hides it."""
 _CALLED = re.compile(
     r"\b(?:known as|called|termed|defined as|dubbed)\s+[\"“']?(?P<term>[^\W\d_][\w’'-]*"
     r"(?:\s+[^\W\d_][\w’'-]*){0,2})",

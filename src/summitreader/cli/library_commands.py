@@ -33,7 +33,7 @@ cards (cloze, no network, no model):
      earliest of equals), or the takeaway itself when none shares a word;
   2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
      "known as", "called"...), a date or a number (not one naming a place in the
-     text, as section 10): that phrase hidden;
+     text, as section 10, sections 15 and 16, chapters 3-5, § 12): that phrase hidden;
   3. a hidden phrase never is, begins or ends with a stop word, and is once in its
      sentence;
   4. at most three cards a section and 400 in all; a card that would give away
