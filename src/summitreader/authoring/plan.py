@@ -207,7 +207,7 @@ class Plan:
         cards = [
             {
                 "id": card_id,
-                "kind": "cloze",
+                "kind": card.kind,
                 "prompt": card.prompt,
                 "answer": card.answer,
                 "about": self._about(card),
