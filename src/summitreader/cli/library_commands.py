@@ -40,6 +40,8 @@ cards (cloze, no network, no model):
   4. at most three cards a section and 400 in all; a card that would give away
      another's answer is left out, and so is any card the card lint of 'validate'
      finds anything wrong with.
+  A sentence card is about the takeaway it shares most telling words with (two at
+  least, the title's not counted, more than with any other), else its section.
 You can edit the pack's files afterwards; 'summitreader validate ID' says what is wrong.
 """
 
