@@ -63,8 +63,15 @@ def test_a_markdown_article_gives_sections_takeaways_and_cards(capsys, tmp_path)
         "- **Light-independent reactions:**"
     )
     answers = {c.answer for c in pack.cards}
-    assert {"photoautotrophs", "1640s", "Light becomes chemical energy"} <= answers
-    assert all(c.card_kind == "cloze" and f"{{{{{c.answer}}}}}" in c.prompt for c in pack.cards)
+    assert {"photoautotrophs", "1640s"} <= answers
+    # A takeaway with no date, number or term to hide is a flip card: its label asks.
+    flip = pack.card("card-light-becomes-chemical-energy")
+    assert flip is not None and flip.card_kind == "recall"
+    assert flip.prompt == "Light becomes chemical energy: …"
+    assert flip.answer.startswith("photosynthesis stores the energy of light")
+    clozes = [c for c in pack.cards if c.card_kind == "cloze"]
+    assert len(clozes) == len(pack.cards) - 3
+    assert all(f"{{{{{c.answer}}}}}" in c.prompt for c in clozes)
     checked(folder)
     code, out, _ = run(capsys, tmp_path, "validate", "photosynthesis")
     assert code == 0 and "photosynthesis: ok" in out

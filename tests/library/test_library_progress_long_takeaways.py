@@ -24,7 +24,10 @@ LEADS = [
 
 @pytest.fixture
 def long_pack(tmp_path: Path) -> Pack:
-    items = "".join(f"- **{lead}.** It is what the article argues.\n" for lead in LEADS)
+    items = "".join(
+        f"- **{lead}.** It is what the {nth} part of the article argues.\n"
+        for lead, nth in zip(LEADS, ("first", "second", "third"), strict=True)
+    )
     source = tmp_path / "mills.md"
     source.write_text(
         "# Tidal mills\n\n## History\n\n"

@@ -14,9 +14,9 @@ that every bird spends some time in the warm middle of the group.
 
 ## Key takeaways
 
-- **Clusters keep warm.** The winter huddle shares heat between thousands of birds.
-- **Fasting males:** the males keep the egg warm for two months without eating.
-- **Slow turning** — every bird takes its turn in the middle of the huddle.
+- **Clusters keep warm.** The winter huddle shares heat between 5,000 birds.
+- **Fasting males:** the males keep the egg warm for 65 days without eating.
+- **Slow turning** — the huddle turns about once every 30 seconds.
 """
 
 
@@ -24,7 +24,7 @@ def test_the_takeaway_cards_keep_the_readers_punctuation():
     plan = _Plan("penguins", "Penguins", split_markdown(ARTICLE))
     prompts = [c.prompt for c in plan.cards if c.rule == "takeaway"]
     assert prompts == [
-        "{{Clusters keep warm}}. The winter huddle shares heat between thousands of birds.",
-        "{{Fasting males}}: the males keep the egg warm for two months without eating.",
-        "{{Slow turning}} — every bird takes its turn in the middle of the huddle.",
+        "Clusters keep warm. The winter huddle shares heat between {{5,000}} birds.",
+        "Fasting males: the males keep the egg warm for {{65}} days without eating.",
+        "Slow turning — the huddle turns about once every {{30}} seconds.",
     ]

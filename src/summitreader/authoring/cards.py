@@ -1,7 +1,9 @@
 """Cloze cards made from an article by fixed rules (no network, no model).
 
-1. Each takeaway gives a card: its bold lead hidden when the lead has at most four words, else
-   the lead's longest telling word; the takeaway's text stays as the clue. Its passage is the
+1. Each takeaway gives a card: its bold lead stays shown as the cue, and what its text says is
+   hidden by rules 2 and 3 (a defined term, a date or a number of its text, whatever the
+   sentence's length); a takeaway whose text has none gives a flip card instead (the lead asks,
+   the text answers). Its passage is the
    paragraph that argues the takeaway best: of the paragraphs outside the takeaways list, the
    one sharing the most telling words with it (the earliest of equals); the takeaway in its
    list when none shares a word (see
@@ -25,7 +27,6 @@ from typing import TypeVar
 
 from summitreader.authoring.words import is_stop_word, words
 from summitreader.pack.markdown import inline_runs
-from summitreader.stop_words import STOP_WORDS
 
 T = TypeVar("T")
 
@@ -34,7 +35,6 @@ MAX_CARDS = 400
 MIN_WORDS = 8
 MAX_WORDS = 45
 MAX_TERM_WORDS = 4
-LEAD_WORDS = 4
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -42,20 +42,25 @@ _MONTHS = (
 )
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS},? \d{{3,4}}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? "
-    rf"\d{{3,4}}|{_MONTHS},? \d{{4}}|(?:1\d{{3}}|20\d{{2}})s?)\b"
+    rf"\d{{3,4}}|{_MONTHS},? \d{{4}}|(?:1\d{{3}}|20\d{{2}})(?:\s?[–-]\s?(?:1\d{{3}}|20\d{{2}}))?s?|"
+    r"\d{1,4} ?(?:AD|BCE?|CE)|AD ?\d{1,4})\b"
 )
 _NUMBER = re.compile(
     r"(?<![\w.,])[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|"
     r"thousand|hundred))?(?![\w,])|(?<![\w.,])[$€£]?\d+(?:\.\d+)?\s?(?:%|percent|per cent|million|"
     r"billion|thousand|hundred)\b|(?<![\w.,$€£])\d{2,}(?:\.\d+)?(?![\w.,]?\d)"
 )
+_PLACE_NUMBER = r"\d+[a-z]?(?:\([a-z0-9]{1,4}\))*"
 _REFERENCE = re.compile(
-    r"\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|figures?|"
-    r"fig\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|no\.)\s*$|§\s*$",
+    r"(?:\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|"
+    r"figures?|figs?\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|"
+    rf"appendices|nos?\.)|§§?)\s*(?:{_PLACE_NUMBER}\s*(?:,|;|&|and|or|to|through|thru|[–—-])"
+    r"\s*)*$",
     re.IGNORECASE,
 )
-"""A word before a number that makes it a reference to a place in a text (``section 10``):
-no card hides it."""
+"""A word before a number that makes it a reference to a place in a text (``section 10``),
+also in a list or a range (``sections 15 and 16``, ``chapters 3–5``, ``articles 2, 3 or 4``,
+``§ 12``): no card hides it."""
 _CALLED = re.compile(
     r"\b(?:known as|called|termed|defined as|dubbed)\s+[\"“']?(?P<term>[^\W\d_][\w’'-]*"
     r"(?:\s+[^\W\d_][\w’'-]*){0,2})",
@@ -75,6 +80,9 @@ class CardDraft:
     about: str = ""
     """A takeaway's index, for a takeaway card."""
     explanation: str = ""
+    kind: str = "cloze"
+    """``cloze``, or ``recall`` for a takeaway with nothing to hide (its label asks, its body
+    answers)."""
 
 
 def sentences(text: str) -> list[str]:
@@ -100,18 +108,43 @@ def cloze(sentence: str, answer: str) -> str | None:
 def takeaway_card(
     index: int, title: str, text: str, section: int, paragraph: int, joiner: str = ":"
 ) -> CardDraft:
-    """Rule 1. ``joiner``: the punctuation between the lead and the text, as the reader wrote
-    it (``.``, ``:``, a dash)."""
-    lead_words = words(title)
-    if len(lead_words) <= LEAD_WORDS and hideable(title):
-        answer = title
-    else:
-        telling = [w for w in lead_words if w.casefold() not in STOP_WORDS]
-        answer = max(telling, key=len) if telling else title
-    blanked = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", f"{{{{{answer}}}}}", title, count=1)
+    """Rule 1. ``title``: the takeaway's bold lead (the label, shown as the cue); ``text``: its
+    body (Markdown). The body's fact is hidden by rules 2 and 3 (a defined term, a date or a
+    number); with none, a flip card: the label asks, the body answers. ``joiner``: the
+    punctuation between the lead and the text, as the reader wrote it (``.``, ``:``, a dash)."""
+    runs = inline_runs(text)
+    body = " ".join("".join(run.text for run in runs).split())
+    terms = [
+        " ".join(run.text.split()).strip(" ,.;:")
+        for run in runs
+        if (run.strong or run.emphasis) and not run.url
+    ]
     between = f" {joiner} " if joiner in "—–-" else f"{joiner} "
-    prompt = f"{blanked}{between}{text}" if text and text != title else blanked
-    return CardDraft("takeaway", prompt, answer, section, paragraph, str(index))
+    if body and body != title and "{" not in body + title and "}" not in body + title:
+        label = {w.casefold() for w in words(title)}
+        for sentence in sentences(body):
+            for _rule, answer in _candidates(sentence, terms):
+                blanked = cloze(body, answer)
+                if blanked is None or any(w.casefold() in label for w in words(answer)):
+                    continue  # (the label, shown, must not give the answer away)
+                return CardDraft(
+                    "takeaway",
+                    f"{title}{between}{blanked}",
+                    answer,
+                    section,
+                    paragraph,
+                    str(index),
+                    kind="cloze",
+                )
+    return CardDraft(
+        "takeaway",
+        f"{title}{between}…",
+        body or title,
+        section,
+        paragraph,
+        str(index),
+        kind="recall",
+    )
 
 
 def paragraph_cards(markdown: str, section: int, paragraph: int) -> list[CardDraft]:

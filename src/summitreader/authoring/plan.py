@@ -22,6 +22,7 @@ from summitreader.authoring.ids import slug
 from summitreader.authoring.split import Article, Draft
 from summitreader.authoring.takeaways import (
     ArguingParagraphs,
+    Crediting,
     TakeawayDraft,
     find_takeaways,
     is_takeaway_heading,
@@ -61,7 +62,7 @@ class Plan:
         for index, section in enumerate(self.sections):
             if is_takeaway_heading(section.title):
                 others = [(i, s.blocks) for i, s in enumerate(self.sections) if i != index]
-                found = find_takeaways(section.blocks, others)
+                found = find_takeaways(section.blocks, others, title)
                 if found:
                     self.takeaways, self.takeaway_section = found, index
                     break
@@ -102,9 +103,13 @@ class Plan:
         finder = ArguingParagraphs(
             [(i, s.blocks) for i, s in enumerate(self.sections) if i not in self.list_parts]
         )
-        return [
-            finder.find(t) or (self.takeaway_section or 0, t.paragraph) for t in self.takeaways
-        ]
+        return [finder.find(t) or (self.takeaway_section or 0, t.paragraph) for t in self.takeaways]
+
+    @cached_property
+    def crediting(self) -> Crediting:
+        """Which takeaway a sentence card is about (:class:`~summitreader.authoring.takeaways.
+        Crediting`)."""
+        return Crediting(self.takeaways, self.title)
 
     @cached_property
     def cards(self) -> list[CardDraft]:
@@ -164,10 +169,8 @@ class Plan:
     def _about(self, card: CardDraft) -> list[str]:
         if card.rule == "takeaway":
             return [self.takeaway_ids[int(card.about)]]
-        argued = [
-            self.takeaway_ids[i] for i, t in enumerate(self.takeaways) if card.section in t.sections
-        ]
-        return argued[:1] or [self.section_ids[card.section]]
+        about = self.crediting.find(card.prompt.replace("{{", "").replace("}}", ""))
+        return [self.takeaway_ids[about] if about is not None else self.section_ids[card.section]]
 
     def files(self, source_line: str) -> dict[str, str]:
         """The pack's files but the cards by name, as text: what is checked against the
@@ -207,7 +210,7 @@ class Plan:
         cards = [
             {
                 "id": card_id,
-                "kind": "cloze",
+                "kind": card.kind,
                 "prompt": card.prompt,
                 "answer": card.answer,
                 "about": self._about(card),

@@ -74,12 +74,43 @@ class ArguingParagraphs:
         return self._places[best]
 
 
+CREDIT_WORDS = 2
+"""The telling words a sentence card must share with a takeaway to be credited to it."""
+
+
+class Crediting:
+    """Which takeaway a sentence card is about: the one whose lead and text share the most
+    telling words with the card's sentence (stems, as :class:`ArguingParagraphs` counts them),
+    not counting the words of the article's title (what the whole article is about); only when
+    they share at least :data:`CREDIT_WORDS` and no other takeaway shares as many. Else none:
+    the card is about its section."""
+
+    def __init__(self, takeaways: list[TakeawayDraft], title: str) -> None:
+        common = telling_words(title)
+        self._words = [telling_words(f"{t.title} {t.text}") - common for t in takeaways]
+
+    def find(self, sentence: str) -> int | None:
+        """The index of the takeaway ``sentence`` is about, or None."""
+        own = telling_words(sentence)
+        scores = sorted(
+            ((len(own & words), i) for i, words in enumerate(self._words)), reverse=True
+        )
+        if not scores or scores[0][0] < CREDIT_WORDS:
+            return None
+        if len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return scores[0][1]
+
+
 def find_takeaways(
-    blocks: list[str], other_sections: list[tuple[int, list[str]]]
+    blocks: list[str], other_sections: list[tuple[int, list[str]]], title: str = ""
 ) -> list[TakeawayDraft]:
     """The takeaways in ``blocks`` (a takeaways section's paragraphs); each argued in the one or
-    two sections of ``other_sections`` (``(index, paragraphs)``) with the most words in common."""
-    vocab = [(index, telling_words(" ".join(paras))) for index, paras in other_sections]
+    two sections of ``other_sections`` (``(index, paragraphs)``) with the most telling words in
+    common, not counting the words of the article's ``title``: the second only when it shares
+    at least :data:`CREDIT_WORDS` and at least half as many as the first."""
+    common = telling_words(title)
+    vocab = [(index, telling_words(" ".join(paras)) - common) for index, paras in other_sections]
     found = []
     for number, block in enumerate(blocks, start=1):
         match = _BOLD_LEAD.match(block.strip())
@@ -96,6 +127,11 @@ def find_takeaways(
             ((len(words & own), index) for index, own in vocab if words & own),
             key=lambda pair: (-pair[0], pair[1]),
         )
-        sections = tuple(sorted(index for _, index in scored[:2]))
+        kept = [
+            index
+            for n, (count, index) in enumerate(scored[:2])
+            if n == 0 or (count >= CREDIT_WORDS and 2 * count >= scored[0][0])
+        ]
+        sections = tuple(sorted(kept))
         found.append(TakeawayDraft(lead, rest or lead, number, sections, joiner))
     return found

@@ -28,17 +28,20 @@ takeaways: the items with a bold lead (- **The lead:** the text) of a section he
   like "Key takeaways", "Summary" or "Conclusions". Of a list cut into parts for
   its length, the first part's items only (add says how many are left out).
 cards (cloze, no network, no model):
-  1. each takeaway, its bold lead hidden (or its longest word when over four words);
-     its passage: the paragraph outside the list sharing the most words with it (the
+  1. each takeaway: its bold lead shown as the cue and a term, date or number of
+     its text hidden (rules 2 and 3); with none, a flip card (lead -> text); its
+     passage: the paragraph outside the list sharing the most words with it (the
      earliest of equals), or the takeaway itself when none shares a word;
   2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
      "known as", "called"...), a date or a number (not one naming a place in the
-     text, as section 10): that phrase hidden;
+     text, as section 10, sections 15 and 16, chapters 3-5, § 12): that phrase hidden;
   3. a hidden phrase never is, begins or ends with a stop word, and is once in its
      sentence;
   4. at most three cards a section and 400 in all; a card that would give away
      another's answer is left out, and so is any card the card lint of 'validate'
      finds anything wrong with.
+  A sentence card is about the takeaway it shares most telling words with (two at
+  least, the title's not counted, more than with any other), else its section.
 You can edit the pack's files afterwards; 'summitreader validate ID' says what is wrong.
 """
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, say, table
+from summitreader.pack.cloze import asked
+
+if TYPE_CHECKING:
+    from summitreader.study.deck import StudyCard
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,7 +50,7 @@ def handler(args: argparse.Namespace, context: Context) -> int:
                     {
                         "id": card.id,
                         "kind": card.card_kind,
-                        "prompt": card.prompt,
+                        "prompt": _prompt(card),
                         "due": _iso(due_of(states.get(card.id))),
                         "generated": card.generated,
                     }
@@ -58,10 +63,15 @@ def handler(args: argparse.Namespace, context: Context) -> int:
     say(f"{len(due)} {noun} due now; {len(status.new)} new to start today.")
     if due:
         print()
-        table(("id", "kind", "prompt"), [(c.id, c.card_kind, c.prompt) for c in due])
+        table(("id", "kind", "prompt"), [(c.id, c.card_kind, _prompt(c)) for c in due])
     elif status.next_due is not None:
         say(f"Next due: {status.next_due:%Y-%m-%d %H:%M} UTC.")
     return 0
+
+
+def _prompt(card: StudyCard) -> str:
+    """The prompt as the review asks it: a cloze card's blank as ``_____``, not its answer."""
+    return asked(card.prompt) if card.card_kind == "cloze" else card.prompt
 
 
 def _iso(moment: dt.datetime | None) -> str | None:

@@ -25,9 +25,20 @@ def cloze_parts(prompt: str) -> tuple[str, str, str]:
     return prompt[: match.start()], match.group(1), prompt[match.end() :]
 
 
+SHOWN_BLANK = "_____"
+"""How a blank is shown to the reader before it is answered (the review, ``due``)."""
+
+
+def asked(prompt: str) -> str:
+    """A cloze prompt as the reader is asked it: its blank shown as :data:`SHOWN_BLANK`, so
+    the hidden phrase is not given away."""
+    before, phrase, after = cloze_parts(prompt)
+    return f"{before}{SHOWN_BLANK}{after}" if phrase else prompt
+
+
 def without_blanks(prompt: str) -> str:
     """The prompt with its blanks taken out (what the reader sees around them)."""
     return BLANK.sub(" ", prompt)
 
 
-__all__ = ["BLANK", "blanks", "cloze_parts", "without_blanks"]
+__all__ = ["BLANK", "SHOWN_BLANK", "asked", "blanks", "cloze_parts", "without_blanks"]

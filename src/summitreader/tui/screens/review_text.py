@@ -8,6 +8,7 @@ import datetime as dt
 
 from textual.content import Content
 
+from summitreader.pack.cloze import SHOWN_BLANK
 from summitreader.pack.model import Card, Pack, Paragraph
 from summitreader.study.deck import cloze_parts
 from summitreader.study.grading import RATING_NAMES, Grade
@@ -16,7 +17,7 @@ from summitreader.study.session import Summary
 from summitreader.text import plural
 from summitreader.tui.widgets.passage import remark_content
 
-BLANK = "_____"
+BLANK = SHOWN_BLANK
 VERDICTS = {"right": "✓ Right", "close": "≈ Nearly", "wrong": "✗ Not quite", "shown": "Answer"}
 
 
