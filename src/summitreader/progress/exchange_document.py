@@ -104,7 +104,12 @@ def read_document(source: str | Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise ExchangeError(f"{source} is not valid JSON: it is nested too deeply") from None
-    except ValueError:
+    except ValueError as error:
+        if "digits" in str(error):  # Python's bound on the digits of a whole number
+            raise ExchangeError(
+                f"{source} holds a number with too many digits (more than "
+                f"{sys.get_int_max_str_digits()}): it is not a summitreader progress file"
+            ) from None
         raise ExchangeError(f"{source} is not valid JSON") from None
     if not isinstance(document, dict):
         raise ExchangeError(f"{source} is not a summitreader progress file")
