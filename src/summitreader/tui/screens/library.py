@@ -4,8 +4,8 @@ their reading progress and cards due; Enter opens one.
 The list scrolls inside the dialog to keep the highlighted pack in view; the hint on adding an
 article and the keys are docked under it, so they are seen however many packs there are. The
 open pack is highlighted when the dialog opens, and said to be open ("open now"). The
-highlighted pack is drawn in reverse with a cursor mark, so it is plain to see with or without
-colour.
+highlighted pack is drawn on the accent colour with a cursor mark (▶), so it is plain to see
+with or without colour.
 
 Choosing a pack does not close the dialog: it posts :class:`LibraryScreen.Chosen` for the app to
 open the pack off the UI thread, and says "Opening <title>…" with its list disabled until the app
@@ -35,6 +35,8 @@ from summitreader.tui.widgets.stopping_list import StoppingOptionList
 ADD_HINT = "Add an article: summitreader add FILE (Markdown, text, HTML)"
 KEYS = "↑↓ choose · enter opens · escape closes"
 LOADING = "Loading the library…"
+CURSOR = "▶ "
+"""The mark of the highlighted pack."""
 
 
 class PackList(StoppingOptionList):
@@ -111,6 +113,9 @@ class LibraryScreen(ModalScreen[None]):
         self.opening: str | None = None
         """The title of the pack being opened, once one is chosen."""
         self.packs: list[PackInfo] = [] if packs is None else packs
+        self._summaries: dict[int, PackSummary] = {}
+        self._cursor: int | None = None
+        """The pack drawn with the cursor mark (the highlighted one)."""
         self.loaded = packs is not None
         """True once the packs are listed (the list reads the library's files off the UI
         thread: the dialog paints at once, saying it is loading)."""
@@ -164,8 +169,9 @@ class LibraryScreen(ModalScreen[None]):
             (n for n, info in enumerate(self.packs) if info.path.resolve() == self.current), None
         )
 
-    def _label(self, info: PackInfo, summary: PackSummary | None) -> Blocks:
-        """The pack's title, then its id and figures; wrapped lines hang under their text."""
+    def _label(self, info: PackInfo, summary: PackSummary | None, cursor: bool = False) -> Blocks:
+        """The pack's title, then its id and figures; wrapped lines hang under their text. The
+        highlighted pack is marked by ``▶`` (plain to see in any colours, and with none)."""
         is_open = info.path.resolve() == self.current
         if summary is None:
             figures = "…"
@@ -177,7 +183,7 @@ class LibraryScreen(ModalScreen[None]):
                 f" · {summary.new} new today"
             )
         title = Hanging(
-            [("  ", "")],
+            [(CURSOR if cursor else "  ", "bold")],
             [
                 (info.title, "bold"),
                 (" (ships with summitreader)" if info.shipped else "", ""),
@@ -199,11 +205,26 @@ class LibraryScreen(ModalScreen[None]):
         ):
             return  # a summary of the list before it was listed again
         options = self.query_one(OptionList)
+        self._summaries[message.index] = message.summary
         options.replace_option_prompt_at_index(
-            message.index, self._label(self.packs[message.index], message.summary)
+            message.index,
+            self._label(
+                self.packs[message.index], message.summary, message.index == self._cursor
+            ),
         )
         # A longer line may wrap: the highlighted pack stays in view.
         self.call_after_refresh(options.scroll_to_highlight)
+
+    @on(OptionList.OptionHighlighted)
+    def _mark_cursor(self, event: OptionList.OptionHighlighted) -> None:
+        """Move the cursor mark to the pack highlighted."""
+        before, self._cursor = self._cursor, event.option_index
+        options = self.query_one(OptionList)
+        for index in (before, self._cursor):
+            if index is not None and index < len(self.packs) and index < options.option_count:
+                summary = self._summaries.get(index)
+                label = self._label(self.packs[index], summary, index == self._cursor)
+                options.replace_option_prompt_at_index(index, label)
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

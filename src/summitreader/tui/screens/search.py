@@ -72,6 +72,8 @@ class SearchScreen(StyledScreen):
         # Priority: the box would take ↓ itself (and do nothing with it).
         Binding("down", "results", "Results", priority=True, id="search.results"),
         Binding("escape", "leave_box", "Leave the box", id="search.leave"),
+        # Out of the box 6 opens the Library as everywhere, but the footer has no room for it.
+        Binding("6", "app.library", "", show=False),
     ]
     HELP_EXTRA = (
         ("type", "Words, \"a phrase\", AND / OR / NOT, kind:meeting, date:2018; the last word "
