@@ -96,3 +96,20 @@ def test_no_takeaway_card_hides_its_label(tmp_path: Path) -> None:
     labels = {t.title for t in pack.takeaways}
     assert len(takeaway_cards(pack)) == len(labels) == 5
     assert not any(card.answer in labels for card in pack.cards)
+
+
+def test_a_decimal_number_is_a_fact_a_takeaway_card_hides(tmp_path: Path) -> None:
+    # "7.4 metres" gave a flip card of the whole text; a section number such as 2.3 stays shown.
+    source = tmp_path / "tides.md"
+    source.write_text(
+        "# Tides\n\n## The harbour\n\nThe spring tidal range at Kelmouth reaches 7.4 metres, "
+        "as section 2.3 of the survey records for the outer harbour.\n\n## Key takeaways\n\n"
+        "- **Spring range**: the spring tidal range at Kelmouth reaches 7.4 metres.\n"
+        "- **Survey**: section 2.3 of the survey gives the outer harbour's range.\n",
+        encoding="utf-8",
+    )
+    pack = load_pack(add_article(source, tmp_path / "library").path)
+    cards = takeaway_cards(pack)
+    kind, prompt, answer = cards["Spring range"]
+    assert kind == "cloze" and answer == "7.4" and "{{7.4}}" in prompt, cards
+    assert "{{2.3}}" not in " ".join(c.prompt for c in pack.cards)

@@ -49,8 +49,9 @@ _NUMBER = re.compile(
     r"(?<![\w.,])[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|"
     r"thousand|hundred))?(?![\w,])|(?<![\w.,])[$€£]?\d+(?:\.\d+)?\s?(?:%|percent|per cent|million|"
     r"billion|thousand|hundred)\b|(?<![\w.,$€£])\d{2,}(?:\.\d+)?(?![\w.,]?\d)"
+    r"|(?<![\w.,$€£])\d\.\d+(?![\w.,]?\d)"  # a decimal: 7.4 (metres)
 )
-_PLACE_NUMBER = r"\d+[a-z]?(?:\([a-z0-9]{1,4}\))*"
+_PLACE_NUMBER = r"\d+(?:\.\d+)*[a-z]?(?:\([a-z0-9]{1,4}\))*"
 _REFERENCE = re.compile(
     r"(?:\b(?:sections?|chapters?|clauses?|articles?|paragraphs?|parts?|pages?|pp?\.|"
     r"figures?|figs?\.|tables?|items?|steps?|rules?|lines?|versions?|subsections?|appendix|"
