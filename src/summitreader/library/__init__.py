@@ -247,13 +247,21 @@ def find_pack(data_dir: Path, spec: str) -> Path:
     if "/" in spec or os.sep in spec or spec in (".", ".."):
         return folder  # a path: the loader says what is wrong with it, if anything
     candidate = library_dir(data_dir) / spec
-    if not spec.startswith(".") and candidate.is_dir():
+    if not spec.startswith(".") and _is_dir(candidate):
         return candidate  # even without a pack.yaml: the loader says so
-    if folder.is_dir():
+    if _is_dir(folder):
         return folder
     raise LibraryError(
         f"'{spec}' is neither a pack of the library nor a folder (see: summitreader packs)"
     )
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False for a name the system refuses (too long, say)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def pack_spec(data_dir: Path | None, pack_path: Path) -> str:
