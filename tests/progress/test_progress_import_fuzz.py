@@ -170,6 +170,7 @@ valid_documents = document_of(
             }
         ),
         max_size=3,
+        unique_by=lambda note: note["uid"],  # one uid twice is refused
     ),
     card_states=st.lists(
         st.fixed_dictionaries(

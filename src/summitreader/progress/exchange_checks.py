@@ -125,6 +125,11 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
         if not isinstance(items, list):
             raise ExchangeError(f"{kind}: expected a list")
         checked[kind] = [_record(item, f"{kind}[{n}]", spec) for n, item in enumerate(items)]
+    note_uids: set[str] = set()
+    for n, note in enumerate(checked["notes"]):
+        if note["uid"] in note_uids:  # the one kept would have been the last, silently
+            raise ExchangeError(f"notes[{n}].uid: the same note is given twice")
+        note_uids.add(note["uid"])
     seen_uids: set[str] = set()
     for n, card in enumerate(checked["my_cards"]):
         if not UID.fullmatch(card["uid"]):
