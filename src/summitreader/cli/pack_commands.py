@@ -67,6 +67,9 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         emit_json([entry_dict(e) for e in entries])
         return 0
+    if not entries:  # a table of a header alone says nothing
+        hint(f"This pack has no {args.group}.")
+        return 0
     rows: list[tuple[str, ...]]
     if args.group == "meetings":
         rows = [

@@ -9,7 +9,7 @@ from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, styled
 from summitreader.search.documents import card_text
 from summitreader.search.results import KINDS, Hit, SearchResult
-from summitreader.text import clean_text
+from summitreader.text import clean_text, visible
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
@@ -53,9 +53,17 @@ def _limit(value: str) -> int:
 
 
 def search_command(args: argparse.Namespace, context: Context) -> int:
+    query = " ".join(args.query)
+    if not visible(clean_text(query)):  # said, where "No results." would puzzle
+        if args.json:
+            emit_json([])
+        else:
+            print("The query holds nothing to look for (only spaces, control or invisible "
+                  "characters).")
+        return 0
     index = context.search_index
     index.set_notes(_notes(context), _cards(context))
-    result = index.search(" ".join(args.query), kinds=args.kind, limit=args.limit)
+    result = index.search(query, kinds=args.kind, limit=args.limit)
     _tell(result)
     if args.json:
         emit_json([hit_dict(hit) for hit in result.hits])
