@@ -98,3 +98,23 @@ def test_a_setting_that_does_not_parse_is_its_default(
         assert store.get_setting("new_per_day", 20) == 20
         document = export_progress(store)
         assert all(s["key"] != "new_per_day" for s in document["settings"])
+
+
+@pytest.mark.parametrize(
+    ("card_id", "shown"),
+    [
+        ("\x1b[2J\u202e", "with an id of U+001B U+005B"),  # cleans to nothing: its code points
+        ("x" * 5000, "'" + "x" * 59 + "…'"),  # cut to a line, not a screenful
+    ],
+)
+def test_a_damaged_card_is_named_in_a_form_one_can_read(
+    pack_dir: Path, data_dir: Path, card_id: str, shown: str
+) -> None:
+    _progress(pack_dir, data_dir, "{not json")
+    with sqlite3.connect(data_dir / "progress.sqlite3") as conn:
+        conn.execute("UPDATE card_states SET card_id = ? WHERE card_id = 'first-card'", (card_id,))
+    conn.close()
+    with open_store(data_dir, load_pack(pack_dir)) as store:
+        (told,) = [n for n in store.notices if "damaged" in n]
+        assert shown in told
+        assert len(told) < 200

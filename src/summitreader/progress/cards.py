@@ -17,7 +17,7 @@ from typing import Any
 from summitreader.card_state import REVIEW, due_of, read_state
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Review, from_text, to_text
-from summitreader.text import clean_text
+from summitreader.text import clean_text, shorten, visible
 
 
 class CardProgress(StoreCore):
@@ -52,7 +52,7 @@ class CardProgress(StoreCore):
             return
         self._damaged_states.add(card_id)
         self.notices.append(
-            f"The saved state of the card {clean_text(str(card_id))!r} is damaged: the card is "
+            f"The saved state of the card {_shown_id(card_id)} is damaged: the card is "
             "studied as new, and its past reviews are kept."
         )
 
@@ -271,3 +271,13 @@ def _time_or_none(text: str | None) -> dt.datetime | None:
         return from_text(text)
     except ValueError:
         return None
+
+
+def _shown_id(card_id: object) -> str:
+    """A card id from the file as a notice shows it: cleaned, quoted, cut to a line; an id that
+    cleans to nothing is shown by its code points, so the card can still be told apart."""
+    text = str(card_id)
+    shown = " ".join(clean_text(text).split())
+    if not visible(shown):
+        return "with an id of " + shorten(" ".join(f"U+{ord(c):04X}" for c in text), 60)
+    return repr(shorten(shown, 60))
