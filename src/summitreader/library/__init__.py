@@ -350,7 +350,9 @@ def remove_pack(
             backup = back_up_progress(data_dir, pack_id, store, now)
             if store is not None:
                 record_removed(store, folder)
-            trash = _unused(library / f"{REMOVING_PREFIX}{pack_id}")
+            from summitreader.progress.backups import unused
+
+            trash = unused(library / f"{REMOVING_PREFIX}{pack_id}")
             try:
                 os.rename(folder, trash)
             except OSError as error:
@@ -382,12 +384,13 @@ def back_up_progress(
     when it cannot be written."""
     if store is None:
         return None
+    from summitreader.progress.backups import unused
     from summitreader.progress.exchange import ExchangeError, export_progress, write_document
 
     target = Path(data_dir) / BACKUP_FOLDER
     label = "-".join(why.split())
     name = f"{pack_id}-{now:%Y%m%dT%H%M%S}" + (f"-{label}" if label else "")
-    backup = _unused(target / f"{name}.json")
+    backup = unused(target / f"{name}.json")
     try:
         target.mkdir(parents=True, exist_ok=True)
         write_document(export_progress(store), backup)
@@ -398,14 +401,6 @@ def back_up_progress(
             + ("" if label else ": nothing was removed")
         ) from None
     return backup
-
-
-def _unused(path: Path) -> Path:
-    candidate, number = path, 2
-    while os.path.lexists(candidate):
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate
 
 
 def _why(error: BaseException) -> str:
