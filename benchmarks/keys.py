@@ -85,14 +85,20 @@ class Terminal:
 
 
 def key_paints(
-    argv: list[str], env: dict[str, str], first: str, steps: list[Step], settle: float
+    argv: list[str],
+    env: dict[str, str],
+    first: str,
+    steps: list[Step],
+    settle: float,
+    first_look: float | None = None,
 ) -> dict[str, float]:
-    """Seconds of each step, after ``first`` has been painted; ``settle`` seconds of idle time
-    after the first paint and after each step, as a user's pause."""
+    """Seconds of each step, after ``first`` has been painted; ``first_look`` seconds of idle
+    time after the first paint (``settle`` if not given) and ``settle`` after each step, as a
+    user's pauses."""
     terminal = Terminal(argv, env)
     try:
         terminal.wait_for(first)
-        terminal.settle(settle)
+        terminal.settle(settle if first_look is None else first_look)
         times = {}
         for step in steps:
             times[step.label] = terminal.step(step)

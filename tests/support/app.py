@@ -22,6 +22,7 @@ def build_app(
     real_delays: bool = False,
     retry_delay: float | None = None,
     library: bool = False,
+    prepare_screens: bool = False,
 ) -> tuple[SummitApp, Store]:
     """The app on ``pack``, with its store (which the caller closes). Two apps built on the same
     folders see the same progress, like a restart.
@@ -31,11 +32,15 @@ def build_app(
     happens before such a delay has run asks for the real ones. ``retry_delay`` is the seconds
     between a save that failed and its retry (the app's own second unless given): a test that
     waits for a retry once the file is free gives a short one. With ``library``, the app has
-    ``data_dir``'s library: the Library screen lists its packs and switches to them."""
+    ``data_dir``'s library: the Library screen lists its packs and switches to them. The
+    screens not shown are built in quiet moments, as the app does, only with
+    ``prepare_screens`` (a test that shows one screen would otherwise pay for all of them)."""
     store = open_store(data_dir, pack, clock=clock)
     app = make_app(pack, store, cache_dir, clock=clock, data_dir=data_dir if library else None)
     if not real_delays:
         app.services.save_delay = 0.0
         app.services.search_delay = 0.0
     app.services.retry_delay = retry_delay
+    if not prepare_screens:
+        app.prepare_after = None
     return app, store

@@ -16,9 +16,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.widgets import Input, TextArea
+from textual.worker import Worker, WorkerState
 
 from summitreader.pack.model import PassageRef
 from summitreader.tui.messages import MyCardsChanged, OpenEntry, OpenPassage
+from summitreader.tui.preparing import ScreenPreparing
 from summitreader.tui.reading import ReadCount, reading_subtitle
 from summitreader.tui.save_policy import RETRY_DELAY as RETRY_DELAY
 from summitreader.tui.save_policy import SavePolicy
@@ -79,12 +81,13 @@ DECK_SCREENS = ("study", "progress")
 """The screens built with the deck (:attr:`Services.deck`)."""
 
 
-class SummitApp(PackSwitching, SavePolicy, StyleOnce):
+class SummitApp(PackSwitching, SavePolicy, ScreenPreparing, StyleOnce):
     """summitreader's app. Build it with :func:`summitreader.tui.factory.make_app`.
 
     Switching packs is in :class:`~summitreader.tui.switching.PackSwitching`; how writes that
     wait are shown, retried and guarded at quit, in
-    :class:`~summitreader.tui.save_policy.SavePolicy`.
+    :class:`~summitreader.tui.save_policy.SavePolicy`; how screens are built before they are first
+    shown, in :class:`~summitreader.tui.preparing.ScreenPreparing`.
     """
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "study.tcss", "dialogs.tcss"]
@@ -134,6 +137,8 @@ class SummitApp(PackSwitching, SavePolicy, StyleOnce):
         return self._builder(self.specs[name])
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Click):
+            self.input_seen()
         if isinstance(event, events.Key) and not event.is_forwarded and self._type_ahead(event):
             self._actions += 1
             self.services.saves.new_action()
@@ -210,8 +215,18 @@ class SummitApp(PackSwitching, SavePolicy, StyleOnce):
     @work(thread=True, exclusive=True, group="deck", exit_on_error=False)
     def build_deck(self) -> None:
         """Build the deck after the first paint, in the background: the Index, Study and
-        Progress screens need it, and their first visit would wait for it (a second or more)."""
+        Progress screens need it, and their first visit would wait for it (a second or more).
+        Once it is built, the screens not shown yet are built too, in quiet moments."""
         _ = self.services.deck
+
+    @on(Worker.StateChanged)
+    def _deck_built(self, event: Worker.StateChanged) -> None:
+        if (
+            event.worker.node is self
+            and event.worker.group == "deck"
+            and event.state == WorkerState.SUCCESS
+        ):
+            self.prepare_screens()
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def open_search_index(self) -> None:

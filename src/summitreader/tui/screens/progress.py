@@ -23,6 +23,7 @@ from summitreader.text import plural
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging
 from summitreader.tui.widgets.key_footer import KeyFooter
+from summitreader.tui.widgets.sized_static import SizedStatic
 
 if TYPE_CHECKING:
     from summitreader.figures import Stats
@@ -64,10 +65,8 @@ class ProgressScreen(StyledScreen):
         self.store = store
         self.clock = clock
         self.deck = deck if deck is not None else build_deck(pack)
-        self._mastery: list[Mastery] = []
         self._stale = True
         """Whether the figures shown may be out of date (until the next showing)."""
-        self._forecast: list[tuple[dt.date, int]] = []
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -78,24 +77,14 @@ class ProgressScreen(StyledScreen):
         with VerticalScroll(id="progress-body"):
             with Horizontal(classes="progress-row"):
                 yield Static(id="progress-figures", classes="progress-block")
-                yield Static(id="progress-mastery", classes="progress-block")
+                yield SizedStatic(id="progress-mastery", classes="progress-block")
             with Horizontal(classes="progress-row"):
                 yield Static(id="progress-reviews", classes="progress-block")
-                yield Static(id="progress-forecast", classes="progress-block")
+                yield SizedStatic(id="progress-forecast", classes="progress-block")
         yield KeyFooter()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < STACKED, "-stacked")
-        self.call_after_refresh(self._show_sized)
-
-    def _show_sized(self) -> None:
-        """The mastery table and the forecast drawn for their blocks' widths: titles wrap in
-        their column, the forecast's bars narrow so its axis and dates fit."""
-        block = self.query_one("#progress-mastery", Static)
-        block.update(mastery_text(self._mastery, block.content_size.width or None))
-        chart = self.query_one("#progress-forecast", Static)
-        width = chart.content_size.width or None
-        chart.update(chart_text("Due in the next 14 days", self._forecast, width=2, fit=width))
 
     def on_screen_resume(self) -> None:
         """Figures computed each time the screen is shown, once: showing it the first time
@@ -116,14 +105,19 @@ class ProgressScreen(StyledScreen):
         mastery = mastery_by_takeaway(
             self.pack, self.deck, self.store.card_states(ids), self.clock()
         )
-        self._mastery = mastery
         per_day = reviews_per_day(self.store, ids, 30)
         self.query_one("#progress-reviews", Static).update(
             chart_text("Reviews per day, last 30 days", per_day, width=1)
         )
-        self._forecast = list(due_forecast(self.store, ids, 14))
-        self._show_sized()
-        self.call_after_refresh(self._show_sized)  # again once the blocks' widths are known
+        forecast = list(due_forecast(self.store, ids, 14))
+        # Made for the blocks' widths: titles wrap in their column, the forecast's bars narrow
+        # so its axis and dates fit; made again when a block is resized.
+        self.query_one("#progress-mastery", SizedStatic).show(
+            lambda width: mastery_text(mastery, width)
+        )
+        self.query_one("#progress-forecast", SizedStatic).show(
+            lambda width: chart_text("Due in the next 14 days", forecast, width=2, fit=width)
+        )
 
     def _reread_titles(self) -> list[str]:
         queued = self.store.reread_queue()

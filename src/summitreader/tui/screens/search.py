@@ -63,6 +63,10 @@ def hit_label(hit: Hit) -> Blocks:
     return Blocks([head, Hanging([("  ", "")], snippet)])
 
 
+EMPTY_BOX = "Type to search. ? lists the query syntax."
+"""What the message line says while the box is empty."""
+
+
 class SearchScreen(StyledScreen):
     AUTO_FOCUS = "#query"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -174,7 +178,7 @@ class SearchScreen(StyledScreen):
         if self.search.error:
             self._say(self.search.error)
         elif not self.query_one("#query", Input).value:
-            self._say("Type to search. ? lists the query syntax.")
+            self._say(EMPTY_BOX)
 
     def _say(self, text: str) -> None:
         """Show ``text`` in the message line; the screen is laid out again only when the
@@ -277,7 +281,7 @@ class SearchScreen(StyledScreen):
             parts.append(f"Showing results for “{result.suggestion}”.")
         elif result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}?")
-        self._say("  ".join(parts) if parts else "Type to search.")
+        self._say("  ".join(parts) if parts else EMPTY_BOX)
 
     # -- opening --------------------------------------------------------------------------
     @on(Input.Submitted, "#query")

@@ -1,0 +1,108 @@
+"""Screens built while the reader reads: a first visit costs what a second one does.
+
+Showing a screen for the first time composes its widgets and styles them, which takes Textual
+a fifth to half a second on a slow machine; showing it again only lays it out and draws it. So
+once the first screen is painted and the deck is built, the top-level screens not shown yet are
+built in the background, one at a time and only after the user has pressed no key for
+:data:`PREPARE_AFTER` seconds: a key is never kept waiting for more than one screen's building.
+A screen built this way is the mode's screen, as if it had been shown and left; it is shown with
+its figures brought up to date (every top-level screen refreshes as it resumes).
+
+Textual has no public call that builds a mode's screen without showing it: :meth:`prepare_screen`
+does what :meth:`~textual.app.App.switch_mode` does for a new mode, short of making it current
+(the tests build every screen this way and compare it with one shown directly).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.screen import Screen
+from textual.timer import Timer
+
+if TYPE_CHECKING:
+    from summitreader.tui.services import Services
+
+PREPARE_AFTER = 0.4
+"""Seconds without a key or a click before a screen not shown yet is built in the background."""
+
+
+class ScreenPreparing(App[None]):
+    """The app's part that builds screens before their first showing (mixed into the app)."""
+
+    services: Services
+    prepare_after: float | None = PREPARE_AFTER
+    """Seconds of quiet before a screen is built ahead of its showing; ``None``: never (tests
+    that do not test this build each screen as it is shown, which costs less)."""
+    _last_input_at: float = 0.0
+    _prepare_timer: Timer | None = None
+
+    if TYPE_CHECKING:
+
+        @property
+        def mode_names(self) -> list[str]: ...
+
+        def _builder_for(self, name: str) -> Callable[[], Screen[Any]]: ...
+
+    def input_seen(self) -> None:
+        """A key or a click came: building waits for the next quiet moment."""
+        self._last_input_at = time.monotonic()
+
+    def prepare_screens(self) -> None:
+        """Build the screens not shown yet, one per quiet moment, from now on (again after the
+        deck or the pack changed)."""
+        if self.prepare_after is None:
+            return
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(self.prepare_after, self._prepare_next)
+
+    def screens_to_prepare(self) -> list[str]:
+        """The top-level screens not built yet, in the order they are built."""
+        return [
+            name
+            for name in self.mode_names
+            if name not in self._screen_stacks and name != self.current_mode
+        ]
+
+    async def _prepare_next(self) -> None:
+        self._prepare_timer = None
+        after = self.prepare_after
+        waiting = self.screens_to_prepare()
+        if after is None or not waiting or self.current_mode not in self.mode_names:
+            return  # (a pack being switched to prepares its screens once its deck is built)
+        quiet = time.monotonic() - self._last_input_at
+        if quiet < after or len(self.screen_stack) > 1:
+            # The user is busy, or a dialog is open: try again after a quiet moment.
+            self._prepare_timer = self.set_timer(max(after - quiet, after / 2), self._prepare_next)
+            return
+        await self.prepare_screen(waiting[0])
+        if len(waiting) > 1:
+            # The next one once this one is built and what came meanwhile is handled (a key
+            # then puts it off until the next quiet moment).
+            self.call_after_refresh(self._prepare_soon)
+
+    def _prepare_soon(self) -> None:
+        if self._prepare_timer is None and self.prepare_after is not None:
+            self._prepare_timer = self.set_timer(0.05, self._prepare_next)
+
+    async def prepare_screen(self, name: str) -> None:
+        """Build the screen of mode ``name`` without showing it (nothing if it is built): its
+        widgets composed, styled, laid out for the terminal's size and drawn once."""
+        if name not in self.mode_names or name not in self._modes or name in self._screen_stacks:
+            return
+        # What App._init_mode does for a mode of MODES, but for its ScreenResume: the screen
+        # resumes when it is first shown.
+        screen, mounted = self._get_screen(self._builder_for(name)())
+        self._screen_stacks[name] = [screen]
+        self._load_screen_css(screen)
+        await mounted
+        if name not in self._screen_stacks or screen is not self._screen_stacks[name][0]:
+            return  # the mode was removed meanwhile (a pack switched to, the deck rebuilt)
+        # Laid out and drawn off screen: what its first showing would do (Textual lays out a
+        # screen that is not current without drawing it to the terminal).
+        screen._refresh_layout(self.size)
+        screen._compositor.render_update(full=True)
