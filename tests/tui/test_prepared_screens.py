@@ -4,6 +4,7 @@ it was shown; a pack switched to gets its own screens built."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime
 from html import unescape
@@ -119,3 +120,21 @@ async def test_a_pack_switched_to_gets_its_own_screens_built(tmp_path: Path) -> 
         assert "Photosynthesis" in screen_text(app)
     app.services.store.close()
 
+
+
+async def test_an_exit_while_a_screen_is_built_waits_for_it_and_ends_cleanly(
+    pack: Pack, tmp_path: Path
+) -> None:
+    """A stop signal (or q) in the moment a screen is being built: the app ends once it is
+    built; closing the screens meanwhile failed inside the widgets being mounted."""
+    app, store = build_app(pack, tmp_path / "data", lambda: NOW, tmp_path / "cache")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: "deck" in app.services.__dict__, "the deck to be built")
+        building = asyncio.ensure_future(app.prepare_screen("index"))
+        await asyncio.sleep(0)
+        assert app.screens_to_prepare() == ["search", "study", "progress"]  # index is mounting
+        app.exit()
+        await building
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
+    assert app.return_code == 0
+    store.close()

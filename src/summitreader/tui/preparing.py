@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual.app import App
 from textual.screen import Screen
 from textual.timer import Timer
@@ -39,6 +40,10 @@ class ScreenPreparing(App[None]):
     that do not test this build each screen as it is shown, which costs less)."""
     _last_input_at: float = 0.0
     _prepare_timer: Timer | None = None
+    _building = False
+    """Whether a screen is being mounted by :meth:`prepare_screen`."""
+    _exit_waiting: tuple[None, int, RenderableType | None] | None = None
+    """An exit asked for while a screen was being built: done once it is."""
 
     if TYPE_CHECKING:
 
@@ -46,6 +51,16 @@ class ScreenPreparing(App[None]):
         def mode_names(self) -> list[str]: ...
 
         def _builder_for(self, name: str) -> Callable[[], Screen[Any]]: ...
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """End the app; while a screen is being built, once it is: Textual closing the screens
+        while one mounts can fail inside the widgets mounting, and say so in a traceback."""
+        if self._building:
+            self._exit_waiting = (result, return_code, message)
+            return
+        super().exit(result, return_code, message)
 
     def input_seen(self) -> None:
         """A key or a click came: building waits for the next quiet moment."""
@@ -94,14 +109,22 @@ class ScreenPreparing(App[None]):
         widgets composed, styled, laid out for the terminal's size and drawn once."""
         if name not in self.mode_names or name not in self._modes or name in self._screen_stacks:
             return
+        if self._exit or not self.is_running:
+            return  # the app is closing its screens: none is added
         # What App._init_mode does for a mode of MODES, but for its ScreenResume: the screen
         # resumes when it is first shown.
         screen, mounted = self._get_screen(self._builder_for(name)())
         self._screen_stacks[name] = [screen]
         self._load_screen_css(screen)
-        await mounted
-        if name not in self._screen_stacks or screen is not self._screen_stacks[name][0]:
-            return  # the mode was removed meanwhile (a pack switched to, the deck rebuilt)
+        self._building = True
+        try:
+            await mounted
+        finally:
+            self._building = False
+            if self._exit_waiting is not None:
+                super().exit(*self._exit_waiting)
+        if self._exit or self._screen_stacks.get(name, [None])[0] is not screen:
+            return  # closing, or the mode was removed meanwhile (a pack switched, a new deck)
         # Laid out and drawn off screen: what its first showing would do (Textual lays out a
         # screen that is not current without drawing it to the terminal).
         screen._refresh_layout(self.size)
