@@ -4,7 +4,9 @@ Showing a screen for the first time composes its widgets and styles them, which 
 a fifth to half a second on a slow machine; showing it again only lays it out and draws it. So
 once the first screen is painted and the deck is built, the top-level screens not shown yet are
 built in the background, one at a time and only after the user has pressed no key for
-:data:`PREPARE_AFTER` seconds: a key is never kept waiting for more than one screen's building.
+:data:`PREPARE_AFTER` seconds. A screen is built in a task of its own, so a key pressed meanwhile
+is handled as its widgets mount (it shares the processor with them: a key pressed in the first
+seconds can take as long as a first visit did).
 A screen built this way is the mode's screen, as if it had been shown and left; it is shown with
 its figures brought up to date (every top-level screen refreshes as it resumes).
 
@@ -83,7 +85,7 @@ class ScreenPreparing(App[None]):
             if name not in self._screen_stacks and name != self.current_mode
         ]
 
-    async def _prepare_next(self) -> None:
+    def _prepare_next(self) -> None:
         self._prepare_timer = None
         after = self.prepare_after
         waiting = self.screens_to_prepare()
@@ -94,10 +96,14 @@ class ScreenPreparing(App[None]):
             # The user is busy, or a dialog is open: try again after a quiet moment.
             self._prepare_timer = self.set_timer(max(after - quiet, after / 2), self._prepare_next)
             return
-        await self.prepare_screen(waiting[0])
-        if len(waiting) > 1:
-            # The next one once this one is built and what came meanwhile is handled (a key
-            # then puts it off until the next quiet moment).
+        # In a task of its own: the app's keys are handled while the screen's widgets mount.
+        self.run_worker(self._build_then_next(waiting[0]), group="prepare-screens")
+
+    async def _build_then_next(self, name: str) -> None:
+        await self.prepare_screen(name)
+        if self.screens_to_prepare():
+            # The next one once what came meanwhile is handled (a key puts it off until the
+            # next quiet moment).
             self.call_after_refresh(self._prepare_soon)
 
     def _prepare_soon(self) -> None:
