@@ -56,13 +56,17 @@ def tune(conn: sqlite3.Connection) -> None:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             break
         except sqlite3.OperationalError as error:
-            busy = str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_BUSY")
-            if not busy or time.monotonic() > deadline:
+            if not is_busy(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
     if str(mode).lower() != "wal":
         raise sqlite3.OperationalError(f"cannot use WAL mode (got {mode})")
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether ``error`` says that another connection holds the lock it waited for."""
+    return str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_BUSY")
 
 
 def empty_memory(schema_version: int = SCHEMA_VERSION) -> sqlite3.Connection:

@@ -20,6 +20,10 @@ reach the file, and notices for the user:
   session runs in memory, showing the saved progress. When the file cannot be read in place (a
   ``-wal`` in a folder that cannot be written), it is read from a temporary copy of the file and
   its ``-wal``, so what the ``-wal`` holds is shown too.
+- Busy (another process holds its write lock: another instance saving, a long import): writable,
+  so opened for saving, without waiting when it is current (in WAL mode it is read meanwhile);
+  each write waits for the lock as it always does, and the app queues what waits until the file
+  is free. Only an upgrade waits for the lock at opening, for up to the busy timeout.
 - An older schema: backed up with ``Connection.backup`` into ``backups/`` (the newest
   :data:`KEEP_BACKUPS` are kept), then migrated forward one transaction per version. If the backup
   or a migration fails, the file is left as it was and the session runs in memory.
@@ -40,7 +44,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from summitreader.progress import schema
+from summitreader.progress import connection, schema
 from summitreader.progress.backups import BACKUP_DIR, backup, move_aside
 from summitreader.progress.connection import (
     DAMAGED,
@@ -48,6 +52,7 @@ from summitreader.progress.connection import (
     Opened,
     connect,
     empty_memory,
+    is_busy,
     rollback,
     tune,
     why,
@@ -139,14 +144,23 @@ def _absent(path: Path, *, create: bool, now: dt.datetime, notices: list[str]) -
 
 
 def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> Opened:
-    """Check that the healthy file at ``path`` can be written, upgrade it, switch to WAL."""
+    """Check that the healthy file at ``path`` can be written, upgrade it, switch to WAL.
+
+    A file whose write lock another process holds (another instance saving, a long import) is
+    writable, only busy: when nothing is to be upgraded, it is opened as it is, without waiting
+    (in WAL mode it can be read meanwhile), and its writes wait for the lock as every write
+    does. Only an upgrade needs the lock now: it is waited for up to the busy timeout."""
     try:
-        _check_writable(conn)
+        _check_writable(conn, connection.SHORT_BUSY_TIMEOUT)
     except sqlite3.Error as error:
-        conn.close()
-        return memory_from(
-            path, [f"The progress file {path} cannot be written ({why(error)}); {NOT_SAVED}."]
-        )
+        if not is_busy(error):
+            return _cannot_write(conn, path, error)
+        if schema.user_version(conn) == SCHEMA_VERSION:
+            return _busy(conn, path)
+        try:
+            _check_writable(conn, connection.BUSY_TIMEOUT)
+        except sqlite3.Error as again:
+            return _cannot_write(conn, path, again)
 
     def back_up(version: int) -> None:
         backup(conn, path.parent / BACKUP_DIR, f"v{version}", now)
@@ -175,11 +189,24 @@ def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> 
     try:
         tune(conn)
     except sqlite3.Error as error:
-        conn.close()
-        return memory_from(
-            path, [f"The progress file {path} cannot be written ({why(error)}); {NOT_SAVED}."]
-        )
+        return _cannot_write(conn, path, error)
     return Opened(conn, persistent=True)
+
+
+def _busy(conn: sqlite3.Connection, path: Path) -> Opened:
+    """The current file at ``path``, busy: opened for reading now and writing once it is free."""
+    try:
+        tune(conn)  # a file in WAL mode already: no lock is needed
+    except sqlite3.Error as error:
+        return _cannot_write(conn, path, error)
+    return Opened(conn, persistent=True)
+
+
+def _cannot_write(conn: sqlite3.Connection, path: Path, error: sqlite3.Error) -> Opened:
+    conn.close()
+    return memory_from(
+        path, [f"The progress file {path} cannot be written ({why(error)}); {NOT_SAVED}."]
+    )
 
 
 def _set_aside(path: Path, *, create: bool, now: dt.datetime) -> Opened:
@@ -199,14 +226,19 @@ def _set_aside(path: Path, *, create: bool, now: dt.datetime) -> Opened:
     return _absent(path, create=create, now=now, notices=[notice])
 
 
-def _check_writable(conn: sqlite3.Connection) -> None:
-    """Raise sqlite3.Error unless ``conn`` can write. ``BEGIN IMMEDIATE`` alone succeeds on a
-    read-only file in WAL mode, so a page is written (the version, unchanged) and rolled back."""
-    conn.execute("BEGIN IMMEDIATE")
+def _check_writable(conn: sqlite3.Connection, timeout: float) -> None:
+    """Raise sqlite3.Error unless ``conn`` can write, waiting ``timeout`` seconds for another
+    process's lock. ``BEGIN IMMEDIATE`` alone succeeds on a read-only file in WAL mode, so a page
+    is written (the version, unchanged) and rolled back."""
+    conn.execute(f"PRAGMA busy_timeout = {round(timeout * 1000)}")
     try:
-        conn.execute(f"PRAGMA user_version = {schema.user_version(conn):d}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA user_version = {schema.user_version(conn):d}")
+        finally:
+            rollback(conn)
     finally:
-        rollback(conn)
+        conn.execute(f"PRAGMA busy_timeout = {round(connection.BUSY_TIMEOUT * 1000)}")
 
 
 def _clean_newer_version(path: Path) -> int | None:
