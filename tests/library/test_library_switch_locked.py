@@ -1,7 +1,6 @@
 """Switching to a pack while another summitreader holds the progress file's write lock: the pack
-opens as it does at start-up in that case, read only, and the user is told that its progress is
-not saved and how to get saving back (choosing it again in the Library once the file is free,
-which opens it again with saving)."""
+opens with saving, as it does at start-up in that case; what the user does in it waits to be saved
+(the header says so) and reaches the file once the lock is let go."""
 
 from __future__ import annotations
 
@@ -49,11 +48,15 @@ async def choose(pilot, app, index: int) -> None:  # type: ignore[no-untyped-def
     options.highlighted = index
 
 
-async def test_a_pack_opened_while_the_progress_file_is_locked_says_it_is_not_saved(data, tmp_path):
+async def test_a_pack_opened_while_the_progress_file_is_locked_saves_once_it_is_free(
+    data, tmp_path
+):
     pack = load_pack(paths.default_pack_dir())
     # The reader saves its position at once: the save is done before the lock is taken (with the
     # real delay, a save after it would wait, and the pack would rightly stay open).
-    app, store = build_app(pack, data, lambda: START, tmp_path / "cache", library=True)
+    app, store = build_app(
+        pack, data, lambda: START, tmp_path / "cache", library=True, retry_delay=0.05
+    )
     store.mark_read(pack.sections[0].id)  # the progress file exists
     other = sqlite3.connect(store.path, isolation_level=None, timeout=BUSY)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -65,19 +68,16 @@ async def test_a_pack_opened_while_the_progress_file_is_locked_says_it_is_not_sa
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.services.pack.id == "photosynthesis")
         await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
-        assert not app.services.store.persistent
-        assert app.sub_title.startswith("progress not saved")
-        told = " ".join(messages(app))
-        assert "Photosynthesis is open, but what you do in it is not saved" in told
-        assert "choose the pack again in the Library" in told
+        opened = app.services.store
+        assert opened.persistent
+        assert not any("not saved this session" in told for told in messages(app))
+        # The new pack's reader saves its position at once: it waits for the file.
+        await wait_until(pilot, lambda: app.services.saves.waiting, "the position waiting")
+        assert "not saved yet" in app.sub_title
 
-        # The file is free again: the open pack chosen again opens with saving.
-        other.execute("ROLLBACK")
-        await choose(pilot, app, 1)
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: app.services.store.persistent, "saving back")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
-        assert app.services.pack.id == "photosynthesis"
-        assert "sections read" in app.sub_title and "not saved" not in app.sub_title
+        other.execute("ROLLBACK")  # the file is free again: what waited is saved
+        await wait_until(pilot, lambda: not app.services.saves.waiting, "the position saved")
+        assert opened.get_position() is not None
+        await wait_until(pilot, lambda: "sections read" in app.sub_title, "the header")
     app.services.store.close()
     other.close()

@@ -1,11 +1,13 @@
 """Switching the app to another pack of the library: the Library screen's choice is loaded off
 the UI thread, then every screen is built again for it.
 
-When the chosen pack's progress cannot be saved (another summitreader holds the progress file's
-write lock past the busy timeout, as at start-up), the pack is opened all the same, as start-up
-opens it: read only, the header saying "progress not saved" and a notice saying why and how to
-get saving back (choose the pack again in the Library once the file is free: the open pack is
-opened again when its progress is not saved).
+When another summitreader holds the progress file's write lock, the chosen pack is opened with
+saving all the same: what the user does in it waits to be saved until the file is free, as it does
+at start-up or mid-session. When its progress cannot be saved at all (a folder that cannot be
+written, a file from a newer version), the pack is opened as start-up opens it: read only, the
+header saying "progress not saved" and a notice saying why and how to get saving back (choose the
+pack again in the Library once the file can be written: the open pack is opened again when its
+progress is not saved).
 
 Until the new pack is on screen, the Library dialog stays, its list disabled, saying which pack
 is opening; it closes as the new pack's screens replace the old. When the pack cannot be opened
@@ -191,7 +193,7 @@ class PackSwitching(App[None]):
         if not services.store.persistent:
             self.notify(
                 f"{services.pack.title} is open, but what you do in it is not saved this "
-                "session. Once the progress file is free, choose the pack again in the "
+                "session. Once the progress file can be written, choose the pack again in the "
                 "Library (6) to save your progress.",
                 title="Progress not saved",
                 severity="error",
