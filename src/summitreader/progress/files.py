@@ -23,7 +23,9 @@ reach the file, and notices for the user:
 - Busy (another process holds its write lock: another instance saving, a long import): writable,
   so opened for saving, without waiting when it is current (in WAL mode it is read meanwhile);
   each write waits for the lock as it always does, and the app queues what waits until the file
-  is free. Only an upgrade waits for the lock at opening, for up to the busy timeout.
+  is free. Only an upgrade waits for the lock at opening, for up to the busy timeout; a file to
+  upgrade that stays busy is read into memory, as one that cannot be written, and the notice says
+  to start again once the other instance is done.
 - An older schema: backed up with ``Connection.backup`` into ``backups/`` (the newest
   :data:`KEEP_BACKUPS` are kept), then migrated forward one transaction per version. If the backup
   or a migration fails, the file is left as it was and the session runs in memory.
@@ -160,7 +162,17 @@ def _make_current(conn: sqlite3.Connection, path: Path, *, now: dt.datetime) -> 
         try:
             _check_writable(conn, connection.BUSY_TIMEOUT)
         except sqlite3.Error as again:
-            return _cannot_write(conn, path, again)
+            if not is_busy(again):
+                return _cannot_write(conn, path, again)
+            conn.close()
+            return memory_from(
+                path,
+                [
+                    f"The progress file {path} must be upgraded for this version, but another "
+                    f"summitreader keeps it busy: it is left as it was, and {NOT_SAVED} (start "
+                    "summitreader again once the other one is done)."
+                ],
+            )
 
     def back_up(version: int) -> None:
         backup(conn, path.parent / BACKUP_DIR, f"v{version}", now)
