@@ -3,8 +3,11 @@
 Markdown: its headings make the sections (the text before the first one is an introduction); a
 first-level heading at the very top is the title. Plain text: a short line standing alone that
 reads like a heading (``CHAPTER IV.``, ``Part Two``, a line in capitals) starts a section, and the
-lines of a paragraph are joined. A text without headings, and any section longer than
-:data:`MAX_WORDS`, is cut at paragraph breaks into parts of about :data:`PART_WORDS` words.
+lines of a paragraph are joined. A book's chapter headings, recurring through it (see
+:mod:`~summitreader.authoring.chapters`), make its chapters sections, each kept whole up to
+:data:`CHAPTER_WORDS` (longer, it is cut into parts: ``Chapter 2 (2 of 3)``). A text without
+headings, and any other section longer than :data:`MAX_WORDS`, is cut at paragraph breaks into
+parts of about :data:`PART_WORDS` words.
 Every list item is a paragraph of its own, as the pack format wants.
 """
 
@@ -13,12 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summitreader.authoring.chapters import chapters
+from summitreader.authoring.words import SMALL_WORDS, title_case
 from summitreader.text import visible
+
+__all__ = ["SMALL_WORDS", "Article", "Draft", "split_markdown", "split_text", "title_case"]
 
 MAX_WORDS = 1500
 """A section longer than this is cut into parts."""
 PART_WORDS = 800
 """About how long a part is (it ends at the first paragraph break past this)."""
+CHAPTER_WORDS = 6000
+"""A chapter of a book (see :mod:`~summitreader.authoring.chapters`) longer than this (half an
+hour's reading) is cut into parts of about equal length, each at most this long."""
 TITLE_LENGTH = 120
 CODE_BLANK_LINE = "\u00a0"
 """A blank line of a code block, as written in the section's file."""
@@ -42,6 +52,12 @@ class Draft:
     title: str
     blocks: list[str] = field(default_factory=list)
     level: int = 1
+    chapter: str = ""
+    """The kind of chapter heading that starts it (``chapter``, ``book``, ``roman`` …; see
+    :mod:`~summitreader.authoring.chapters`), if one does: a chapter is kept whole up to
+    :data:`CHAPTER_WORDS`."""
+    named: bool = False
+    """Started by a heading that names a part of a text (``Part Two``, ``Appendix``)."""
 
     @property
     def words(self) -> int:
@@ -121,10 +137,17 @@ def _is_lone_h1(lines: list[str], number: int) -> bool:
 def split_text(text: str) -> Article:
     drafts = [Draft("Introduction", level=0)]
     title = ""
-    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text)]
-    for block in blocks:
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+    blocks = [
+        [line.strip() for line in block.split("\n") if line.strip()]
+        for block in re.split(r"\n[ \t]*\n", text)
+    ]
+    chapter_at = chapters(blocks)
+    for number, lines in enumerate(blocks):
         if not lines:
+            continue
+        chapter = chapter_at.get(number)
+        if chapter is not None:
+            drafts.append(Draft(chapter.text[:TITLE_LENGTH], level=1, chapter=chapter.kind))
             continue
         if (
             len(lines) > 1
@@ -138,7 +161,7 @@ def split_text(text: str) -> Article:
             title = _plain_heading(lines[0], recase=False)
             lines = lines[1:]
         if len(lines) == 1 and _TEXT_HEADING.match(lines[0]):
-            drafts.append(Draft(lines[0].rstrip(".").strip(), level=1))
+            drafts.append(Draft(lines[0].rstrip(".").strip(), level=1, named=True))
             continue
         if len(lines) == 1 and _looks_like_title(lines[0]):
             if not title and len(drafts) == 1 and not drafts[0].blocks:
@@ -153,7 +176,8 @@ def split_text(text: str) -> Article:
             and (len(lines[0]) <= 80 and not lines[0].endswith((".", ",", ";", "!", "?", '"', "”")))
         ):
             # A chapter's own title under its number: ``CHAPTER I`` then ``Of the Coming``.
-            drafts[-1].title = f"{drafts[-1].title}: {' '.join(lines)}"
+            joiner = ". " if drafts[-1].chapter else ": "
+            drafts[-1].title = f"{drafts[-1].title}{joiner}{' '.join(lines)}"[:TITLE_LENGTH]
             continue
         drafts[-1].blocks.append(" ".join(lines))
     return Article(title, _finish(drafts))
@@ -182,28 +206,6 @@ def _plain_heading(text: str, *, recase: bool = True) -> str:
     return text[:TITLE_LENGTH] if visible(text) else ""
 
 
-SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
-     "on", "or", "per", "the", "to", "via", "vs", "with"}
-)
-"""Words a title in capitals has in lower case, but first (``Terms and Conditions``)."""
-
-
-def title_case(text: str) -> str:
-    """A heading written in capitals as a title: each word capitalised, but the small words
-    (:data:`SMALL_WORDS`) after the first; ``THE TERMS AND CONDITIONS`` → ``The Terms and
-    Conditions``."""
-    words = text.split(" ")
-    result = []
-    for n, word in enumerate(words):
-        lower = word.lower()
-        if n > 0 and lower in SMALL_WORDS:
-            result.append(lower)
-        else:
-            result.append(lower[:1].upper() + lower[1:])
-    return " ".join(result)
-
-
 def _list_items(block: str) -> list[str]:
     """A block of list items cut into one block per item (continuation lines kept with theirs)."""
     lines = block.split("\n")
@@ -222,15 +224,15 @@ def _finish(drafts: list[Draft]) -> list[Draft]:
     """Empty sections left out (a heading straight over a sub-heading gives its title to the
     next), then long ones cut into parts."""
     kept: list[Draft] = []
-    pending = ""
+    pending: Draft | None = None
     for draft in drafts:
         if not draft.blocks:
             if draft.level > 0:
-                pending = draft.title
+                pending = draft
             continue
-        if pending and draft.level > 0:
-            draft.title = f"{pending}: {draft.title}"[:TITLE_LENGTH]
-        pending = ""
+        if pending is not None and draft.level > 0 and _heads(pending, draft):
+            draft.title = f"{pending.title}: {draft.title}"[:TITLE_LENGTH]
+        pending = None
         kept.append(draft)
     result: list[Draft] = []
     for draft in kept:
@@ -240,7 +242,18 @@ def _finish(drafts: list[Draft]) -> list[Draft]:
     return result
 
 
+def _heads(over: Draft, draft: Draft) -> bool:
+    """Whether the empty section ``over`` gives its title to ``draft`` below it: a chapter takes
+    only a heading naming a larger part (``Book One: Chapter I``), not a line in capitals of the
+    front matter, nor a chapter of its own kind (a table of contents)."""
+    if not draft.chapter:
+        return True
+    return over.chapter != draft.chapter and (bool(over.chapter) or over.named)
+
+
 def _parts(draft: Draft) -> list[Draft]:
+    if draft.chapter:
+        return _chapter_parts(draft)
     if draft.words <= MAX_WORDS:
         return [draft]
     parts: list[list[str]] = [[]]
@@ -253,14 +266,40 @@ def _parts(draft: Draft) -> list[Draft]:
         words += len(block.split())
     if len(parts) > 1 and sum(len(b.split()) for b in parts[-1]) < PART_WORDS // 4:
         parts[-2].extend(parts.pop())
+    return _titled(draft, parts)
+
+
+def _chapter_parts(draft: Draft) -> list[Draft]:
+    """A chapter whole; one over :data:`CHAPTER_WORDS` cut at paragraph breaks into as few parts
+    of about equal length as keep each under it (a paragraph longer than that is a part)."""
+    total = draft.words
+    if total <= CHAPTER_WORDS:
+        return [draft]
+    count = -(-total // CHAPTER_WORDS)
+    share = total / count
+    parts: list[list[str]] = [[]]
+    words = 0
+    for block in draft.blocks:
+        size = len(block.split())
+        if parts[-1] and words + size > share * len(parts) and len(parts) < count:
+            parts.append([])
+        parts[-1].append(block)
+        words += size
+    return _titled(draft, parts)
+
+
+def _titled(draft: Draft, parts: list[list[str]]) -> list[Draft]:
+    """The parts of ``draft``, titled ``Part 2`` (of a text without headings) or ``Chapter 2
+    (2 of 3)``."""
     if len(parts) == 1:
         return [draft]
     untitled = draft.level == 0
     return [
         Draft(
-            f"Part {n}" if untitled else f"{draft.title} ({n}/{len(parts)})",
+            f"Part {n}" if untitled else f"{draft.title} ({n} of {len(parts)})",
             blocks,
             draft.level,
+            draft.chapter,
         )
         for n, blocks in enumerate(parts, start=1)
     ]

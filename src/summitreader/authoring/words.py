@@ -20,3 +20,24 @@ def telling_words(text: str) -> set[str]:
 
 def is_stop_word(word: str) -> bool:
     return word.casefold().strip("'’") in STOP_WORDS
+
+
+SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+     "on", "or", "per", "the", "to", "via", "vs", "with"}
+)
+"""Words a title in capitals has in lower case, but first (``Terms and Conditions``)."""
+
+
+def title_case(text: str) -> str:
+    """A heading written in capitals as a title: each word capitalised, but the small words
+    (:data:`SMALL_WORDS`) after the first; ``THE TERMS AND CONDITIONS`` → ``The Terms and
+    Conditions``."""
+    result = []
+    for n, word in enumerate(text.split(" ")):
+        lower = word.lower()
+        if n > 0 and lower in SMALL_WORDS:
+            result.append(lower)
+        else:
+            result.append(lower[:1].upper() + lower[1:])
+    return " ".join(result)
