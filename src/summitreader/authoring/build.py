@@ -20,7 +20,7 @@ from summitreader.authoring.ids import MAX_ID_LENGTH, id_problem, is_id, slug
 from summitreader.authoring.limits import check_sections, check_sizes
 from summitreader.authoring.plan import Plan
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
-from summitreader.authoring.split import Article, split_markdown, split_text
+from summitreader.authoring.split import Article, split_markdown, split_text, without_title
 from summitreader.authoring.write import BUG, ORIGIN_FILE, check, write
 from summitreader.library import os_problem, read_json_object
 from summitreader.text import shorten_at_word
@@ -117,6 +117,8 @@ def add_article(
             )
     article, url = _article(source)
     title = " ".join((title or article.title or _title_from(path, source.text)).split())
+    if source.format == "html":
+        without_title(article, title)
     if pack_id is not None:
         if pack_id in taken or (library / pack_id).exists():
             raise AuthoringError(f"there is a pack '{pack_id}' already: choose another --id")

@@ -29,7 +29,7 @@ from summitreader.authoring.takeaways import (
     is_takeaway_item,
 )
 
-_PART = re.compile(r"^(.*) \((\d+)/(\d+)\)$")
+_PART = re.compile(r"^(.*) \((\d+) of (\d+)\)$")
 """The title of a part of a section cut for its length (:func:`~summitreader.authoring.split`)."""
 
 
@@ -85,7 +85,7 @@ class Plan:
         total = int(part.group(3))
         later = self.sections[first + 1 : first + total]
         for offset, section in enumerate(later, start=1):
-            if section.title == f"{part.group(1)} ({offset + 1}/{total})":
+            if section.title == f"{part.group(1)} ({offset + 1} of {total})":
                 self.list_parts.add(first + offset)
                 self.takeaways_left_out += sum(map(is_takeaway_item, section.blocks))
         if self.takeaways_left_out:

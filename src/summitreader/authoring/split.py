@@ -127,6 +127,30 @@ def split_markdown(text: str) -> Article:
     return Article(title, _finish(drafts))
 
 
+def without_title(article: Article, title: str) -> None:
+    """Leave out of ``article``'s first section a leading heading or paragraph that only says
+    ``title`` again (an HTML page's article often opens with its title, as a heading of any
+    level or a line in bold): the pack's title is shown above it already."""
+    if not article.sections:
+        return
+    wanted = _same_text(title)
+    first = article.sections[0]
+    if not wanted:
+        return
+    if first.level > 0 and _same_text(first.title) == wanted:
+        first.title, first.level = "Introduction", 0  # its heading was the title
+    if first.blocks and _same_text(first.blocks[0]) == wanted:
+        del first.blocks[0]
+        if not first.blocks:
+            del article.sections[0]
+
+
+def _same_text(text: str) -> str:
+    """``text`` as compared with a title: without Markdown marks, case, or closing stops."""
+    plain = _plain_heading(text.lstrip("#").strip(), recase=False)
+    return " ".join(plain.casefold().split()).strip(" .:").strip()
+
+
 def _is_lone_h1(lines: list[str], number: int) -> bool:
     """Whether the first-level heading at ``number`` is the only one (then it is the title)."""
     return not any(
