@@ -169,7 +169,8 @@ class Plan:
     def _about(self, card: CardDraft) -> list[str]:
         if card.rule == "takeaway":
             return [self.takeaway_ids[int(card.about)]]
-        about = self.crediting.find(card.prompt.replace("{{", "").replace("}}", ""))
+        sentence = card.prompt.replace("{{", "").replace("}}", "")
+        about = self.crediting.find(sentence, card.answer if card.rule == "term" else "")
         return [self.takeaway_ids[about] if about is not None else self.section_ids[card.section]]
 
     def files(self, source_line: str) -> dict[str, str]:

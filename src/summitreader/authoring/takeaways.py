@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from summitreader.authoring.words import telling_words
+from summitreader.authoring.words import singular, telling_words, words
 
 TAKEAWAY_HEADING = re.compile(
     r"^(?:the\s+)?(?:key\s+|main\s+)?(?:takeaways?|summary|in\s+summary|conclusions?|"
@@ -76,30 +76,46 @@ class ArguingParagraphs:
 
 CREDIT_WORDS = 2
 """The telling words a sentence card must share with a takeaway to be credited to it."""
+CREDIT_SHARE = 4
+"""And at least one in this many of the sentence's own telling words: two words in common with a
+long sentence are chance, not its subject."""
 
 
 class Crediting:
     """Which takeaway a sentence card is about: the one whose lead and text share the most
-    telling words with the card's sentence (stems, as :class:`ArguingParagraphs` counts them),
-    not counting the words of the article's title (what the whole article is about); only when
-    they share at least :data:`CREDIT_WORDS` and no other takeaway shares as many. Else none:
-    the card is about its section."""
+    telling words with the card's sentence (stems, as :class:`ArguingParagraphs` counts them,
+    plurals folded), not counting the words of the article's title (what the whole article is
+    about); only when they share at least :data:`CREDIT_WORDS`, and a quarter of the
+    sentence's (:data:`CREDIT_SHARE`), and no other takeaway shares as many. A card that hides a
+    defined term is credited only to a takeaway that names the term. Else none: the card is
+    about its section."""
 
     def __init__(self, takeaways: list[TakeawayDraft], title: str) -> None:
-        common = telling_words(title)
-        self._words = [telling_words(f"{t.title} {t.text}") - common for t in takeaways]
+        self._common = telling_words(title)
+        texts = [f"{t.title} {t.text}" for t in takeaways]
+        self._words = [telling_words(text) - self._common for text in texts]
+        self._all = [_all_words(text) for text in texts]
 
-    def find(self, sentence: str) -> int | None:
-        """The index of the takeaway ``sentence`` is about, or None."""
-        own = telling_words(sentence)
+    def find(self, sentence: str, term: str = "") -> int | None:
+        """The index of the takeaway ``sentence`` is about, or None. ``term``: the defined term
+        the card hides, if it does."""
+        own = telling_words(sentence) - self._common
         scores = sorted(
-            ((len(own & words), i) for i, words in enumerate(self._words)), reverse=True
+            ((len(own & theirs), i) for i, theirs in enumerate(self._words)), reverse=True
         )
-        if not scores or scores[0][0] < CREDIT_WORDS:
+        if not scores or scores[0][0] < max(CREDIT_WORDS, -(-len(own) // CREDIT_SHARE)):
             return None
         if len(scores) > 1 and scores[1][0] == scores[0][0]:
             return None
-        return scores[0][1]
+        best = scores[0][1]
+        if term and not _all_words(term) <= self._all[best]:
+            return None
+        return best
+
+
+def _all_words(text: str) -> set[str]:
+    """Every word of ``text``, lower-cased, plurals folded (a term may be short: ``DNA``)."""
+    return {singular(w.casefold()) for w in words(text)}
 
 
 def find_takeaways(

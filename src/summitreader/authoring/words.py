@@ -14,8 +14,27 @@ def words(text: str) -> list[str]:
 
 
 def telling_words(text: str) -> set[str]:
-    """Lower-cased words of four letters or more that are not stop words, cut to six letters."""
-    return {w.casefold()[:6] for w in words(text) if len(w) >= 4 and w.casefold() not in STOP_WORDS}
+    """Lower-cased words of four letters or more that are not stop words, a simple plural made
+    singular (:func:`singular`), cut to six letters."""
+    return {
+        singular(w.casefold())[:6]
+        for w in words(text)
+        if len(w) >= 4 and w.casefold() not in STOP_WORDS
+    }
+
+
+def singular(word: str) -> str:
+    """A lower-cased word with a simple plural ending folded: ``ponds`` → ``pond``, ``tides`` →
+    ``tide``, ``colonies`` → ``colony``, ``boxes`` → ``box``, ``churches`` → ``church``. Words
+    ending ``ss``, ``us`` or ``is`` (``glass``, ``status``, ``analysis``) and words of three
+    letters or fewer are kept."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def is_stop_word(word: str) -> bool:
