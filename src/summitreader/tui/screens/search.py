@@ -70,7 +70,14 @@ EMPTY_BOX = "Type to search. ? lists the query syntax."
 class SearchScreen(StyledScreen):
     AUTO_FOCUS = "#query"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l", "focus_query", "Search box", id="search.focus"),
+        # As in the card editor: ctrl+l clears the text box (here the one box, gone to).
+        Binding(
+            "ctrl+l",
+            "clear_query",
+            "Clear box",
+            id="search.clear",
+            tooltip="Clear the search box and put the cursor in it",
+        ),
         # Not ctrl+k: in the box that deletes to the end of the line.
         Binding("ctrl+t", "cycle_kind", "Kind of hit", id="search.kind"),
         # Priority: the box would take ↓ itself (and do nothing with it).
@@ -308,8 +315,10 @@ class SearchScreen(StyledScreen):
             if results.highlighted is None:
                 results.highlighted = 0
 
-    def action_focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+    def action_clear_query(self) -> None:
+        box = self.query_one("#query", Input)
+        box.clear()
+        box.focus()
 
     def action_cycle_kind(self) -> None:
         select = self.query_one("#kind", Select)
