@@ -54,7 +54,8 @@ def html_to_markdown(name: str, html: str) -> Extracted:
         favor_recall=True,
         deduplicate=False,
     )
-    text = _with_quotes(_with_listings(clean_text(markdown or ""), listings)).strip()
+    text = _with_starts(_with_quotes(_with_listings(clean_text(markdown or ""), listings)))
+    text = text.strip()
     if not is_article(text):
         # Recall first: the text of the page's <article> (or <main>), its furniture left out.
         fallback = clean_text(landmark_text(html)).strip()
@@ -141,7 +142,7 @@ def _without_listings(html: str) -> tuple[Any, list[str]]:
         tree = lxml_html.document_fromstring(html)
     except (ValueError, etree.ParserError):
         return None, []
-    quotes = _mark_quotes(tree)
+    quotes = _mark_quotes(tree) + _mark_starts(tree)
     listings: list[str] = []
     for pre in list(tree.iter("pre")):
         parent = pre.getparent()
@@ -172,6 +173,52 @@ def _mark_quotes(tree: Any) -> int:
                 paragraph.text = f"{_QUOTE} {paragraph.text or ''}"
                 marked += 1
     return marked
+
+
+_START = "summitreaderstart{}x"
+_START_ITEM = re.compile(r"^([ \t]*)\d{1,9}([.)])[ \t]+summitreaderstart(\d{1,9})x[ \t]*", re.M)
+_START_WORD = re.compile(r"[ \t]*summitreaderstart\d{1,9}x[ \t]*")
+_NUMBERED = re.compile(r"^([ \t]*)\d{1,9}([.)])([ \t]+)")
+MAX_START = 999
+"""The largest first number kept (a list item's number has at most three digits in a pack)."""
+
+
+def _mark_starts(tree: Any) -> int:
+    """Start the first item of each ``<ol start="N">`` (N not 1) with a placeholder word naming
+    N: trafilatura's Markdown numbers every list from 1. :func:`_with_starts` numbers those
+    lists from N again. Returns how many were marked."""
+    marked = 0
+    for ordered in list(tree.iter("ol")):
+        start = (ordered.get("start") or "").strip()
+        if not start.isdigit() or not 0 <= int(start) <= MAX_START or int(start) == 1:
+            continue
+        first = next(iter(ordered.iter("li")), None)
+        if first is None:
+            continue
+        first.text = f"{_START.format(int(start))} {first.text or ''}"
+        marked += 1
+    return marked
+
+
+def _with_starts(markdown: str) -> str:
+    """``markdown`` with each marked list numbered from its start, its items one under another
+    counting on; a mark that ended up anywhere else is dropped."""
+    lines = markdown.split("\n")
+    number: int | None = None
+    for n, line in enumerate(lines):
+        marked = _START_ITEM.match(line)
+        if marked is not None:
+            indent, delimiter, start = marked.groups()
+            number = int(start)
+            lines[n] = f"{indent}{number}{delimiter} {line[marked.end():]}"
+            continue
+        item = _NUMBERED.match(line) if number is not None else None
+        if item is None:
+            number = None
+            continue
+        number = (number or 0) + 1
+        lines[n] = f"{item.group(1)}{number}{item.group(2)}{item.group(3)}{line[item.end():]}"
+    return _START_WORD.sub(" ", "\n".join(lines))
 
 
 def _with_quotes(markdown: str) -> str:

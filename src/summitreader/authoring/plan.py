@@ -40,6 +40,16 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
         return True
 
 
+def section_text(section: Draft) -> str:
+    """A section's file: its blocks, a blank line between them, but none between the items of
+    a tight list."""
+    pieces = []
+    for n, block in enumerate(section.blocks):
+        pieces.append(block)
+        pieces.append("\n" if n in section.tight else "\n\n")
+    return "".join(pieces[:-1]) + "\n"
+
+
 def to_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
@@ -182,7 +192,7 @@ class Plan:
             zip(self.sections, self.section_ids, strict=True), start=1
         ):
             file = f"sections/{number:04d}-{section_id}.md"
-            files[file] = "\n\n".join(section.blocks) + "\n"
+            files[file] = section_text(section)
             entries.append({"id": section_id, "title": section.title, "file": file})
         head: dict[str, Any] = {"id": self.pack_id, "title": self.title}
         head["source"] = source_line

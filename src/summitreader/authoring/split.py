@@ -58,6 +58,9 @@ class Draft:
     :data:`CHAPTER_WORDS`."""
     named: bool = False
     """Started by a heading that names a part of a text (``Part Two``, ``Appendix``)."""
+    tight: set[int] = field(default_factory=set)
+    """The blocks (by index) that are items of a tight list followed by the next item: written
+    with no blank line between (as the pack format reads a tight list)."""
 
     @property
     def words(self) -> int:
@@ -85,7 +88,10 @@ def split_markdown(text: str) -> Article:
         block = "\n".join(current).strip()
         current.clear()
         if block:
-            drafts[-1].blocks.extend(_list_items(block))
+            items = _list_items(block)
+            draft = drafts[-1]
+            draft.tight.update(range(len(draft.blocks), len(draft.blocks) + len(items) - 1))
+            draft.blocks.extend(items)
 
     lines = text.split("\n")
     for number, line in enumerate(lines):
@@ -141,6 +147,7 @@ def without_title(article: Article, title: str) -> None:
         first.title, first.level = "Introduction", 0  # its heading was the title
     if first.blocks and _same_text(first.blocks[0]) == wanted:
         del first.blocks[0]
+        first.tight = {n - 1 for n in first.tight if n > 0}
         if not first.blocks:
             del article.sections[0]
 
@@ -280,15 +287,15 @@ def _parts(draft: Draft) -> list[Draft]:
         return _chapter_parts(draft)
     if draft.words <= MAX_WORDS:
         return [draft]
-    parts: list[list[str]] = [[]]
+    parts: list[list[int]] = [[]]
     words = 0
-    for block in draft.blocks:
+    for n, block in enumerate(draft.blocks):
         if words >= PART_WORDS:
             parts.append([])
             words = 0
-        parts[-1].append(block)
+        parts[-1].append(n)
         words += len(block.split())
-    if len(parts) > 1 and sum(len(b.split()) for b in parts[-1]) < PART_WORDS // 4:
+    if len(parts) > 1 and sum(len(draft.blocks[n].split()) for n in parts[-1]) < PART_WORDS // 4:
         parts[-2].extend(parts.pop())
     return _titled(draft, parts)
 
@@ -301,29 +308,30 @@ def _chapter_parts(draft: Draft) -> list[Draft]:
         return [draft]
     count = -(-total // CHAPTER_WORDS)
     share = total / count
-    parts: list[list[str]] = [[]]
+    parts: list[list[int]] = [[]]
     words = 0
-    for block in draft.blocks:
+    for n, block in enumerate(draft.blocks):
         size = len(block.split())
         if parts[-1] and words + size > share * len(parts) and len(parts) < count:
             parts.append([])
-        parts[-1].append(block)
+        parts[-1].append(n)
         words += size
     return _titled(draft, parts)
 
 
-def _titled(draft: Draft, parts: list[list[str]]) -> list[Draft]:
-    """The parts of ``draft``, titled ``Part 2`` (of a text without headings) or ``Chapter 2
-    (2 of 3)``."""
+def _titled(draft: Draft, parts: list[list[int]]) -> list[Draft]:
+    """The parts of ``draft`` (each the indexes of its blocks), titled ``Part 2`` (of a text
+    without headings) or ``Chapter 2 (2 of 3)``."""
     if len(parts) == 1:
         return [draft]
     untitled = draft.level == 0
     return [
         Draft(
             f"Part {n}" if untitled else f"{draft.title} ({n} of {len(parts)})",
-            blocks,
+            [draft.blocks[i] for i in part],
             draft.level,
             draft.chapter,
+            tight={k for k, i in enumerate(part[:-1]) if i in draft.tight},
         )
-        for n, blocks in enumerate(parts, start=1)
+        for n, part in enumerate(parts, start=1)
     ]

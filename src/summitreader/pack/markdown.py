@@ -21,6 +21,7 @@ half a minute for a paragraph of 0.7 MB; it looks for each ``[``'s closing ``]``
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import groupby
 
@@ -36,6 +37,8 @@ CODE_BLANK = "\u00a0"
 """A blank line of a code block as ``add`` writes it (a no-break space), so the block stays one
 paragraph where blank lines part paragraphs."""
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
+_LIST_LINE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+"""A line that starts a list item (``- x``, ``12. x``): one under another is a tight list."""
 _HEADING = re.compile(r"^#{1,6}\s+")
 _MARKUP = re.compile(r"[*_\[`]")
 """What every styled run needs: emphasis marks, a link or image's bracket, a code span's tick."""
@@ -63,10 +66,13 @@ def parser() -> MarkdownIt:
 def split_paragraphs(section_id: str, markdown: str) -> tuple[Paragraph, ...]:
     """The blocks of ``markdown`` separated by blank lines, numbered from 1, each parsed once. A
     fenced code block is one block, blank lines and all; a block indented four spaces (not under
-    a list item) is a code block too; list items are numbered as Markdown numbers them."""
+    a list item) is a code block too; list items are numbered as Markdown numbers them. The items
+    of a tight list (one item a line, no blank line between) are a paragraph each, marked
+    :attr:`~Paragraph.tight` but the last; every item carries the width of its list's widest
+    marker."""
     paragraphs: list[Paragraph] = []
     previous: tuple[str, int] | None = None  # the last ordered item's delimiter and number
-    for number, (block, fenced) in enumerate(_blocks(markdown), start=1):
+    for number, (block, fenced, tight) in enumerate(_items(_blocks(markdown)), start=1):
         after_item = bool(paragraphs) and paragraphs[-1].list_item
         code = fenced or (not after_item and _INDENTED.match(block) is not None)
         if code:
@@ -95,9 +101,58 @@ def split_paragraphs(section_id: str, markdown: str) -> tuple[Paragraph, ...]:
                 list_item=bool(marker),
                 runs=runs,
                 marker=marker,
+                tight=tight and bool(marker),
             )
         )
-    return tuple(paragraphs)
+    return _aligned(paragraphs)
+
+
+def _items(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool, bool]]:
+    """``blocks`` with each block of list items (one item a line, its continuation lines under
+    it) cut into one block per item: ``(block, fenced, tight)``, where ``tight`` says the next
+    item follows with no blank line between."""
+    result: list[tuple[str, bool, bool]] = []
+    for block, fenced in blocks:
+        lines = block.split("\n")
+        if fenced or not _LIST_LINE.match(lines[0]):
+            result.append((block, fenced, False))
+            continue
+        items: list[list[str]] = []
+        for line in lines:
+            if _LIST_LINE.match(line) or not items:
+                items.append([line])
+            else:
+                items[-1].append(line)
+        for n, item in enumerate(items, start=1):
+            result.append(("\n".join(item), False, n < len(items)))
+    return result
+
+
+def _aligned(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """``paragraphs`` with each list item given the width of its list's widest marker (a list:
+    items one after the other, all bullets or all numbered with one delimiter)."""
+    result = list(paragraphs)
+    start = 0
+    while start < len(result):
+        if not result[start].list_item:
+            start += 1
+            continue
+        end = start + 1
+        while end < len(result) and _same_list(result[end - 1], result[end]):
+            end += 1
+        width = max(len(p.marker) for p in result[start:end])
+        for n in range(start, end):
+            result[n] = replace(result[n], marker_width=width)
+        start = end
+    return tuple(result)
+
+
+def _same_list(one: Paragraph, two: Paragraph) -> bool:
+    if not (one.list_item and two.list_item):
+        return False
+    if one.marker == "•" or two.marker == "•":
+        return one.marker == two.marker
+    return one.marker[-1] == two.marker[-1]
 
 
 def _blocks(markdown: str) -> list[tuple[str, bool]]:

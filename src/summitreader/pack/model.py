@@ -109,6 +109,12 @@ class Paragraph:
     code: bool = False
     """A code block (fenced, or indented four spaces): :attr:`text` is its lines as written,
     one under the other (``\n`` between them), with no inline Markdown read in them."""
+    tight: bool = False
+    """A list item followed by the next item of its list with no blank line between (a tight
+    list, written one item a line): drawn with no blank line after it."""
+    marker_width: int = 0
+    """The width of the widest marker of its list (``10.`` is 3): every item's marker is
+    right-aligned to it, so that the text of all the items hangs at one column."""
 
     @property
     def ref(self) -> PassageRef:

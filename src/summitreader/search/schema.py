@@ -17,7 +17,8 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+"""5: a tight list's items are a paragraph each (a block of them was one)."""
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _CIRCLED = "\u24b6-\u24e9"

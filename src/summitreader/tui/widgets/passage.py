@@ -42,6 +42,9 @@ class Passage(Widget):
     Passage.-list-item {
         padding-left: 3;
     }
+    Passage.-tight {
+        margin-bottom: 0;
+    }
     Passage.-bookmarked {
         border-left: outer $accent;
         padding-left: 0;
@@ -90,6 +93,8 @@ class Passage(Widget):
         self.my_cards = 0
         """How many cards of the reader's own are on this paragraph (a mark under it)."""
         self.set_class(paragraph.list_item, "-list-item")
+        # An item of a tight list: the next item follows with no blank line between.
+        self.set_class(paragraph.tight, "-tight")
         self.set_class(paragraph.code, "-code")
         self.set_class(bookmarked, "-bookmarked")
         self._links: list[tuple[str, str]] = []
@@ -172,7 +177,9 @@ class Passage(Widget):
         # paragraph's end.
         return PassageLayout(
             body,
-            marker=self.paragraph.marker or ("•" if self.paragraph.list_item else ""),
+            marker=(self.paragraph.marker or ("•" if self.paragraph.list_item else "")).rjust(
+                self.paragraph.marker_width
+            ),
             code=self.paragraph.code,
             tail=tail[1:] if tail else None,
         )
