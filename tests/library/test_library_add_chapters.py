@@ -92,3 +92,12 @@ def test_a_lone_numbered_heading_or_numbered_lines_make_no_chapters() -> None:
     # Numbers that do not count on are no chapters.
     lines = "\n\n".join(["12", "Some words of a paragraph here.", "40", "More words here."])
     assert titles(lines) == ["The text"]
+
+
+def test_a_line_in_capitals_inside_a_chapter_is_its_text() -> None:
+    article = split_text(BOOK + "\n\nCHORUS.\n\nAnd so it ended.\n\nTHE END\n")
+    assert [s.title for s in article.sections][1:] == [
+        "CHAPTER I. Down the Rabbit-Hole",
+        "CHAPTER II. The Pool of Tears",
+    ]
+    assert article.sections[-1].blocks[-3:] == ["CHORUS.", "And so it ended.", "THE END"]

@@ -194,7 +194,9 @@ def split_text(text: str) -> Article:
         if len(lines) == 1 and _TEXT_HEADING.match(lines[0]):
             drafts.append(Draft(lines[0].rstrip(".").strip(), level=1, named=True))
             continue
-        if len(lines) == 1 and _looks_like_title(lines[0]):
+        in_chapters = bool(chapter_at) and number > min(chapter_at)
+        if len(lines) == 1 and _looks_like_title(lines[0]) and not in_chapters:
+            # In a book's chapters a line in capitals is the text's (``CHORUS.``, ``THE END``).
             if not title and len(drafts) == 1 and not drafts[0].blocks:
                 title = _plain_heading(lines[0], recase=False)
             else:
