@@ -104,7 +104,7 @@ def test_a_schema_3_file_opens_and_gains_the_table(
         assert [n.text for n in store.notes()] == ["kept"]
         store.add_my_card("opening", 1, "qa", "q", "a")
         assert len(store.my_cards()) == 1
-    assert user_version(sqlite3.connect(path)) == SCHEMA_VERSION == 4
+    assert user_version(sqlite3.connect(path)) == SCHEMA_VERSION == 5
 
 
 def test_export_carries_cards_and_tombstones(store: Store, clock: Clock) -> None:

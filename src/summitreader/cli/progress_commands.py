@@ -136,11 +136,19 @@ def export_command(args: argparse.Namespace, context: Context) -> int:
     if anki:
         return export_anki(args.file, context)
     store = open_progress(context)
-    document = export_progress(store)
+    left_out: dict[str, int] = {}
+    document = export_progress(store, left_out)
     try:
         write_document(document, args.file)
     except ExchangeError as error:
         raise CliError(str(error)) from None
+    if left_out:
+        listed = ", ".join(_records(kind, n) for kind, n in left_out.items())
+        print(
+            f"summitreader: {listed} left out of the export (damaged: an import would refuse "
+            "them); the progress file keeps them as they are.",
+            file=sys.stderr,
+        )
     if args.file != "-":
         counts = ", ".join(
             plural(len(document[k]), word)

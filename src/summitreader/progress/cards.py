@@ -15,8 +15,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from summitreader.card_state import REVIEW, due_of, read_state
+from summitreader.progress import rows
 from summitreader.progress.core import StoreCore, check_count, check_text
+from summitreader.progress.exchange_checks import EARLIEST
+from summitreader.progress.exchange_document import ExchangeError
 from summitreader.progress.records import Review, from_text, to_text
+from summitreader.progress.rows import StoredChecks
 from summitreader.text import clean_text, shorten, visible
 
 
@@ -29,31 +33,50 @@ class CardProgress(StoreCore):
         state that does not read (:func:`~summitreader.card_state.read_state`) is left out: the
         card is treated as not yet scheduled (its review log is kept), and a notice names it,
         once."""
+        return {r["card_id"]: r["state"] for r in self.card_state_rows(card_ids)}
+
+    def card_state_rows(self, card_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """The card states of ``card_ids`` as rows (``card_id``, ``state``, ``updated``), by card
+        id: the one reading path of the table (see :meth:`card_states`)."""
         where, params = self._cards_where(card_ids)
         rows = self._all(
-            f"SELECT card_id, state FROM card_states WHERE {where} ORDER BY card_id", params
+            f"SELECT card_id, state, updated FROM card_states WHERE {where} ORDER BY card_id",
+            params,
         )
-        states = {}
-        for card_id, text in rows:
+        if not rows:
+            return []
+        checks = StoredChecks(self.now())
+        read = []
+        for card_id, text, updated in rows:
             state = read_state(text)
-            if state is None:
+            try:
+                updated = checks.event(updated, "updated")
+            except ExchangeError:
+                state = None
+            if state is None or not isinstance(card_id, str):
                 self._damaged_state(card_id)
             else:
-                states[card_id] = state
-        return states
+                read.append({"card_id": card_id, "state": state, "updated": updated})
+        return read
 
-    def check_card_states(self) -> None:
-        """Read every card state of the pack, so that a damaged one is told (in ``notices``)
-        before anything shows the cards."""
+    def check_rows(self) -> None:
+        """Read every row of the pack's progress that the app shows (the review log: those whose
+        time is not of the form the store writes), so that a damaged one is told (in
+        ``notices``) before anything shows them."""
         self.card_states()
+        for table in rows.TABLES:
+            if table != "reviews":
+                rows.read(self, table)
+        rows.check_reviews(self)
 
     def _damaged_state(self, card_id: str) -> None:
-        if card_id in self._damaged_states:
-            return
-        self._damaged_states.add(card_id)
-        self.notices.append(
+        self.tell_damaged(
+            "card_states",
+            card_id,
             f"The saved state of the card {_shown_id(card_id)} is damaged: the card is "
-            "studied as new, and its past reviews are kept."
+            "studied as new, and its past reviews are kept.",
+            "More saved card states are damaged: those cards are studied as new too, and "
+            "their past reviews are kept.",
         )
 
     def save_review(
@@ -110,15 +133,26 @@ class CardProgress(StoreCore):
         self, card_id: str | None = None, *, card_ids: Iterable[str] | None = None
     ) -> list[Review]:
         """The review log, oldest first: of ``card_ids``, or one card's."""
-        where, params = self._cards_where([card_id] if card_id is not None else card_ids)
-        rows = self._all(
-            "SELECT card_id, rating, reviewed_at, duration_ms, answer, prior_state, due "
-            f"FROM reviews WHERE {where} ORDER BY reviewed_at, id",
-            params,
+        wanted = [card_id] if card_id is not None else card_ids
+        where, params = (
+            ("", ())
+            if wanted is None
+            else (
+                "AND card_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(wanted)),),
+            )
         )
         return [
-            Review(c, r, from_text(t), d, a, p, _time_or_none(due))
-            for c, r, t, d, a, p, due in rows
+            Review(
+                r["card_id"],
+                r["rating"],
+                from_text(r["reviewed_at"]),
+                r["duration_ms"],
+                r["answer"],
+                r["prior_state"],
+                _time_or_none(r["due"]),
+            )
+            for r in rows.read(self, "reviews", where, params, "reviewed_at, id")
         ]
 
     # -- aggregates of the review log ------------------------------------------------------------
@@ -172,13 +206,16 @@ class CardProgress(StoreCore):
         """When the first and the last review of ``card_ids`` were (None without reviews)."""
         where, params = self._log_where(card_ids)
         row = self._one(  # two subqueries: each is then one step along the index by time
-            f"SELECT (SELECT min(reviewed_at) FROM reviews WHERE {where}), "
-            f"(SELECT max(reviewed_at) FROM reviews WHERE {where})",
-            (*params, *params),
+            f"SELECT (SELECT min(reviewed_at) FROM reviews WHERE {where} AND reviewed_at >= ?), "
+            f"(SELECT max(reviewed_at) FROM reviews WHERE {where} AND reviewed_at < ?)",
+            (*params, EARLIEST_TEXT, *params, LATEST_TEXT),
         )
         if not row or row[0] is None:
             return None
-        return from_text(row[0]), from_text(row[1])
+        first, last = _time_or_none(row[0]), _time_or_none(row[1])
+        if first is None or last is None:  # damaged rows of the log (told when it is read)
+            return None
+        return first, last
 
     def retention_counts(self, card_ids: Iterable[str] | None = None) -> tuple[int, int]:
         """``(passed, counted)``: of the reviews of cards that were in the review state at the
@@ -259,6 +296,12 @@ class CardProgress(StoreCore):
         )
 
 
+EARLIEST_TEXT = to_text(EARLIEST)
+LATEST_TEXT = "9999"
+"""Bounds of the review log's times where the first and the last are looked up: a damaged time
+(text that is no time) falls outside them."""
+
+
 def _due_of(state: dict[str, Any]) -> str | None:
     due = due_of(state)
     return None if due is None else to_text(due)
@@ -269,7 +312,7 @@ def _time_or_none(text: str | None) -> dt.datetime | None:
         return None
     try:
         return from_text(text)
-    except ValueError:
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], dt.datetime]
 
+NAMED_PER_TABLE = 3
+"""Damaged rows of one table named one by one in the notices; the rest are told in one line."""
+
 
 class StoreCore:
     """State and plumbing shared by the parts of the store."""
@@ -61,7 +64,39 @@ class StoreCore:
         (and so the UI's reads) for long."""
         self._lock = threading.RLock()
         self._sections = {s.id: n for n, s in enumerate(pack.sections)}
-        self._damaged_states: set[str] = set()
+        self._damaged: set[tuple[str, object]] = set()
+        self._damaged_told: dict[str, int] = {}
+        self._listeners: list[Callable[[str], None]] = []
+
+    # -- notices ---------------------------------------------------------------------------------
+
+    def tell(self, notice: str) -> None:
+        """Add a notice for the user, and pass it to the listeners (it may be told while the
+        app runs: a damaged row is found when it is first read)."""
+        with self._lock:
+            self.notices.append(notice)
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(notice)
+
+    def listen(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(notice)`` for each notice added from now on (from the thread that
+        adds it)."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def tell_damaged(self, table: str, key: object, notice: str, more: str) -> None:
+        """Tell a damaged row once: the first :data:`NAMED_PER_TABLE` of a table by
+        ``notice``, then ``more`` once for the rest."""
+        with self._lock:
+            if (table, key) in self._damaged:
+                return
+            self._damaged.add((table, key))
+            told = self._damaged_told[table] = self._damaged_told.get(table, 0) + 1
+        if told <= NAMED_PER_TABLE:
+            self.tell(notice)
+        elif told == NAMED_PER_TABLE + 1:
+            self.tell(more)
 
     def has_file(self) -> bool:
         """Whether there is a progress file behind this store (False before the first write)."""
@@ -116,7 +151,8 @@ class StoreCore:
         self._conn.close()
         self._conn, self._pending = opened.conn, False
         self.persistent = opened.persistent
-        self.notices.extend(opened.notices)
+        for notice in opened.notices:
+            self.tell(notice)
         if not self.persistent:
             raise ProgressNotSaved(" ".join(opened.notices))
 

@@ -34,8 +34,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summitreader.card_state import read_json, read_state
 from summitreader.export_file import ExportTargetError, export_target, replace_atomically
+from summitreader.progress import rows
 from summitreader.progress.exchange_checks import validate
 from summitreader.progress.exchange_document import (
     FORMAT,
@@ -74,87 +74,81 @@ LOCAL_SETTINGS = frozenset({"pack_folder"})
 from): they are never exported, and never taken from an imported document."""
 
 
-_UNREADABLE = object()
+def export_progress(store: Store, left_out: dict[str, int] | None = None) -> dict[str, Any]:
+    """The exchange document of the store's pack, every row read through its reading path
+    (:mod:`~summitreader.progress.rows`): a damaged row is left out (the store's notices name
+    it), and so is a record an import would refuse; ``left_out`` counts both, by kind."""
+    now = store.now()
+    dropped: Counter[str] = Counter()
 
+    def records(kind: str, fields: tuple[str, ...], found: list[dict[str, Any]]) -> list[Any]:
+        everything = store._one(f"SELECT count(*) FROM {kind} WHERE pack_id = ?", (store.pack.id,))
+        made = [{name: row[name] for name in fields} for row in found]
+        kept = rows.importable(kind, made, now)
+        dropped[kind] = int(everything[0]) - len(found) + len(made) - len(kept)
+        return kept
 
-def _setting(text: str) -> Any:
-    ok, value = read_json(text)
-    return value if ok else _UNREADABLE
-
-
-def export_progress(store: Store) -> dict[str, Any]:
-    pid = store.pack.id
-
-    def rows(sql: str) -> list[Any]:
-        return store._all(sql, (pid,))
-
-    position = store._one(
-        "SELECT section, paragraph, scroll, updated FROM position WHERE pack_id = ?", (pid,)
+    position = records(
+        "position",
+        ("section", "paragraph", "scroll", "updated"),
+        rows.read(store, "position", as_stored=True),
     )
-    return {
+    reviews = rows.read(store, "reviews", as_stored=True)
+    document = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
-        "pack": {"id": pid, "content_hash": store.pack.content_hash},
-        "position": None
-        if position is None
-        else dict(zip(("section", "paragraph", "scroll", "updated"), position, strict=True)),
-        "read_sections": [
-            {"section": s, "read_at": t}
-            for s, t in rows(
-                "SELECT section, read_at FROM read_sections WHERE pack_id = ? ORDER BY section"
-            )
-        ],
-        "reread_queue": [
-            {"section": s, "queued_at": t}
-            for s, t in rows(
-                "SELECT section, queued_at FROM reread_queue WHERE pack_id = ? ORDER BY section"
-            )
-        ],
-        "bookmarks": [
-            {"section": s, "paragraph": p, "created": c}
-            for s, p, c in rows(
-                "SELECT section, paragraph, created FROM bookmarks "
-                "WHERE pack_id = ? ORDER BY section, paragraph"
-            )
-        ],
-        "notes": [
-            dict(zip(("uid", "section", "paragraph", "text", "created", "updated"), r, strict=True))
-            for r in rows(
-                "SELECT uid, section, paragraph, text, created, updated FROM notes "
-                "WHERE pack_id = ? ORDER BY created, uid"
-            )
-            if r[3].strip()  # an empty note is no note (the app removes a note saved empty)
-        ],
-        "card_states": [  # a damaged state is left out (the store's notices name it)
-            {"card_id": c, "state": state, "updated": u}
-            for c, text, u in rows(
-                "SELECT card_id, state, updated FROM card_states WHERE pack_id = ? ORDER BY card_id"
-            )
-            if (state := read_state(text)) is not None
-        ],
-        "reviews": [
-            dict(zip(REVIEW_FIELDS, r, strict=True))
-            for r in rows(
-                "SELECT card_id, rating, reviewed_at, duration_ms, answer, "
-                "prior_state, due FROM reviews WHERE pack_id = ? ORDER BY reviewed_at, "
-                "card_id, rating, coalesce(duration_ms, -1), coalesce(answer, ''), id"
-            )
-        ],
-        "settings": [  # a value that does not parse is no setting (the app uses its default)
-            {"key": k, "value": value, "updated": u}
-            for k, v, u in rows(
-                "SELECT key, value, updated FROM settings WHERE pack_id = ? ORDER BY key"
-            )
-            if k not in LOCAL_SETTINGS and (value := _setting(v)) is not _UNREADABLE
-        ],
-        "my_cards": [
-            {**dict(zip(MY_CARD_FIELDS, r, strict=True)), "deleted": bool(r[-1])}
-            for r in rows(
-                f"SELECT {', '.join(MY_CARD_FIELDS)} FROM my_cards WHERE pack_id = ? "
-                "ORDER BY created, uid"
-            )
-        ],
+        "pack": {"id": store.pack.id, "content_hash": store.pack.content_hash},
+        "position": position[0] if position else None,
+        "read_sections": records(
+            "read_sections",
+            ("section", "read_at"),
+            rows.read(store, "read_sections", as_stored=True),
+        ),
+        "reread_queue": records(
+            "reread_queue",
+            ("section", "queued_at"),
+            rows.read(store, "reread_queue", as_stored=True),
+        ),
+        "bookmarks": records(
+            "bookmarks",
+            ("section", "paragraph", "created"),
+            rows.read(store, "bookmarks", as_stored=True),
+        ),
+        "notes": records(
+            "notes",
+            ("uid", "section", "paragraph", "text", "created", "updated"),
+            # an empty note is no note (the app removes a note saved empty)
+            [r for r in rows.read(store, "notes", as_stored=True) if r["text"].strip()],
+        ),
+        "card_states": records(
+            "card_states", ("card_id", "state", "updated"), store.card_state_rows()
+        ),
+        "reviews": records("reviews", REVIEW_FIELDS, reviews),
+        "settings": records(
+            "settings",
+            ("key", "value", "updated"),
+            [
+                r
+                for r in rows.read(store, "settings", as_stored=True)
+                if r["key"] not in LOCAL_SETTINGS
+            ],
+        ),
+        "my_cards": records(
+            "my_cards", MY_CARD_FIELDS, rows.read(store, "my_cards", as_stored=True)
+        ),
     }
+    # rows left out on purpose are not told: empty notes, this machine's settings
+    dropped["notes"] -= store._one(
+        "SELECT count(*) FROM notes WHERE pack_id = ? AND trim(text) = ''", (store.pack.id,)
+    )[0]
+    dropped["settings"] -= store._one(
+        "SELECT count(*) FROM settings WHERE pack_id = ? AND key IN "
+        "(SELECT value FROM json_each(?))",
+        (store.pack.id, json.dumps(sorted(LOCAL_SETTINGS))),
+    )[0]
+    if left_out is not None:
+        left_out.update({kind: n for kind, n in dropped.items() if n > 0})
+    return document
 
 
 def write_document(document: dict[str, Any], target: str | Path) -> None:
@@ -356,10 +350,10 @@ def _merge_statements(doc: dict[str, Any], pid: str) -> Iterator[Statement]:
         yield (
             "notes",
             "INSERT INTO notes (uid, pack_id, section, paragraph, text, created, "
-            "updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
+            "updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pack_id, uid) DO UPDATE SET "
             "section = excluded.section, paragraph = excluded.paragraph, "
             "text = excluded.text, updated = excluded.updated "
-            "WHERE excluded.updated > notes.updated AND notes.pack_id = excluded.pack_id",
+            "WHERE excluded.updated > notes.updated",
             (r["uid"], pid, r["section"], r["paragraph"], r["text"], r["created"], r["updated"]),
         )
     for r in doc["card_states"]:

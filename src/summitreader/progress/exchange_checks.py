@@ -72,20 +72,57 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
         raise ExchangeError(
             f"the progress file is for the pack {_shown(their_pack)!r}, not {pack_id!r}"
         )
-    checks = _Checks(now)
-    event, due, text, any_text = checks.event, checks.due, checks.text, checks.any_text
+    checks = Checks(now)
+    specs = record_specs(checks)
     checked: dict[str, Any] = {}
     position = document.get("position")
     checked["position"] = (
-        None
-        if position is None
-        else _record(
-            position,
-            "position",
-            {"section": text, "paragraph": _count, "scroll": _number, "updated": event},
-        )
+        None if position is None else check_record(position, "position", specs["position"])
     )
-    specs: dict[str, dict[str, Check]] = {
+    for kind, spec in specs.items():
+        if kind == "position":
+            continue
+        items = document.get(kind, [])
+        if not isinstance(items, list):
+            raise ExchangeError(f"{kind}: expected a list")
+        checked[kind] = [check_record(item, f"{kind}[{n}]", spec) for n, item in enumerate(items)]
+    note_uids: set[str] = set()
+    for n, note in enumerate(checked["notes"]):
+        if note["uid"] in note_uids:  # the one kept would have been the last, silently
+            raise ExchangeError(f"notes[{n}].uid: the same note is given twice")
+        note_uids.add(note["uid"])
+    seen_uids: set[str] = set()
+    for n, card in enumerate(checked["my_cards"]):
+        if not UID.fullmatch(card["uid"]):
+            raise ExchangeError(
+                f"my_cards[{n}].uid: expected {UID_LENGTH} hexadecimal digits (0-9, a-f)"
+            )
+        if card["uid"] in seen_uids:
+            raise ExchangeError(f"my_cards[{n}].uid: the same card is given twice")
+        seen_uids.add(card["uid"])
+        check_my_card(card, f"my_cards[{n}]")
+    return checked
+
+
+def check_my_card(card: dict[str, Any], where: str) -> None:
+    """What a card of the reader's is checked for beyond its fields (its uid's form and its
+    text, as :func:`~summitreader.progress.my_cards.checked_card` checks a card typed), in place
+    (its kind and texts as kept)."""
+    if not UID.fullmatch(card["uid"]):
+        raise ExchangeError(f"{where}.uid: expected {UID_LENGTH} hexadecimal digits (0-9, a-f)")
+    try:
+        card["kind"], card["front"], card["back"] = checked_card(
+            card["kind"], card["front"], card["back"]
+        )
+    except MyCardError as error:
+        raise ExchangeError(f"{where}: {error}") from None
+
+
+def record_specs(checks: Checks) -> dict[str, dict[str, Check]]:
+    """Each kind of record (``position`` included) -> its fields and their checks."""
+    event, due, text, any_text = checks.event, checks.due, checks.text, checks.any_text
+    return {
+        "position": {"section": text, "paragraph": _count, "scroll": _number, "updated": event},
         "read_sections": {"section": text, "read_at": event},
         "reread_queue": {"section": text, "queued_at": event},
         "bookmarks": {"section": text, "paragraph": _count, "created": event},
@@ -120,35 +157,9 @@ def validate(document: Any, pack_id: str, now: dt.datetime) -> dict[str, Any]:
             "deleted": _flag,
         },
     }
-    for kind, spec in specs.items():
-        items = document.get(kind, [])
-        if not isinstance(items, list):
-            raise ExchangeError(f"{kind}: expected a list")
-        checked[kind] = [_record(item, f"{kind}[{n}]", spec) for n, item in enumerate(items)]
-    note_uids: set[str] = set()
-    for n, note in enumerate(checked["notes"]):
-        if note["uid"] in note_uids:  # the one kept would have been the last, silently
-            raise ExchangeError(f"notes[{n}].uid: the same note is given twice")
-        note_uids.add(note["uid"])
-    seen_uids: set[str] = set()
-    for n, card in enumerate(checked["my_cards"]):
-        if not UID.fullmatch(card["uid"]):
-            raise ExchangeError(
-                f"my_cards[{n}].uid: expected {UID_LENGTH} hexadecimal digits (0-9, a-f)"
-            )
-        if card["uid"] in seen_uids:
-            raise ExchangeError(f"my_cards[{n}].uid: the same card is given twice")
-        seen_uids.add(card["uid"])
-        try:
-            card["kind"], card["front"], card["back"] = checked_card(
-                card["kind"], card["front"], card["back"]
-            )
-        except MyCardError as error:
-            raise ExchangeError(f"my_cards[{n}]: {error}") from None
-    return checked
 
 
-def _record(value: Any, where: str, spec: dict[str, Check]) -> dict[str, Any]:
+def check_record(value: Any, where: str, spec: dict[str, Check]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ExchangeError(f"{where}: expected an object")
     record: dict[str, Any] = {}
@@ -170,7 +181,7 @@ def _field(container: dict[str, Any], name: str, kind: type, where: str) -> Any:
     return value
 
 
-class _Checks:
+class Checks:
     """The checks that depend on the time of the import."""
 
     def __init__(self, now: dt.datetime) -> None:
@@ -348,3 +359,7 @@ class _optional:
 
     def __call__(self, value: Any, where: str) -> Any:
         return None if value is None else self.check(value, where)
+
+
+json_value = _json_value
+"""A JSON value checked as a setting's value is (see :func:`_json_value`)."""

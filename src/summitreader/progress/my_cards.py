@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import re
 import uuid
-from typing import Literal
+from typing import Any, Literal
 
 from summitreader.pack.cloze import BLANK, blanks
 from summitreader.progress.core import StoreCore, check_count, check_text
@@ -160,12 +160,12 @@ class MyCardProgress(StoreCore):
 
     def my_cards(self) -> list[MyCard]:
         """The reader's cards (not deleted), oldest first; those whose passage is gone too."""
-        rows = self._all(
-            f"SELECT {_COLUMNS} FROM my_cards WHERE pack_id = ? AND deleted = 0 "
-            "ORDER BY created, rowid",
-            (self.pack.id,),
-        )
-        return [_card(row) for row in rows]
+        from summitreader.progress import rows  # it checks rows as imports do, with this module
+
+        return [
+            _card(row)
+            for row in rows.read(self, "my_cards", "AND deleted = 0", order="created, rowid")
+        ]
 
     def content_seen_at(self) -> dt.datetime | None:
         """When the pack's content was first seen with its current hash (by a write): when the
@@ -174,32 +174,37 @@ class MyCardProgress(StoreCore):
             "SELECT seen_at FROM packs WHERE pack_id = ? AND content_hash = ?",
             (self.pack.id, self.pack.content_hash),
         )
-        return from_text(row[0]) if row and row[0] else None
+        if not row or not row[0]:
+            return None
+        try:
+            return from_text(row[0])
+        except (TypeError, ValueError, OverflowError):  # damaged: as if never seen
+            return None
 
     def my_card(self, uid: str) -> MyCard | None:
         """The card with this uid, or with a uid that starts with it when only one does."""
         if not isinstance(uid, str) or not uid:
             return None
-        rows = self._all(
-            f"SELECT {_COLUMNS} FROM my_cards WHERE pack_id = ? AND deleted = 0 "
-            "AND substr(uid, 1, ?) = ? ORDER BY uid LIMIT 2",
-            (self.pack.id, len(uid), uid),
+        from summitreader.progress import rows
+
+        found = rows.read(
+            self, "my_cards", "AND deleted = 0 AND substr(uid, 1, ?) = ?", (len(uid), uid), "uid"
         )
-        exact = [row for row in rows if row[0] == uid]
-        if exact or len(rows) == 1:
-            return _card((exact or rows)[0])
+        exact = [row for row in found if row["uid"] == uid]
+        if exact or len(found) == 1:
+            return _card((exact or found)[0])
         return None
 
 
-def _card(row: tuple[str, str, int, MyCardKind, str, str, str, str]) -> MyCard:
-    uid, section, paragraph, kind, front, back, created, updated = row
+def _card(row: dict[str, Any]) -> MyCard:
+    """A card from its checked row (:func:`~summitreader.progress.rows.read`)."""
     return MyCard(
-        uid,
-        section,
-        paragraph,
-        kind,
-        clean_text(front),
-        clean_text(back),
-        from_text(created),
-        from_text(updated),
+        row["uid"],
+        row["section"],
+        row["paragraph"],
+        row["kind"],
+        row["front"],
+        row["back"],
+        from_text(row["created"]),
+        from_text(row["updated"]),
     )

@@ -11,6 +11,7 @@ import math
 import sqlite3
 import uuid
 
+from summitreader.progress import rows
 from summitreader.progress.core import StoreCore, check_count, check_text
 from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text, to_text
 from summitreader.text import clean_text
@@ -24,12 +25,10 @@ class ReadingProgress(StoreCore):
     # -- reading position and read sections ------------------------------------------------------
 
     def get_position(self) -> Position | None:
-        row = self._one(
-            "SELECT section, paragraph, scroll FROM position WHERE pack_id = ?", (self.pack.id,)
-        )
-        if row is None or row[0] not in self._sections:
-            return None
-        return Position(row[0], row[1], row[2])
+        for row in rows.read(self, "position"):
+            if row["section"] in self._sections:
+                return Position(row["section"], row["paragraph"], row["scroll"])
+        return None
 
     def set_position(self, section: str, paragraph: int, scroll: float = 0.0) -> None:
         self._check_section(section)
@@ -61,10 +60,11 @@ class ReadingProgress(StoreCore):
 
     def read_sections(self) -> dict[str, dt.datetime]:
         """Section id -> when it was last marked read, in reading order."""
-        rows = self._all(
-            "SELECT section, read_at FROM read_sections WHERE pack_id = ?", (self.pack.id,)
-        )
-        known = [(self._sections[s], s, t) for s, t in rows if s in self._sections]
+        known = [
+            (self._sections[r["section"]], r["section"], r["read_at"])
+            for r in rows.read(self, "read_sections")
+            if r["section"] in self._sections
+        ]
         return {s: from_text(t) for _, s, t in sorted(known)}
 
     def queue_reread(self, section_id: str, at: dt.datetime | None = None) -> None:
@@ -79,8 +79,9 @@ class ReadingProgress(StoreCore):
             )
 
     def reread_queue(self) -> set[str]:
-        rows = self._all("SELECT section FROM reread_queue WHERE pack_id = ?", (self.pack.id,))
-        return {s for (s,) in rows if s in self._sections}
+        return {
+            r["section"] for r in rows.read(self, "reread_queue") if r["section"] in self._sections
+        }
 
     # -- bookmarks and notes ---------------------------------------------------------------------
 
@@ -121,11 +122,11 @@ class ReadingProgress(StoreCore):
 
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks in reading order (section, then paragraph)."""
-        rows = self._all(
-            "SELECT id, section, paragraph, created FROM bookmarks WHERE pack_id = ?",
-            (self.pack.id,),
-        )
-        marks = [Bookmark(i, s, p, from_text(c)) for i, s, p, c in rows if s in self._sections]
+        marks = [
+            Bookmark(r["rowid"], r["section"], r["paragraph"], from_text(r["created"]))
+            for r in rows.read(self, "bookmarks")
+            if r["section"] in self._sections
+        ]
         return sorted(marks, key=lambda b: (self._sections[b.section], b.paragraph, b.id))
 
     def add_note(self, section: str, paragraph: int, text: str) -> int:
@@ -204,13 +205,24 @@ class ReadingProgress(StoreCore):
 
     def notes(self) -> list[NoteRecord]:
         """Notes in reading order (section, paragraph, then when written)."""
-        rows = self._all(
-            "SELECT id, section, paragraph, text, created, updated FROM notes WHERE pack_id = ?",
-            (self.pack.id,),
-        )
-        notes = [
-            NoteRecord(i, s, p, clean_text(t), from_text(c), from_text(u))
-            for i, s, p, t, c, u in rows
-            if s in self._sections
-        ]
+        notes = [n for n in self._all_notes() if n.section in self._sections]
         return sorted(notes, key=lambda n: (self._sections[n.section], n.paragraph, n.id))
+
+    def kept_notes(self) -> list[NoteRecord]:
+        """Notes kept but not shown: those of sections the pack does not have (an import keeps
+        them; they come back with their section), by section id, then when written."""
+        notes = [n for n in self._all_notes() if n.section not in self._sections]
+        return sorted(notes, key=lambda n: (n.section, n.created, n.id))
+
+    def _all_notes(self) -> list[NoteRecord]:
+        return [
+            NoteRecord(
+                r["rowid"],
+                r["section"],
+                r["paragraph"],
+                r["text"],
+                from_text(r["created"]),
+                from_text(r["updated"]),
+            )
+            for r in rows.read(self, "notes")
+        ]

@@ -12,7 +12,9 @@ review log by the card's prior state and the rating, so that true retention is c
 reading the log's rows. Version 4 adds the reader's own cards
 (:mod:`~summitreader.progress.my_cards`): keyed by a random ``uid`` made when the card is, so that
 the same card made on two machines merges; a deleted card stays as a tombstone (``deleted`` = 1) so
-that its deletion merges too.
+that its deletion merges too. Version 5 makes a note's identity its pack and its ``uid`` (a uid
+was unique across packs, so a note imported into one pack whose uid another pack's note held was
+dropped): the table is rebuilt in the migration's one transaction, every row kept.
 
 Every table is keyed by ``pack_id``: one file holds the progress of every pack. Section and card
 ids are kept as text, so progress on an id that a later edit of the pack removed stays in the file
@@ -24,7 +26,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1 = (
     """CREATE TABLE packs (
@@ -129,7 +131,25 @@ _V4 = (
     "CREATE INDEX my_cards_by_pack ON my_cards (pack_id, deleted, created)",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
+_V5 = (
+    """CREATE TABLE notes_by_pack (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL,
+        pack_id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        paragraph INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        UNIQUE (pack_id, uid)
+    )""",
+    "INSERT INTO notes_by_pack (id, uid, pack_id, section, paragraph, text, created, updated) "
+    "SELECT id, uid, pack_id, section, paragraph, text, created, updated FROM notes",
+    "DROP TABLE notes",
+    "ALTER TABLE notes_by_pack RENAME TO notes",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
 """Version -> the statements that bring a database from the version before to it."""
 
 REQUIRED_COLUMNS: dict[str, frozenset[str]] = {

@@ -52,7 +52,7 @@ def open_store(
     path = Path(data_dir) / files.DB_NAME
     opened = files.open_database(path, create=False, now=checked(clock()))
     store = Store(pack, path, opened, clock=clock)
-    store.check_card_states()
+    store.check_rows()
     return store
 
 
@@ -107,4 +107,3 @@ class Store(ReadingProgress, CardProgress, MyCardProgress):
                 for table in PACK_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE pack_id = ?", (self.pack.id,))
             return backup
-
