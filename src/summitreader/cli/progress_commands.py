@@ -277,28 +277,44 @@ def notes_command(args: argparse.Namespace, context: Context) -> int:
         {"id": b.id, **_place(pack, b.section, b.paragraph), "created": b.created.isoformat()}
         for b in store.bookmarks()
     ]
-    notes = [
-        {
+    for bookmark in bookmarks:
+        del bookmark["shown"]
+    notes, kept = [], []
+    for n in [*store.notes(), *store.kept_notes()]:
+        note = {
             "id": n.id,
             **_place(pack, n.section, n.paragraph),
             "text": n.text,
             "created": n.created.isoformat(),
             "updated": n.updated.isoformat(),
         }
-        for n in store.notes()
-    ]
+        (notes if note.pop("shown") else kept).append(note)
     if args.json:
         emit_json(
-            {"pack": {"id": pack.id, "title": pack.title}, "bookmarks": bookmarks, "notes": notes}
+            {
+                "pack": {"id": pack.id, "title": pack.title},
+                "bookmarks": bookmarks,
+                "notes": notes,
+                "kept_notes": kept,
+            }
         )
     elif args.markdown:
-        _print_markdown(pack, bookmarks, notes)
+        _print_markdown(pack, bookmarks, notes, kept)
     else:
-        _print_text(bookmarks, notes)
+        _print_text(bookmarks, notes, kept)
     return 0
 
 
+KEPT = (
+    "Kept, not shown: on a passage this version of the pack does not have (an import keeps "
+    "them; they come back with it)"
+)
+"""What the notes kept but not shown are listed under."""
+
+
 def _place(pack: Pack, section_id: str, paragraph: int) -> dict[str, Any]:
+    """Where a bookmark or note is; ``shown``: whether the pack has its paragraph (the app shows
+    a note under its paragraph only)."""
     section = pack.section(section_id)
     found = section.paragraph(paragraph) if section else None
     return {
@@ -306,6 +322,7 @@ def _place(pack: Pack, section_id: str, paragraph: int) -> dict[str, Any]:
         "section_title": section.title if section else section_id,
         "paragraph": paragraph,
         "passage": found.text if found else "",
+        "shown": found is not None,
     }
 
 
@@ -313,11 +330,13 @@ def _when(stamp: str) -> str:
     return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _print_text(bookmarks: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
-    if not bookmarks and not notes:
+def _print_text(
+    bookmarks: list[dict[str, Any]], notes: list[dict[str, Any]], kept: list[dict[str, Any]]
+) -> None:
+    if not bookmarks and not notes and not kept:
         say("No bookmarks or notes yet.")
         return
-    for title, items in (("Bookmarks", bookmarks), ("Notes", notes)):
+    for title, items in (("Bookmarks", bookmarks), ("Notes", notes), (KEPT, kept)):
         if not items:
             continue
         print(bold(f"{title} ({len(items)})"))
@@ -332,7 +351,10 @@ def _print_text(bookmarks: list[dict[str, Any]], notes: list[dict[str, Any]]) ->
 
 
 def _print_markdown(
-    pack: Pack, bookmarks: list[dict[str, Any]], notes: list[dict[str, Any]]
+    pack: Pack,
+    bookmarks: list[dict[str, Any]],
+    notes: list[dict[str, Any]],
+    kept: list[dict[str, Any]],
 ) -> None:
     lines = [f"# Bookmarks and notes: {pack.title}", ""]
     if bookmarks:
@@ -342,9 +364,11 @@ def _print_markdown(
             if b["passage"]:
                 lines += [f"  {line}" for line in _quoted(b["passage"])]
         lines.append("")
-    if notes:
-        lines += ["## Notes", ""]
-        for n in notes:
+    for title, listed in (("Notes", notes), (KEPT, kept)):
+        if not listed:
+            continue
+        lines += [f"## {title}", ""]
+        for n in listed:
             lines += [f"### {n['section_title']} ¶{n['paragraph']}", ""]
             if n["passage"]:
                 lines += [*_quoted(n["passage"]), ""]
@@ -354,7 +378,7 @@ def _print_markdown(
                 f"*Written {_when(n['created'])}, last edited {_when(n['updated'])}.*",
                 "",
             ]
-    if not bookmarks and not notes:
+    if not bookmarks and not notes and not kept:
         lines += ["No bookmarks or notes yet.", ""]
     say("\n".join(lines).rstrip("\n"))
 

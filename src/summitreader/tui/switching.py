@@ -226,8 +226,16 @@ class PackSwitching(App[None]):
                 store.set_setting(CLAIM_SETTING, claim.record)
 
     def tell_store_notices(self) -> None:
-        """What opening the progress said, as at start-up."""
-        for notice in (*self.services.notices, *self.services.store.notices):
+        """What opening the progress said, as at start-up; then each notice the store adds
+        while the app runs (a damaged row first read then), once."""
+        store = self.services.store
+        for notice in (*self.services.notices, *store.notices):
+            self._tell_progress(notice)
+        # posted, so that a notice added by a worker's read is shown from the app's thread
+        store.listen(lambda notice: self.call_later(self._tell_progress, notice, store))
+
+    def _tell_progress(self, notice: str, store: object = None) -> None:
+        if store is None or store is self.services.store:  # not the store of a pack left since
             self.notify(notice, title="Progress", severity="warning", timeout=12)
 
     def remember_pack(self) -> None:
