@@ -279,7 +279,8 @@ def notes_command(args: argparse.Namespace, context: Context) -> int:
     ]
     for bookmark in bookmarks:
         del bookmark["shown"]
-    notes, kept = [], []
+    notes: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
     for n in [*store.notes(), *store.kept_notes()]:
         note = {
             "id": n.id,

@@ -66,7 +66,7 @@ class StoreCore:
         self._sections = {s.id: n for n, s in enumerate(pack.sections)}
         self._damaged: set[tuple[str, object]] = set()
         self._damaged_told: dict[str, int] = {}
-        self._listeners: list[Callable[[str], None]] = []
+        self._listeners: list[Callable[[str], object]] = []
 
     # -- notices ---------------------------------------------------------------------------------
 
@@ -79,7 +79,7 @@ class StoreCore:
         for listener in listeners:
             listener(notice)
 
-    def listen(self, listener: Callable[[str], None]) -> None:
+    def listen(self, listener: Callable[[str], object]) -> None:
         """Call ``listener(notice)`` for each notice added from now on (from the thread that
         adds it)."""
         with self._lock:
