@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from summitreader.card_state import read_json, read_state
 from summitreader.progress.exchange_checks import (
+    EARLIEST,
+    LONGEST_INTERVAL,
     Checks,
     check_my_card,
     check_record,
@@ -275,28 +277,26 @@ def _notice(
     )
 
 
-TIME_FORM = (
-    "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]"
-    ".[0-9][0-9][0-9][0-9][0-9][0-9]+00:00"
-)
-"""A GLOB pattern of the form the store writes every time in: the review log's rows of another
-form are read through :func:`read` when the store opens, so that a damaged one is told."""
-
-
 def check_reviews(store: StoreCore) -> None:
-    """Tell the damaged rows of the review log, found by their time's form (one step along the
-    index by time per review: the log may hold hundreds of thousands)."""
-    odd = store._all(
-        "SELECT rowid FROM reviews WHERE pack_id = ? AND NOT reviewed_at GLOB ? LIMIT 1000",
-        (store.pack.id, TIME_FORM),
-    )
-    if odd:
-        read(
-            store,
-            "reviews",
-            "AND rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps([r for (r,) in odd]),),
+    """Tell the damaged rows of the review log whose time is out of range (text that is no time
+    sorts after every time, a number before): two steps along the index by time, however many
+    reviews the log holds. A time in range that is no time (a 13th month) is told when the log
+    is read (:meth:`~summitreader.progress.cards.CardProgress.review_log`, an export); the
+    aggregates of the log, counted between times, never count it."""
+    now = store.now()
+    odd = [
+        rowid
+        for sql, bound in (
+            ("reviewed_at < ?", to_text(EARLIEST)),
+            ("reviewed_at > ?", to_text(now + LONGEST_INTERVAL)),
         )
+        for (rowid,) in store._all(
+            f"SELECT rowid FROM reviews WHERE pack_id = ? AND {sql} LIMIT 100",
+            (store.pack.id, bound),
+        )
+    ]
+    if odd:
+        read(store, "reviews", "AND rowid IN (SELECT value FROM json_each(?))", (json.dumps(odd),))
 
 
 def more_notice(table_name: str) -> str:
