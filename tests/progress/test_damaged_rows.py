@@ -189,3 +189,19 @@ def test_export_says_what_it_left_out(
     assert "1 review left out of the export" in " ".join(err.split())
     elsewhere = tmp_path / "elsewhere"
     assert main(["--pack", str(pack_dir), "--data-dir", str(elsewhere), "import", str(target)]) == 0
+
+
+def test_a_review_time_in_range_that_is_no_time_is_told_when_the_log_is_read(
+    pack_dir: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 13th month sorts among the times: the opening does not find it, the export does, and
+    the command tells it as it does the others."""
+    _progress(pack_dir, data_dir, "UPDATE reviews SET reviewed_at = '2026-13-45T00:00:00+00:00'")
+    capsys.readouterr()
+    code = main(["--pack", str(pack_dir), "--data-dir", str(data_dir), "export", "-"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "a review of the card 'card-one'" in err and "left out of the export" in err
+    assert json.loads(out)["reviews"] == []
+    for command in (["stats"], ["due"]):
+        assert main(["--pack", str(pack_dir), "--data-dir", str(data_dir), *command]) == 0

@@ -68,10 +68,15 @@ def open_progress(context: Context, *, unchanged: str | None = None) -> Store:
     only in memory and report success."""
     store = context.store
     for notice in store.notices:
-        print(f"summitreader: {clean_text(notice)}", file=sys.stderr)
+        _tell(notice)
+    store.listen(_tell)  # and those of rows found damaged as the command reads them
     if unchanged is not None and not store.persistent:
         raise CliError(f"progress cannot be saved here (see above), so {unchanged}")
     return store
+
+
+def _tell(notice: str) -> None:
+    print(f"summitreader: {clean_text(notice)}", file=sys.stderr)
 
 
 # -- stats ---------------------------------------------------------------------------------------

@@ -242,7 +242,7 @@ def _checked(
     name = problem.split(":", 1)[0]
     if name not in table.unknown:
         return None, problem
-    try:  # read it again with the field (and any other it can do without) unknown
+    try:  # read it again with that field unknown
         record = check_record(
             {**raw, name: table.unknown[name]}, "", {**spec, name: lambda v, w: v}
         )
