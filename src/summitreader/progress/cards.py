@@ -39,15 +39,15 @@ class CardProgress(StoreCore):
         """The card states of ``card_ids`` as rows (``card_id``, ``state``, ``updated``), by card
         id: the one reading path of the table (see :meth:`card_states`)."""
         where, params = self._cards_where(card_ids)
-        rows = self._all(
+        found = self._all(
             f"SELECT card_id, state, updated FROM card_states WHERE {where} ORDER BY card_id",
             params,
         )
-        if not rows:
+        if not found:
             return []
         checks = StoredChecks(self.now())
         read = []
-        for card_id, text, updated in rows:
+        for card_id, text, updated in found:
             state = read_state(text)
             try:
                 updated = checks.event(updated, "updated")
@@ -60,9 +60,9 @@ class CardProgress(StoreCore):
         return read
 
     def check_rows(self) -> None:
-        """Read every row of the pack's progress that the app shows (the review log: those whose
-        time is not of the form the store writes), so that a damaged one is told (in
-        ``notices``) before anything shows them."""
+        """Read every row of the pack's progress (of the review log, those whose time is out of
+        range: :func:`~summitreader.progress.rows.check_reviews`), so that a damaged one is told
+        (in ``notices``) before anything shows it."""
         self.card_states()
         for table in rows.TABLES:
             if table != "reviews":
@@ -166,14 +166,14 @@ class CardProgress(StoreCore):
             return []
         where, params = self._log_where(card_ids)
         spans = json.dumps([[to_text(a), to_text(b)] for a, b in itertools.pairwise(bounds)])
-        rows = self._all(
+        found = self._all(
             f"SELECT (SELECT count(*) FROM reviews WHERE {where} "
             "AND reviewed_at >= json_extract(s.value, '$[0]') "
             "AND reviewed_at < json_extract(s.value, '$[1]')) "
             "FROM json_each(?) AS s ORDER BY s.key",
             (*params, spans),
         )
-        return [int(n) for (n,) in rows]
+        return [int(n) for (n,) in found]
 
     def review_days(
         self, bounds: Sequence[dt.datetime], card_ids: Iterable[str] | None = None
@@ -185,14 +185,14 @@ class CardProgress(StoreCore):
             return []
         where, params = self._log_where(card_ids)
         spans = json.dumps([[to_text(a), to_text(b)] for a, b in itertools.pairwise(bounds)])
-        rows = self._all(
+        found = self._all(
             f"SELECT EXISTS (SELECT 1 FROM reviews WHERE {where} "
             "AND reviewed_at >= json_extract(s.value, '$[0]') "
             "AND reviewed_at < json_extract(s.value, '$[1]')) "
             "FROM json_each(?) AS s ORDER BY s.key",
             (*params, spans),
         )
-        return [bool(n) for (n,) in rows]
+        return [bool(n) for (n,) in found]
 
     def review_total(self, card_ids: Iterable[str] | None = None) -> int:
         """How many reviews of ``card_ids`` the log holds."""
@@ -245,14 +245,14 @@ class CardProgress(StoreCore):
     ) -> set[str]:
         """The cards first reviewed at or after ``start`` and before ``end``."""
         where, params = self._cards_where(card_ids)
-        rows = self._all(
+        found = self._all(
             "SELECT DISTINCT card_id FROM reviews AS r "
             f"WHERE {where} AND reviewed_at >= ? AND reviewed_at < ? AND NOT EXISTS ("
             "SELECT 1 FROM reviews AS e WHERE e.pack_id = r.pack_id AND e.card_id = r.card_id "
             "AND e.reviewed_at < ?)",
             (*params, to_text(start), to_text(end), to_text(start)),
         )
-        return {c for (c,) in rows}
+        return {c for (c,) in found}
 
     def any_due_between(
         self, start: dt.datetime, end: dt.datetime, card_ids: Iterable[str]
@@ -269,14 +269,14 @@ class CardProgress(StoreCore):
 
     def reviewed_cards(self) -> set[str]:
         """The ids of the cards that have reviews (one index step per card)."""
-        rows = self._all(
+        found = self._all(
             "WITH RECURSIVE c(id) AS (SELECT min(card_id) FROM reviews WHERE pack_id = ? "
             "UNION ALL SELECT (SELECT min(card_id) FROM reviews WHERE pack_id = ? "
             "AND card_id > c.id) FROM c WHERE c.id IS NOT NULL) "
             "SELECT id FROM c WHERE id IS NOT NULL",
             (self.pack.id, self.pack.id),
         )
-        return {c for (c,) in rows}
+        return {c for (c,) in found}
 
     def _log_where(self, card_ids: Iterable[str] | None) -> tuple[str, tuple[Any, ...]]:
         """Like :meth:`_cards_where`, for a query over the review log: when every card with
