@@ -81,9 +81,17 @@ def export_progress(store: Store, left_out: dict[str, int] | None = None) -> dic
     now = store.now()
     dropped: Counter[str] = Counter()
 
-    def records(kind: str, fields: tuple[str, ...], found: list[dict[str, Any]]) -> list[Any]:
+    def records(
+        kind: str,
+        fields: tuple[str, ...],
+        found: list[dict[str, Any]],
+        skip: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> list[Any]:
+        """The records of ``found`` an import accepts (but those ``skip`` leaves out on purpose,
+        which are not counted as left out)."""
         everything = store._one(f"SELECT count(*) FROM {kind} WHERE pack_id = ?", (store.pack.id,))
-        made = [{name: row[name] for name in fields} for row in found]
+        wanted = [row for row in found if skip is None or not skip(row)]
+        made = [{name: row[name] for name in fields} for row in wanted]
         kept = rows.importable(kind, made, now)
         dropped[kind] = int(everything[0]) - len(found) + len(made) - len(kept)
         return kept
@@ -117,8 +125,9 @@ def export_progress(store: Store, left_out: dict[str, int] | None = None) -> dic
         "notes": records(
             "notes",
             ("uid", "section", "paragraph", "text", "created", "updated"),
+            rows.read(store, "notes", as_stored=True),
             # an empty note is no note (the app removes a note saved empty)
-            [r for r in rows.read(store, "notes", as_stored=True) if r["text"].strip()],
+            lambda r: not r["text"].strip(),
         ),
         "card_states": records(
             "card_states", ("card_id", "state", "updated"), store.card_state_rows()
@@ -127,25 +136,13 @@ def export_progress(store: Store, left_out: dict[str, int] | None = None) -> dic
         "settings": records(
             "settings",
             ("key", "value", "updated"),
-            [
-                r
-                for r in rows.read(store, "settings", as_stored=True)
-                if r["key"] not in LOCAL_SETTINGS
-            ],
+            rows.read(store, "settings", as_stored=True),
+            lambda r: r["key"] in LOCAL_SETTINGS,
         ),
         "my_cards": records(
             "my_cards", MY_CARD_FIELDS, rows.read(store, "my_cards", as_stored=True)
         ),
     }
-    # rows left out on purpose are not told: empty notes, this machine's settings
-    dropped["notes"] -= store._one(
-        "SELECT count(*) FROM notes WHERE pack_id = ? AND trim(text) = ''", (store.pack.id,)
-    )[0]
-    dropped["settings"] -= store._one(
-        "SELECT count(*) FROM settings WHERE pack_id = ? AND key IN "
-        "(SELECT value FROM json_each(?))",
-        (store.pack.id, json.dumps(sorted(LOCAL_SETTINGS))),
-    )[0]
     if left_out is not None:
         left_out.update({kind: n for kind, n in dropped.items() if n > 0})
     return document

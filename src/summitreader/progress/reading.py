@@ -168,7 +168,7 @@ class ReadingProgress(StoreCore):
                 "ORDER BY id DESC LIMIT 1",
                 (self.pack.id, section, paragraph),
             ).fetchone()
-            stored = "" if row is None else clean_text(row[1])
+            stored = clean_text(row[1]) if row is not None and isinstance(row[1], str) else ""
             if expected is not None and stored != clean_text(expected):
                 if text == stored:
                     return False  # the same text was written there: nothing to keep twice
