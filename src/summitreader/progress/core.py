@@ -151,8 +151,7 @@ class StoreCore:
         self._conn.close()
         self._conn, self._pending = opened.conn, False
         self.persistent = opened.persistent
-        for notice in opened.notices:
-            self.tell(notice)
+        self.notices.extend(opened.notices)  # the write that failed says it (ProgressNotSaved)
         if not self.persistent:
             raise ProgressNotSaved(" ".join(opened.notices))
 
