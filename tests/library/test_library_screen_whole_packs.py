@@ -7,7 +7,6 @@ app through Pilot."""
 from __future__ import annotations
 
 import re
-
 from datetime import UTC, datetime
 from pathlib import Path
 
