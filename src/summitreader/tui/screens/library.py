@@ -137,8 +137,11 @@ class LibraryScreen(ModalScreen[None]):
         packs: list[PackInfo] | None = None,
         *,
         saving: bool = True,
+        removed: str | None = None,
     ) -> None:
         super().__init__()
+        self.removed = removed
+        """Said at the top when the open pack was removed from the library meanwhile."""
         self.data_dir = data_dir
         self.current = current.resolve()
         self.saving = saving
@@ -156,6 +159,8 @@ class LibraryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content("Library").stylize("bold"), classes="library--title")
+            if self.removed is not None:
+                yield Label(Content(self.removed), id="library-removed")
             yield Label(Content(LOADING), id="library-loading")
             with Vertical(classes="library--foot"):
                 yield Label(Content(ADD_HINT), classes="library--hint")
