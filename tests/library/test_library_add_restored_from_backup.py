@@ -88,3 +88,20 @@ def test_another_article_under_the_id_gets_nothing_from_the_backups(capsys, tmp_
     assert code == 0, err
     assert "restored" not in out.replace("not restored", "")
     assert progress_of(data) == (0, [], 0)
+
+
+def test_progress_reset_on_purpose_is_not_brought_back_from_an_old_backup(capsys, tmp_path):
+    (tmp_path / "a.md").write_text(ALPHA, encoding="utf-8")
+    data = tmp_path / "data"
+    run(capsys, data, "add", str(tmp_path / "a.md"), "--id", "alpha")
+    study(data, "A note on alpha.")
+    run(capsys, data, "remove", "--yes", "alpha")  # a backup holds the progress
+    run(capsys, data, "add", str(tmp_path / "a.md"), "--id", "alpha")
+    assert progress_of(data) == (1, ["A note on alpha."], 1)
+    code, _, err = run(capsys, data, "--pack", "alpha", "reset", "--yes")
+    assert code == 0, err
+    run(capsys, data, "remove", "--yes", "alpha")
+    code, out, err = run(capsys, data, "add", str(tmp_path / "a.md"), "--id", "alpha")
+    assert code == 0, err
+    assert "restored" not in out
+    assert progress_of(data) == (0, [], 0)

@@ -86,18 +86,26 @@ def settle_earlier_progress(
 
     store = open_store(Path(data_dir), pack)
     try:
+        if not store.has_file():
+            return Earlier()
+        # The last pack removed under this id was another article: this one's progress may
+        # have been set aside when that one was added (it is looked for in the backups then,
+        # and only then: an article whose own progress was reset is not given it back).
+        removed: Any = store.get_setting(REMOVED_SETTING)
+        another = isinstance(removed, dict) and not _same_article(store, digest)
         set_aside = None
-        if store.has_file():
-            document = export_progress(store)
-            if any(document.get(kind) for kind in PROGRESS_KINDS):
-                if _same_article(store, digest):
-                    return Earlier(restored=_counts(store))
-                claim = check_claim(store, folder)
-                if claim.notice is not None:
-                    # Another folder's pack has this id and is still there: its progress is
-                    # not ours to clear; opening this pack says the same.
-                    return Earlier(shared=claim.notice)
-                set_aside = _set_aside(data_dir, store, now or store.now())
+        document = export_progress(store)
+        if any(document.get(kind) for kind in PROGRESS_KINDS):
+            if _same_article(store, digest):
+                return Earlier(restored=_counts(store))
+            claim = check_claim(store, folder)
+            if claim.notice is not None:
+                # Another folder's pack has this id and is still there: its progress is
+                # not ours to clear; opening this pack says the same.
+                return Earlier(shared=claim.notice)
+            set_aside = _set_aside(data_dir, store, now or store.now())
+        if set_aside is None and not another:
+            return Earlier()
         return _from_backup(data_dir, store, digest, set_aside)
     finally:
         store.close()
