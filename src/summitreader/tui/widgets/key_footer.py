@@ -38,9 +38,9 @@ def silent_app_keys() -> list[Binding]:
 
 
 GIVES_WAY = (
-    "mentions",
-    "new_limit(-5)",
     "bookmark",
+    "new_limit(-5)",
+    "mentions",
     "new_limit(5)",
     "cram",
     "toggle_contents",
@@ -50,7 +50,7 @@ GIVES_WAY = (
 )
 """The actions of the keys a footer too narrow for all its keys leaves out, first to last: the
 least used first (every one stays in the help, under its screen). At 80 columns the Read footer
-leaves out Mentions, and the Study footer Fewer new/day, to show the Library's key."""
+leaves out Bookmark, and the Study footer Fewer new/day, to show the Library's key."""
 
 
 class KeyFooter(Footer):
