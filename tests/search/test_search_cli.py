@@ -143,7 +143,7 @@ def test_kind_and_limit(run) -> None:
     _, out, _ = run("zeppelins", "--limit", "1", "--json")
     assert len(json.loads(out)) == 1
     _, out, _ = run("zeppelins", "--limit", "1")
-    assert "1 of 3 results" in out
+    assert "1 of 3 matches" in out
 
 
 def test_words_of_the_query_may_be_separate_arguments(run) -> None:

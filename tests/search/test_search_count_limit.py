@@ -45,7 +45,7 @@ def test_the_cli_says_the_same_count_whatever_the_limit(
 ):
     folders = ["--data-dir", str(tmp_path / "data"), "--cache-dir", str(tmp_path / "cache")]
     assert main([*folders, "search", "Helsinki", "--limit", limit]) == 0
-    assert f"{limit} of 9 results" in capsys.readouterr().out
+    assert f"{limit} of 9 matches" in capsys.readouterr().out
     assert main([*folders, "search", "Helsinki", "--limit", "20", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 9
 

@@ -22,7 +22,8 @@ from summitreader.authoring.plan import Plan
 from summitreader.authoring.source import MAX_BYTES, AuthoringError, Source, read_source
 from summitreader.authoring.split import Article, split_markdown, split_text, without_title
 from summitreader.authoring.write import BUG, ORIGIN_FILE, check, write
-from summitreader.library import os_problem, read_json_object
+from summitreader.library import os_problem
+from summitreader.library.origins import Origins, read_origins, same_text
 from summitreader.text import shorten_at_word
 
 if TYPE_CHECKING:
@@ -108,13 +109,13 @@ def add_article(
         raise AuthoringError(problem)
     source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     digest = source_digest(source.text)
-    existing = _existing(library)
-    for other_id, origin in existing.items():
-        if origin.get("sha256") == digest:
-            raise AuthoringError(
-                f"{path.name} is already in the library, as '{other_id}' "
-                f"(remove it first with: summitreader remove {other_id})"
-            )
+    origins = read_origins(library)
+    if digest in origins.by_digest:
+        other_id = origins.by_digest[digest]
+        raise AuthoringError(
+            f"{path.name} is already in the library, as '{other_id}' "
+            f"(remove it first with: summitreader remove {other_id})"
+        )
     article, url = _article(source)
     title = " ".join((title or article.title or _title_from(path, source.text)).split())
     if source.format == "html":
@@ -135,6 +136,7 @@ def add_article(
         plan = Plan(pack_id, title, article)
         check_sections(plan)
         files = plan.files(_source_line(path, url))
+        _refuse_same_text(path, origins, files)
         check_sizes(files, plan)  # before any card is made: a refusal comes at once
         cards = plan.cards_yaml(set(plan.card_ids))
         if cards:
@@ -165,7 +167,7 @@ def add_article(
         dropped=dropped,
         takeaways_left_out=plan.takeaways_left_out,
         takeaways_left_out_why=plan.takeaways_left_out_why,
-        warnings=source.warnings,
+        warnings=source.warnings + tuple(_damaged_warning(r) for r in origins.damaged),
         pack=replace(pack, root=str(target)),
         digest=digest,
     )
@@ -202,13 +204,25 @@ def _source_line(path: Path, url: str) -> str:
     return f"{url} (added from {path.name})" if url else f"Added from {path.name}"
 
 
-def _existing(library: Path) -> dict[str, dict[str, Any]]:
-    """The origin record of every pack in the library, by id."""
-    found: dict[str, dict[str, Any]] = {}
-    if not library.is_dir():
-        return found
-    for folder in sorted(library.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
-            continue
-        found[folder.name] = read_json_object(folder / ORIGIN_FILE) or {}
-    return found
+def _refuse_same_text(path: Path, origins: Origins, files: dict[str, str]) -> None:
+    """Refuse an article already in the library as a pack whose origin record is missing or
+    damaged (found by its text: the record, if any, is named and left as it is)."""
+    for folder in origins.unknown:
+        if same_text(folder, files):
+            record = folder / ORIGIN_FILE
+            damaged = (
+                f"; found by its text, as its origin record {record} cannot be read"
+                if record in origins.damaged
+                else ""
+            )
+            raise AuthoringError(
+                f"{path.name} is already in the library, as '{folder.name}'{damaged} "
+                f"(remove it first with: summitreader remove {folder.name})"
+            )
+
+
+def _damaged_warning(record: Path) -> str:
+    return (
+        f"the origin record {record} of the pack '{record.parent.name}' cannot be read (it is "
+        "left as it is): that pack was compared with this article by its text"
+    )

@@ -133,6 +133,9 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
                 **added.to_dict(),
                 "restored_progress": restored or None,
                 "progress_set_aside": None if earlier.set_aside is None else str(earlier.set_aside),
+                "restored_from": None
+                if earlier.restored_from is None
+                else str(earlier.restored_from),
             }
         )
         return 0
@@ -159,9 +162,13 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
             )
             if count
         )
+        where = (
+            f": it was kept under the id '{added.pack_id}' when a pack of that id was removed"
+            if earlier.restored_from is None
+            else f" from the backup {earlier.restored_from}"
+        )
         say(
-            f"Your earlier progress on this article is restored: it was kept under the id "
-            f"'{added.pack_id}' when a pack of that id was removed"
+            f"Your earlier progress on this article is restored{where}"
             + (f" ({counts})" if counts else "")
             + f". To start afresh: summitreader --pack {added.pack_id} reset"
         )
@@ -171,6 +178,8 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
             f"article was not restored: this pack starts clean. That progress is in "
             f"{earlier.set_aside}."
         )
+    if earlier.backup_left is not None:
+        hint(f"summitreader: {earlier.backup_left}")
     if earlier.shared is not None:
         hint(f"summitreader: {earlier.shared}")
     say(f"Open it with: summitreader{_folder_options(args)} --pack {added.pack_id}")

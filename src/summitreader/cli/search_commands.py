@@ -9,7 +9,7 @@ from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, styled
 from summitreader.search.documents import card_text
 from summitreader.search.results import KINDS, Hit, SearchResult
-from summitreader.text import clean_text, visible
+from summitreader.text import clean_text, plural, visible
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
@@ -58,8 +58,10 @@ def search_command(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             emit_json([])
         else:
-            print("The query holds nothing to look for (only spaces, control or invisible "
-                  "characters).")
+            print(
+                "The query holds nothing to look for (only spaces, control or invisible "
+                "characters)."
+            )
         return 0
     index = context.search_index
     index.set_notes(_notes(context), _cards(context))
@@ -113,7 +115,9 @@ def print_hits(result: SearchResult) -> None:
         print(heading)
         print("  " + "".join(_segment(s.text, s.match, bold) for s in hit.snippet))
     if result.total > len(result.hits):
-        print(f"\n{len(result.hits)} of {result.total} results; --limit shows more.")
+        print(f"\n{len(result.hits)} of {result.total} matches; --limit shows more.")
+    else:  # the count is always said: a reader of a short list knows it is all
+        print(f"\n{plural(len(result.hits), 'match', 'matches')}.")
 
 
 def _segment(text: str, match: bool, bold: bool) -> str:

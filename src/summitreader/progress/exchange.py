@@ -69,9 +69,11 @@ __all__ = [
 # -- export --------------------------------------------------------------------------------------
 
 
-LOCAL_SETTINGS = frozenset({"pack_folder"})
-"""Settings that describe this machine, not the reader's progress (the folder a pack was opened
-from): they are never exported, and never taken from an imported document."""
+LOCAL_SETTINGS = frozenset({"pack_folder", "removed_pack"})
+"""Settings that are not the reader's progress on the pack: the folder a pack was opened from
+(it describes this machine) and which article a removed pack was (the library's bookkeeping,
+kept under the pack's id). They are never exported, and never taken from an imported
+document."""
 
 
 def export_progress(store: Store, left_out: dict[str, int] | None = None) -> dict[str, Any]:

@@ -9,6 +9,12 @@ header saying "progress not saved" and a notice saying why and how to get saving
 pack again in the Library once the file can be written: the open pack is opened again when its
 progress is not saved).
 
+The open pack may be removed from the command line (``summitreader remove``) while the app
+has it open. Nothing is lost: what the reader does is kept under the pack's id in the progress
+file, and adding the article again brings it back. The app says so, once, offering the Library,
+as soon as it looks: when the terminal gives it the focus again, on every change of screen and
+when the Library is opened (which says it too) (:meth:`PackSwitching.check_pack_removed`).
+
 Until the new pack is on screen, the Library dialog stays, its list disabled, saying which pack
 is opening; it closes as the new pack's screens replace the old. When the pack cannot be opened
 (its problems, a folder that cannot be read, or anything unexpected), a notice says why and the
@@ -26,6 +32,7 @@ from textual import on, work
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from summitreader.tui.messages import PackLoaded
 from summitreader.tui.saving import SaveState
@@ -68,6 +75,10 @@ class PackSwitching(App[None]):
 
         def build_deck(self) -> object: ...
 
+    _removed_told: str | None = None
+    """The folder of the open pack once its removal from the library was said (not said again
+    for it)."""
+
     def action_library(self) -> None:
         data_dir = self.services.data_dir
         if data_dir is None:
@@ -75,10 +86,63 @@ class PackSwitching(App[None]):
             return
         from summitreader.tui.screens.library import LibraryScreen
 
+        removed = self.pack_removed()
         self.push_screen(
             LibraryScreen(
-                data_dir, Path(self.services.pack.root), saving=self.services.store.persistent
+                data_dir,
+                Path(self.services.pack.root),
+                saving=self.services.store.persistent,
+                removed=None if removed is None else self._removed_text(removed),
             )
+        )
+
+    def on_app_focus(self) -> None:
+        self.check_pack_removed()
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        # A change of screen is when the open pack's folder is looked at: a stat, no more.
+        if mode != SWITCHING:
+            self.check_pack_removed()
+        return super().switch_mode(mode)
+
+    def pack_removed(self) -> Path | None:
+        """The open pack's folder when the pack was in the library and its folder is gone (it
+        was removed from the command line); else None."""
+        data_dir = self.services.data_dir
+        if data_dir is None:
+            return None
+        from summitreader.library import library_dir
+
+        folder = Path(self.services.pack.root)
+        try:
+            if folder.parent.resolve() != library_dir(data_dir).resolve() or folder.is_dir():
+                return None
+        except OSError:
+            return None
+        return folder
+
+    def check_pack_removed(self) -> None:
+        """Say, once, that the open pack was removed from the library, and what to do."""
+        folder = self.pack_removed()
+        if folder is None:
+            self._removed_told = None  # there (again): a later removal is said again
+            return
+        if self._removed_told == str(folder):
+            return
+        self._removed_told = str(folder)
+        self.notify(
+            self._removed_text(folder) + " Open another pack from the Library (6).",
+            title="Library",
+            severity="warning",
+            timeout=20,
+        )
+
+    def _removed_text(self, folder: Path) -> str:
+        pack = self.services.pack
+        return (
+            f"{pack.title} was removed from the library ({folder.name}). Nothing is lost: "
+            f"what you do here is kept under its id, and adding the article again (summitreader "
+            f"add) brings it back."
         )
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:

@@ -40,8 +40,39 @@ CURSOR = "▶ "
 
 
 class PackList(StoppingOptionList):
-    """The packs, each of one or more lines: scrolling to the highlighted pack shows whole
-    packs at the top of the list, never the end of one cut in the middle."""
+    """The packs, each of one or more lines: the list is only ever scrolled to the first line
+    of a pack (down to the next pack's, up to this one's), so its top is a whole pack, never the
+    end of one cut in the middle. At the end of the list, it scrolls on to the first line of a
+    pack, with blank lines under the last if need be, rather than stop in the middle of one."""
+
+    @property
+    def max_scroll_y(self) -> int:
+        plain = super().max_scroll_y
+        return self._pack_start(plain, up=False) if plain else 0
+
+    def validate_scroll_y(self, value: float) -> float:
+        return self._snap(value, self.scroll_y)
+
+    def validate_scroll_target_y(self, value: float) -> float:
+        return self._snap(value, self.scroll_target_y)
+
+    def _snap(self, value: float, now: float) -> int:
+        """``value`` moved to the first line of a pack: the next one's when scrolling down from
+        ``now``, else this one's."""
+        y = round(max(0.0, value))
+        return min(self._pack_start(y, up=value <= now), self.max_scroll_y)
+
+    def _pack_start(self, y: int, *, up: bool) -> int:
+        """The first line of the pack at line ``y`` (``up``), or of the pack after it, unless
+        ``y`` is a pack's first line already."""
+        lines = self._lines
+        if not 0 <= y < len(lines):
+            return y
+        index, offset = lines[y]
+        if not offset:
+            return y
+        start = self._index_to_line[index]
+        return start if up else start + self._heights[index]
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         super().scroll_to_highlight(top)
@@ -56,8 +87,10 @@ class PackList(StoppingOptionList):
         first, height = self._index_to_line[highlighted], self._heights[highlighted]
         view = self.scrollable_content_region.height
         for candidate in (start + self._heights[index], start):
-            if candidate <= self.max_scroll_y and candidate <= first and first + height <= (
-                candidate + view
+            if (
+                candidate <= self.max_scroll_y
+                and candidate <= first
+                and first + height <= (candidate + view)
             ):
                 self.scroll_to(y=candidate, animate=False, immediate=True)
                 return
@@ -104,8 +137,11 @@ class LibraryScreen(ModalScreen[None]):
         packs: list[PackInfo] | None = None,
         *,
         saving: bool = True,
+        removed: str | None = None,
     ) -> None:
         super().__init__()
+        self.removed = removed
+        """Said at the top when the open pack was removed from the library meanwhile."""
         self.data_dir = data_dir
         self.current = current.resolve()
         self.saving = saving
@@ -123,6 +159,8 @@ class LibraryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content("Library").stylize("bold"), classes="library--title")
+            if self.removed is not None:
+                yield Label(Content(self.removed), id="library-removed")
             yield Label(Content(LOADING), id="library-loading")
             with Vertical(classes="library--foot"):
                 yield Label(Content(ADD_HINT), classes="library--hint")
@@ -208,9 +246,7 @@ class LibraryScreen(ModalScreen[None]):
         self._summaries[message.index] = message.summary
         options.replace_option_prompt_at_index(
             message.index,
-            self._label(
-                self.packs[message.index], message.summary, message.index == self._cursor
-            ),
+            self._label(self.packs[message.index], message.summary, message.index == self._cursor),
         )
         # A longer line may wrap: the highlighted pack stays in view.
         self.call_after_refresh(options.scroll_to_highlight)

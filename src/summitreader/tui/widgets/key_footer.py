@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 Shown = tuple[tuple[str, str, str, bool], ...]
@@ -27,13 +28,29 @@ def shown_keys(screen: Screen[object]) -> Shown:
 def silent_app_keys() -> list[Binding]:
     """The app's keys for the screens and quit, bound again without a description so that a
     screen whose own keys fill its footer keeps them out of it (the help lists them once, under
-    "Everywhere")."""
+    "Everywhere"). The Library's key (6) is not among them: it is in every footer, as the other
+    screens are a key away in the palette and the help, and another pack is not."""
     screens = (("1", "read"), ("2", "index"), ("3", "search"), ("4", "study"), ("5", "progress"))
     return [
         *(Binding(key, f"app.show('{name}')", "", show=False) for key, name in screens),
-        Binding("6", "app.library", "", show=False),
         Binding("q", "app.quit", "", show=False),
     ]
+
+
+GIVES_WAY = (
+    "bookmark",
+    "new_limit(-5)",
+    "mentions",
+    "new_limit(5)",
+    "cram",
+    "toggle_contents",
+    "tab(1)",
+    "toggle_detail",
+    "sort",
+)
+"""The actions of the keys a footer too narrow for all its keys leaves out, first to last: the
+least used first (every one stays in the help, under its screen). At 80 columns the Read footer
+leaves out Bookmark, and the Study footer Fewer new/day, to show the Library's key."""
 
 
 class KeyFooter(Footer):
@@ -53,3 +70,41 @@ class KeyFooter(Footer):
             self._shown = shown
             self.composed += 1
         super().bindings_changed(screen)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.fit_keys()
+        self.call_after_refresh(self.fit_keys)  # once the new keys have their styles
+
+    def on_resize(self) -> None:
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """Show every key the footer has room for, leaving out those of :data:`GIVES_WAY`, in
+        its order, until the others fit beside the palette's key."""
+        if not self.size.width:
+            return
+        keys = [child for child in self.children if isinstance(getattr(child, "action", None), str)]
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        keys = [key for key in keys if key not in palette]
+        others = [child for child in self.children if child not in keys and child not in palette]
+        room = self.size.width - sum(self._width(key) for key in palette)
+        # A group of keys (the two of "[ ] Section") is never left out: it takes what it took.
+        used = sum(self._width(key) for key in keys) + sum(c.outer_size.width for c in others)
+        hidden: set[int] = set()
+        for action in GIVES_WAY:
+            if used <= room:
+                break
+            for key in keys:
+                if getattr(key, "action", None) == action and id(key) not in hidden:
+                    hidden.add(id(key))
+                    used -= self._width(key)
+        for key in keys:
+            key.display = id(key) not in hidden
+
+    def _width(self, key: Widget) -> int:
+        """The columns ``key`` takes: its text, its padding and border, its margins."""
+        styles = key.styles
+        return (
+            key.get_content_width(self.size, self.size) + styles.gutter.width + styles.margin.width
+        )
