@@ -25,7 +25,11 @@ from summitreader.study.grading import RATING_NAMES, Grade
 from summitreader.study.session import Phase, Session, Summary
 from summitreader.tui.messages import OpenPassage
 from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
-from summitreader.tui.screens.review_keys import ACTION_CARD_KINDS, ACTION_PHASES, REVIEW_BINDINGS
+from summitreader.tui.screens.review_keys import (
+    ACTION_CARD_KINDS,
+    ACTION_PHASES,
+    REVIEW_BINDINGS,
+)
 from summitreader.tui.screens.review_status import header_text, rating_text
 from summitreader.tui.screens.review_text import (
     choice_label,
@@ -222,6 +226,9 @@ class ReviewScreen(Screen[Summary | None]):
         if action == "accept":
             return parameters[0] == self.session.proposed
         return True
+
+    async def action_session_help(self) -> None:
+        await self.app.run_action("help")
 
     def action_reveal(self) -> None:
         self._step(self.session.reveal)

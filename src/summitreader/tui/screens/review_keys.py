@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from summitreader.study.session import Phase
+from summitreader.tui.widgets.key_footer import silent_app_keys
 
 REVEAL = "Show a flip card's answer"
 NEXT = "After Again: the next card"
@@ -17,6 +18,7 @@ ACCEPT = "Once the answer is shown: accept the proposed rating (marked ◂ enter
 RATE = "Rate: Again, Hard, Good, Easy (the next interval is shown under each)"
 PICK = "Answer a choice card with that option; its result is shown before any rating (or ↑ ↓ enter)"
 MOVE = "Move the selected item of an order card (↑ ↓ select it)"
+HELP = "Every key of every screen"
 ACTION_PHASES: dict[str, frozenset[Phase]] = {
     "reveal": frozenset({"asking"}),
     "pick": frozenset({"asking"}),
@@ -32,8 +34,6 @@ ACTION_PHASES: dict[str, frozenset[Phase]] = {
 """The phases in which each of the screen's actions works (the others: in every phase)."""
 ACTION_CARD_KINDS = {"reveal": "recall", "pick": "choice", "move": "order"}
 """Actions that answer one kind of card."""
-
-
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("space", "reveal", "Show answer", id="review.reveal", tooltip=REVEAL),
     Binding(
@@ -50,6 +50,26 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("3", "rate(3)", "Good", id="review.good", tooltip=RATE),
     Binding("4", "rate(4)", "Easy", id="review.easy", tooltip=RATE),
     Binding("1,2,3,4,5,6", "hold", "", show=False, id="review.hold"),
+    # After the session (or between its phases, behind ``hold``) the digits show the screens and
+    # q quits, as everywhere, but the footer has no room for them: they are in the help.
+    *silent_app_keys(),
+    # The footer names the short keys (u, d); the help lists shift+↑ and ctrl+↑ beside them.
+    Binding(
+        "shift+up,ctrl+up,u",
+        "move(-1)",
+        "Move up",
+        key_display="u",
+        id="review.move_up",
+        tooltip=MOVE,
+    ),
+    Binding(
+        "shift+down,ctrl+down,d",
+        "move(1)",
+        "Move down",
+        key_display="d",
+        id="review.move_down",
+        tooltip=MOVE,
+    ),
     Binding("a", "pick(0)", "Answer", key_display="a–d", id="review.pick_a", tooltip=PICK),
     *(
         Binding(
@@ -62,22 +82,6 @@ REVIEW_BINDINGS: list[BindingType] = [
             tooltip=PICK,
         )
         for n, letter in enumerate("bcd", start=1)
-    ),
-    Binding(
-        "shift+up,ctrl+up,u",
-        "move(-1)",
-        "Move item up",
-        key_display="shift+↑/u",
-        id="review.move_up",
-        tooltip=MOVE,
-    ),
-    Binding(
-        "shift+down,ctrl+down,d",
-        "move(1)",
-        "Move item down",
-        key_display="shift+↓/d",
-        id="review.move_down",
-        tooltip=MOVE,
     ),
     Binding(
         "r",
@@ -94,5 +98,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         tooltip="End the session early; what was rated is kept",
     ),
     Binding("escape", "close", "Back to Study", id="review.close_escape"),
+    # The app's help, bound again so that it gives way in the footer (as the app's does not).
+    Binding("question_mark", "session_help", "Help", id="review.help", tooltip=HELP),
 ]
 """The screen's bindings, in the order the footer shows them."""

@@ -81,7 +81,12 @@ class StudyScreen(StyledScreen):
     HELP_MORE = (
         (
             "In a study session",
-            [*AnswerInput.BINDINGS, *AnswerList.BINDINGS, *ReviewScreen.BINDINGS],
+            [
+                *AnswerInput.BINDINGS,
+                *AnswerList.BINDINGS,
+                # Help is listed once, under "Everywhere".
+                *(b for b in ReviewScreen.BINDINGS if getattr(b, "id", "") != "review.help"),
+            ],
         ),
     )
     """Help sections of the screens this one opens: ``(title, bindings)``."""

@@ -38,6 +38,16 @@ def silent_app_keys() -> list[Binding]:
 
 
 GIVES_WAY = (
+    # A study session's: help, then the answer letters, an order card's moves, enter's accept
+    # (the ratings, show or check the answer and escape stay).
+    "session_help",
+    "pick(0)",
+    "move(-1)",
+    "move(1)",
+    "accept(1)",
+    "accept(2)",
+    "accept(3)",
+    "accept(4)",
     "bookmark",
     "new_limit(-5)",
     "mentions",
