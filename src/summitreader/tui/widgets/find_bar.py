@@ -43,7 +43,12 @@ def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
 
 class FindInput(OrderedInput):
     """The find bar's box: escape closes the bar as the key reaches the box, so the keys typed
-    after it (End, in the same burst) already go to the reader."""
+    after it (End, in the same burst) already go to the reader. Enter (the box's own submit,
+    which steps to the next hit) is named in the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Next hit", id="find.next_enter", tooltip="Next hit"),
+    ]
 
     async def _on_key(self, event: events.Key) -> None:
         bar = self.parent
@@ -76,7 +81,7 @@ class FindBar(Horizontal):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+enter,up", "step(-1)", "Previous", id="find.previous"),
+        Binding("shift+enter,up", "step(-1)", "Previous hit", id="find.previous"),
         Binding("down", "step(1)", "Next", show=False, id="find.next"),
         Binding("escape", "close", "Close find", id="find.close"),
     ]
