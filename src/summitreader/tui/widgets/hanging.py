@@ -16,6 +16,8 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from summitreader.joins import keep_together, spaced
+
 Pieces = Sequence[tuple[str, str]]
 """Pieces of text, each with a Rich style name (``"bold"``, ``""``); never markup."""
 RenderKey = tuple[int, object, object, object, int | None]
@@ -82,10 +84,17 @@ class _HangingLines:
         body = self.body
         room = min(body.cell_len, options.max_width - head_width)
         if head_width and room > 0 and "\n" not in body.plain and "\n" not in self.head.plain:
+            # A number and its word ("7.4 metres", "1 June") are wrapped as one word.
+            joined = keep_together(body.plain)
+            if joined != body.plain:
+                body = body.copy()
+                body.plain = joined
             lines = body.wrap(console, room, justify="left", overflow="ellipsis")
             indent = Text(" " * head_width)
             for number, body_line in enumerate(lines):
                 row = (self.head if number == 0 else indent).copy()
+                if joined != self.body.plain:
+                    body_line.plain = spaced(body_line.plain)
                 row.append_text(body_line)
                 yield from row.render(console)
                 yield Segment.line()

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from summitreader.joins import keep_together
 from summitreader.tui.widgets.hanging import Hanging, Pieces
 
 _WORD = re.compile(r"\s*\S+\s*")
@@ -76,7 +77,8 @@ class HangingRow(Visual):
         room = width - max(1, self.label.head.cell_len)  # Rich gives an empty column one cell
         if room < _NARROWEST_BODY or not _SIMPLE.fullmatch(self.label.body.plain):
             return len(self._lines(width, None))
-        return _wrapped_height(self.label.body.plain, room)
+        # Counted as :class:`Hanging` wraps it: a number and its word as one word.
+        return _wrapped_height(keep_together(self.label.body.plain), room)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

@@ -16,9 +16,20 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from summitreader.joins import keep_together, spaced
+
 MIN_ROOM = 8
 """Below this many cells beside the marker, a list item wraps under its marker after all."""
 CUT = "…"
+
+
+def _wrap(text: Content, width: int) -> list[Content]:
+    """``text``'s lines at ``width``, a number and its word ("7.4 metres") kept on one line."""
+    joined = keep_together(text.plain)
+    if joined == text.plain:
+        return text.wrap(width)
+    lines = Content(joined, list(text.spans), text.cell_length).wrap(width)
+    return [Content(spaced(line.plain), list(line.spans), line.cell_length) for line in lines]
 
 
 class PassageLayout(Visual):
@@ -51,13 +62,13 @@ class PassageLayout(Visual):
             head = Content(f"{self.marker} ")
             room = width - head.cell_length
             if room < MIN_ROOM:
-                lines.extend((head + self.body).wrap(width))
+                lines.extend(_wrap(head + self.body, width))
             else:
                 indent = Content(" " * head.cell_length)
-                for number, line in enumerate(self.body.wrap(room)):
+                for number, line in enumerate(_wrap(self.body, room)):
                     lines.append((head if number == 0 else indent) + line)
         else:
-            lines.extend(self.body.wrap(width))
+            lines.extend(_wrap(self.body, width))
         if self.tail is not None:
             lines.extend(self.tail.wrap(width))
         return lines
