@@ -45,6 +45,8 @@ DEBOUNCE = 0.12
 
 
 LabelKey = tuple[str, str, str, tuple[tuple[str, bool], ...]]
+NoteDocs = list[tuple[int, str, int, str]]
+CardDocs = list[tuple[str, str, int, str]]
 
 
 def label_key(hit: Hit) -> LabelKey:
@@ -112,6 +114,12 @@ class SearchScreen(StyledScreen):
         self._labels: dict[LabelKey, Blocks] = {}
         """The labels of the hits shown, kept for the next keystroke: a hit shown again keeps
         its label, and the lines the label has already been drawn as."""
+        self._user_docs: tuple[NoteDocs, CardDocs] | None = None
+        """The reader's notes and cards, as searched: read from the progress file by the search
+        worker (never on the UI thread, nor at every keystroke), once, and again each time the
+        screen is shown (they are written on other screens, or by another program)."""
+        self._docs_shown = 0
+        """Counts the showings of the screen: a read begun before the last one is not kept."""
 
     @classmethod
     def from_services(cls, services: Services) -> SearchScreen:
@@ -149,6 +157,8 @@ class SearchScreen(StyledScreen):
             box.insert_text_at_cursor(text)
 
     def on_screen_resume(self) -> None:
+        self._user_docs = None  # read again by the next search
+        self._docs_shown += 1
         self.query_one("#query", Input).focus()
         if self.search.index is not None or self.search.error is not None:
             self._show_ready()
@@ -236,28 +246,29 @@ class SearchScreen(StyledScreen):
         self._generation += 1
         kind = self.query_one("#kind", Select).value
         kinds = (str(kind),) if kind else None
-        notes = [(n.id, n.section, n.paragraph, n.text) for n in self.store.notes()]
-        cards = [
-            (c.uid, c.section, c.paragraph, card_text(c.kind, c.front, c.back))
-            for c in self.store.my_cards()
-        ]
-        self._run_search(
-            self.query_one("#query", Input).value, kinds, notes, self._generation, cards
-        )
+        self._run_search(self.query_one("#query", Input).value, kinds, self._generation)
+
+    def _read_user_docs(self) -> tuple[NoteDocs, CardDocs]:
+        """The reader's notes and cards from the progress file (off the UI thread)."""
+        docs, shown = self._user_docs, self._docs_shown
+        if docs is None:
+            notes = [(n.id, n.section, n.paragraph, n.text) for n in self.store.notes()]
+            cards = [
+                (c.uid, c.section, c.paragraph, card_text(c.kind, c.front, c.back))
+                for c in self.store.my_cards()
+            ]
+            docs = (notes, cards)
+            if shown == self._docs_shown:
+                self._user_docs = docs
+        return docs
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _run_search(
-        self,
-        query: str,
-        kinds: tuple[str, ...] | None,
-        notes: list[tuple[int, str, int, str]],
-        generation: int,
-        cards: list[tuple[str, str, int, str]] | None = None,
-    ) -> None:
+    def _run_search(self, query: str, kinds: tuple[str, ...] | None, generation: int) -> None:
         index = self.search.index
         if index is None:
             return
-        self.search.sync_notes(notes, cards or ())
+        notes, cards = self._read_user_docs()
+        self.search.sync_notes(notes, cards)
         result = index.search(query, kinds=kinds, limit=50, as_you_type=True)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_result, result, generation)
