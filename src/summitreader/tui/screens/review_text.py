@@ -5,8 +5,13 @@ colour alone."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from summitreader.pack.cloze import SHOWN_BLANK
 from summitreader.pack.model import Card, Pack, Paragraph
@@ -16,6 +21,7 @@ from summitreader.study.schedule import format_interval, format_when
 from summitreader.study.session import Summary
 from summitreader.text import plural
 from summitreader.tui.widgets.passage import remark_content
+from summitreader.tui.widgets.passage_layout import PassageLayout
 
 BLANK = SHOWN_BLANK
 VERDICTS = {"right": "✓ Right", "close": "≈ Nearly", "wrong": "✗ Not quite", "shown": "Answer"}
@@ -99,20 +105,46 @@ def shown_paragraph(paragraph: Paragraph | None) -> str:
     return f"{marker} {paragraph.text}" if marker else paragraph.text
 
 
-def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) -> Content:
+class Stacked(Visual):
+    """Visuals one under the other: the re-read box's head, its passage laid out as the reader
+    lays it out (a list item's lines hang under its text), then what follows."""
+
+    def __init__(self, parts: Sequence[Visual]) -> None:
+        self.parts = list(parts)
+
+    def __str__(self) -> str:
+        return "\n".join(str(part) for part in self.parts)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        strips: list[Strip] = []
+        for part in self.parts:
+            strips.extend(part.render_strips(width, None, style, options))
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(part.get_optimal_width(rules, container_width) for part in self.parts)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return sum(part.get_height(rules, width) for part in self.parts)
+
+
+def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) -> Stacked:
     """After Again: the card's passage, and the note that its section is queued to re-read (or,
     ``read_since``, that it has been read again since and its mark is gone)."""
     section = pack.section(card.passage.section)
     paragraph = pack.paragraph(card.passage)
     title = section.title if section else card.passage.section
-    lines = [
-        Content.assemble(
-            ("Re-read", "bold underline"), "  ", (f"{title} ¶{card.passage.paragraph}", "bold")
-        ),
-        Content(""),
-        Content(shown_paragraph(paragraph)),
-        Content(""),
-    ]
+    head = Content.assemble(
+        ("Re-read", "bold underline"), "  ", (f"{title} ¶{card.passage.paragraph}", "bold"), "\n"
+    )
+    if paragraph is None:
+        passage = PassageLayout(Content(shown_paragraph(paragraph)))
+    else:
+        marker = paragraph.marker or ("•" if paragraph.list_item else "")
+        passage = PassageLayout(Content(paragraph.text), marker=marker, code=paragraph.code)
+    lines = [Content("")]
     for note in pack.notes:
         if paragraph is not None and note.passage == card.passage:
             lines += [remark_content(note), Content("")]
@@ -132,7 +164,7 @@ def reread_text(pack: Pack, card: Card, queued: bool, read_since: bool = False) 
             ("r", "bold"), " opens the passage in the reader · ", ("enter", "bold"), " goes on"
         )
     )
-    return Content("\n").join(lines)
+    return Stacked([head, passage, Content("\n").join(lines)])
 
 
 def summary_text(
