@@ -11,6 +11,7 @@ from rich.console import Console, Group, RenderableType
 from rich.style import Style
 from rich.table import Table
 
+from summitreader.joins import JOIN, keep_together
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 WORDS = st.sampled_from(
@@ -21,18 +22,29 @@ STYLES = st.sampled_from(["", "bold", "italic"])
 HEADS = st.sampled_from(["  ", "  • ", "Passage · ", "Setting: ", " ★ 15 Aug 2025   "])
 
 
-def grid(label: Hanging) -> Table:
+def grid(label: Hanging, width: int | None = None) -> Table:
+    """The grid of the head and the body; at ``width``, with the body's spaces that keep a number
+    and its word together made non-breaking, as the label wraps them where its body has room."""
+    body = label.body
+    room = width is not None and min(body.cell_len, width - label.head.cell_len) > 0
+    if room and label.head.cell_len and "\n" not in body.plain + label.head.plain:
+        body = body.copy()
+        body.plain = keep_together(body.plain)
     table = Table.grid(padding=0)
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
-    table.add_row(label.head, label.body)
+    table.add_row(label.head, body)
     return table
 
 
 def cells(renderable: RenderableType, width: int) -> list[list[tuple[str, str]]]:
     console = Console(width=width, file=io.StringIO())
     return [
-        [(char, str(segment.style or Style.null())) for segment in line for char in segment.text]
+        [
+            (" " if char == JOIN else char, str(segment.style or Style.null()))
+            for segment in line
+            for char in segment.text
+        ]
         for line in console.render_lines(renderable, console.options)
     ]
 
@@ -46,7 +58,7 @@ def cells(renderable: RenderableType, width: int) -> list[list[tuple[str, str]]]
 )
 def test_the_lines_are_those_of_a_grid(head, head_style, pieces, width):
     label = Hanging([(head, head_style)], pieces)
-    assert cells(label, width) == cells(grid(label), width)
+    assert cells(label, width) == cells(grid(label, width), width)
 
 
 def test_a_long_body_wraps_under_itself():
@@ -60,5 +72,7 @@ def test_a_label_drawn_at_one_width_then_another_is_drawn_for_each():
     label = Hanging([("  • ", "")], [("Helsinki summit, where the press conference went bad", "")])
     blocks = Blocks([line(("Meeting", "bold")), label])
     for width in (30, 50, 30, 12, 50):
-        assert cells(label, width) == cells(grid(label), width)
-        assert cells(blocks, width) == cells(Group(line(("Meeting", "bold")), grid(label)), width)
+        assert cells(label, width) == cells(grid(label, width), width)
+        assert cells(blocks, width) == cells(
+            Group(line(("Meeting", "bold")), grid(label, width)), width
+        )
