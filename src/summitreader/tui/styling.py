@@ -23,6 +23,8 @@ from textual import events, on
 from textual.app import App
 from textual.screen import Screen
 
+from summitreader.tui.shared_stylesheet import SharedStylesheet
+
 CssInputs = tuple[str, object, tuple[tuple[str, str], ...]]
 """The theme's name, the terminal's colours and the CSS variables: what the rules depend on."""
 
@@ -35,6 +37,11 @@ class StyleOnce(App[None]):
     _screens_styled: WeakKeyDictionary[Screen[Any], CssInputs] | None = None
     css_refreshes = 0
     """How many times the CSS was parsed and applied again."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Rules parsed once per process, whichever app parses them first.
+        self.stylesheet = SharedStylesheet(variables=self.get_css_variables())
 
     def refresh_css(self, animate: bool = True) -> None:
         inputs: CssInputs = (
