@@ -112,7 +112,7 @@ class ScreenPreparing(App[None]):
 
     async def prepare_screen(self, name: str) -> None:
         """Build the screen of mode ``name`` without showing it (nothing if it is built): its
-        widgets composed, styled, laid out for the terminal's size and drawn once."""
+        widgets composed, styled and laid out for the terminal's size."""
         if name not in self.mode_names or name not in self._modes or name in self._screen_stacks:
             return
         if self._exit or not self.is_running:
@@ -131,7 +131,8 @@ class ScreenPreparing(App[None]):
                 super().exit(*self._exit_waiting)
         if self._exit or self._screen_stacks.get(name, [None])[0] is not screen:
             return  # closing, or the mode was removed meanwhile (a pack switched, a new deck)
-        # Laid out and drawn off screen: what its first showing would do (Textual lays out a
-        # screen that is not current without drawing it to the terminal).
+        # Laid out off screen, as its first showing would (Textual lays out a screen that is not
+        # current without drawing it to the terminal). Drawing it there too would spare its
+        # first showing a little more, but left its compositor making each later update
+        # slower (a search keystroke took twice as long).
         screen._refresh_layout(self.size)
-        screen._compositor.render_update(full=True)
