@@ -9,8 +9,10 @@ runs those editing actions the moment their key reaches it, like a character.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from summitreader.tui.widgets.clean_paste import CleanPaste
@@ -54,7 +56,16 @@ EDITING_KEYS = _editing_keys()
 
 class OrderedInput(CleanPaste, Input):
     """An :class:`~textual.widgets.Input` whose editing keys keep their place among the
-    characters typed (see the module's documentation)."""
+    characters typed (see the module's documentation); ``ctrl+l`` clears it, as it clears every
+    text box of the app."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+l", "clear_box", "Clear box", tooltip="Clear the box"),
+    ]
+
+    def action_clear_box(self) -> None:
+        self.value = ""
+        self.cursor_position = 0
 
     async def _on_key(self, event: events.Key) -> None:
         action = EDITING_KEYS.get(event.key)
