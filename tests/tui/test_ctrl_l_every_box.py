@@ -3,10 +3,10 @@ did nothing there, the filter kept), and the footer offers it while the box has 
 
 from __future__ import annotations
 
+from test_index_filter_box import offered, open_filter
 from textual.widgets import OptionList
 
 from support.pilot import type_text, wait_until
-from test_index_filter_box import offered, open_filter
 
 
 async def test_ctrl_l_clears_the_index_filter_and_the_lists_come_back(build_app):
