@@ -273,11 +273,12 @@ class SummitApp(PackSwitching, SavePolicy, ScreenPreparing, StyleOnce):
 
         closing = [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]
         close_keys = help_lines(closing, self.get_key_display)[0][0]
-        self.push_screen(HelpScreen(self.help_sections(), close_keys))
+        self.push_screen(HelpScreen(self.help_sections(first=self.current_mode), close_keys))
 
-    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+    def help_sections(self, first: str | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of every screen, grouped: ``[(title, [(key, description), ...]), ...]``,
-        from the bindings themselves."""
+        from the bindings themselves; the keys of everywhere first, or those of the screen
+        ``first`` (a mode's name: the screen help is asked from) and then everywhere's."""
         shown = [
             binding
             for binding in self.BINDINGS
@@ -287,16 +288,17 @@ class SummitApp(PackSwitching, SavePolicy, ScreenPreparing, StyleOnce):
         everywhere = help_lines(shown, self.get_key_display)
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette")
         everywhere.append((self.get_key_display(palette), "Command palette: screens, themes"))
-        sections: list[tuple[str, list[tuple[str, str]]]] = [("Everywhere", everywhere)]
+        groups: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
         for spec in self.specs.values():
             screen_type = spec.screen_type
             bindings = [b for b in screen_type.BINDINGS if isinstance(b, Binding)]
             keys = help_lines(bindings, self.get_key_display)
             extra = extra_lines(getattr(screen_type, "HELP_EXTRA", ()), self.get_key_display)
-            sections.append((f"{spec.label} ({spec.key})", [*keys, *extra]))
+            group = groups[spec.name] = [(f"{spec.label} ({spec.key})", [*keys, *extra])]
             for title, bindings in getattr(screen_type, "HELP_MORE", ()):
-                sections.append((title, help_lines(bindings, self.get_key_display)))
-        return sections
+                group.append((title, help_lines(bindings, self.get_key_display)))
+        ahead = groups.pop(first, []) if first is not None else []
+        return [*ahead, ("Everywhere", everywhere), *(s for g in groups.values() for s in g)]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Textual's own "Keys" panel would stand beside "Help", which lists every key already.
