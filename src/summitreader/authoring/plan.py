@@ -4,6 +4,7 @@ takeaways, its card drafts, and each of its files as text."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
@@ -106,14 +107,12 @@ class Plan:
             )
 
     @cached_property
-    def arguing(self) -> list[tuple[int, int]]:
-        """For each takeaway, the paragraph its card sends the reader back to
-        (:class:`~summitreader.authoring.takeaways.ArguingParagraphs`); the takeaway in its
-        list when no paragraph argues it."""
-        finder = ArguingParagraphs(
+    def arguing(self) -> ArguingParagraphs:
+        """Finds the paragraph a takeaway's card sends the reader back to
+        (:class:`~summitreader.authoring.takeaways.ArguingParagraphs`)."""
+        return ArguingParagraphs(
             [(i, s.blocks) for i, s in enumerate(self.sections) if i not in self.list_parts]
         )
-        return [finder.find(t) or (self.takeaway_section or 0, t.paragraph) for t in self.takeaways]
 
     @cached_property
     def crediting(self) -> Crediting:
@@ -149,10 +148,15 @@ class Plan:
         own: list[CardDraft] = []
         if self.takeaway_section is not None:
             for index, takeaway in enumerate(self.takeaways):
-                where, paragraph = self.arguing[index]
-                card = takeaway_card(
-                    index, takeaway.title, takeaway.text, where, paragraph, takeaway.joiner
+                card = takeaway_card(index, takeaway.title, takeaway.text, 0, 0, takeaway.joiner)
+                # Its passage holds what the card hides when a paragraph does; else the
+                # paragraph that argues it; else the takeaway in its list.
+                hidden = card.answer if card.kind == "cloze" else ""
+                where, paragraph = self.arguing.find(takeaway, hidden) or (
+                    self.takeaway_section or 0,
+                    takeaway.paragraph,
                 )
+                card = replace(card, section=where, paragraph=paragraph)
                 if chooser.take(card):
                     own.append(card)
         candidates: list[list[CardDraft]] = []

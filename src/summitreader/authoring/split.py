@@ -2,12 +2,13 @@
 
 Markdown: its headings make the sections (the text before the first one is an introduction); a
 first-level heading at the very top is the title. Plain text: a short line standing alone that
-reads like a heading (``CHAPTER IV.``, ``Part Two``, a line in capitals) starts a section, and the
-lines of a paragraph are joined. A book's chapter headings, recurring through it (see
-:mod:`~summitreader.authoring.chapters`), make its chapters sections, each kept whole up to
-:data:`CHAPTER_WORDS` (longer, it is cut into parts: ``Chapter 2 (2 of 3)``). A text without
-headings, and any other section longer than :data:`MAX_WORDS`, is cut at paragraph breaks into
-parts of about :data:`PART_WORDS` words.
+reads like a heading (``CHAPTER IV.``, ``Part Two``, a line in capitals) starts a section, the
+lines of a paragraph are joined, and a scene break (a line of only ``*``, ``-``, ``~``, ``#`` and
+spaces: ``*    *    *``) separates paragraphs, never joining one or a heading. A book's
+chapter headings, recurring through it (see :mod:`~summitreader.authoring.chapters`), make
+its chapters sections, each kept whole up to :data:`CHAPTER_WORDS` (longer, it is cut into
+parts: ``Chapter 2 (2 of 3)``). A text without headings, and any other section longer than
+:data:`MAX_WORDS`, is cut at paragraph breaks into parts of about :data:`PART_WORDS` words.
 Every list item is a paragraph of its own, as the pack format wants.
 """
 
@@ -37,6 +38,8 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_SCENE_BREAK = re.compile(r"^[*\-~#\u2013\u2014\u2015\u2012 \t]+$")
+"""A line of a scene break: ``*``, ``-``, ``~``, ``#``, dashes and spaces only."""
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _TEXT_HEADING = re.compile(
     r"^(?:chapter|book|part|section|act|scene|volume|canto|letter|preface|prologue|epilogue|"
@@ -169,8 +172,9 @@ def split_text(text: str) -> Article:
     drafts = [Draft("Introduction", level=0)]
     title = ""
     blocks = [
-        [line.strip() for line in block.split("\n") if line.strip()]
+        lines
         for block in re.split(r"\n[ \t]*\n", text)
+        for lines in _between_breaks([line.strip() for line in block.split("\n") if line.strip()])
     ]
     chapter_at = chapters(blocks)
     for number, lines in enumerate(blocks):
@@ -214,6 +218,24 @@ def split_text(text: str) -> Article:
             continue
         drafts[-1].blocks.append(" ".join(lines))
     return Article(title, _finish(drafts))
+
+
+def is_scene_break(line: str) -> bool:
+    """A line of only ``*``, ``-``, ``~``, ``#``, dashes and spaces (``*    *    *``, ``***``,
+    ``—``): a break between scenes, which separates paragraphs and is no text of its own."""
+    return bool(_SCENE_BREAK.match(line))
+
+
+def _between_breaks(lines: list[str]) -> list[list[str]]:
+    """A block's lines cut at its scene-break lines, which are left out: what is between them
+    (a block of a plain text may be one line, or none: a block of only breaks is no block)."""
+    cut: list[list[str]] = [[]]
+    for line in lines:
+        if is_scene_break(line):
+            cut.append([])
+        else:
+            cut[-1].append(line)
+    return [part for part in cut if part]
 
 
 def _looks_like_title(line: str) -> bool:

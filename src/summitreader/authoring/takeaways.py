@@ -4,6 +4,7 @@ have bold leads (``- **The lead.** The text``)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ class ArguingParagraphs:
         """``sections``: ``(index, paragraphs)`` of the sections outside the takeaways, in the
         article's order."""
         self._places: list[tuple[int, int]] = []
+        self._texts: list[str] = []
         self._postings: dict[str, list[int]] = {}
         for index, paragraphs in sections:
             for number, paragraph in enumerate(paragraphs, start=1):
@@ -60,14 +62,23 @@ class ArguingParagraphs:
                     continue  # a code listing argues nothing
                 place = len(self._places)
                 self._places.append((index, number))
+                self._texts.append(_plain(paragraph))
                 for word in telling_words(paragraph):
                     self._postings.setdefault(word, []).append(place)
 
-    def find(self, takeaway: TakeawayDraft) -> tuple[int, int] | None:
-        """``(section index, 1-based paragraph)``, or None."""
+    def find(self, takeaway: TakeawayDraft, answer: str = "") -> tuple[int, int] | None:
+        """``(section index, 1-based paragraph)``, or None. ``answer``: the text the takeaway's
+        card hides; when some paragraph holds it (as whole words), the passage is the best of
+        those that do (a card's passage must show its answer), else the best of all."""
         counts: Counter[int] = Counter()
         for word in telling_words(f"{takeaway.title} {takeaway.text}"):
             counts.update(self._postings.get(word, ()))
+        wanted = _plain(answer)
+        if wanted.strip():
+            holding = [place for place, text in enumerate(self._texts) if wanted in text]
+            if holding:
+                best = min(holding, key=lambda place: (-counts[place], place))
+                return self._places[best]
         if not counts:
             return None
         best = min(counts, key=lambda place: (-counts[place], place))
@@ -111,6 +122,14 @@ class Crediting:
         if term and not _all_words(term) <= self._all[best]:
             return None
         return best
+
+
+def _plain(text: str) -> str:
+    """``text`` as compared for an answer: case-folded, accents and marks (Markdown's ``*``,
+    punctuation) read as spaces, a space at each end (so a match is of whole words)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+    return f" {' '.join(kept.split())} "
 
 
 def _all_words(text: str) -> set[str]:

@@ -20,29 +20,42 @@ if TYPE_CHECKING:
 
 
 ADD_RULES = """\
-sections: from the headings; the text before the first is an introduction, and a
-  first-level heading alone at the top is the title. In plain text, a line standing
-  alone such as CHAPTER IV. or a line in capitals is a heading. A section over 1,500
-  words is cut at paragraph breaks into parts of about 800.
-takeaways: the items with a bold lead (- **The lead:** the text) of a section headed
-  like "Key takeaways", "Summary" or "Conclusions". Of a list cut into parts for
-  its length, the first part's items only (add says how many are left out).
+sections: from the headings; the text before the first is an introduction, and
+  a first-level heading alone at the top is the title. In plain text, a line
+  standing alone such as CHAPTER IV. or a line in capitals is a heading, and a
+  line of only *, -, ~ or # (a scene break: * * *) separates paragraphs. A
+  book's chapter headings (CHAPTER I, Chapter 2. Title, a bare I.: recurring
+  through the text) make its chapters sections, each kept whole up to 6,000
+  words; a longer one is cut at paragraph breaks into parts of about equal
+  length (Chapter 2 (2 of 3)). A text without headings, and any other section
+  over 1,500 words, is cut at paragraph breaks into parts of about 800 words.
+takeaways: the items with a bold lead (- **The lead:** the text) of a section
+  headed like "Key takeaways", "Summary" or "Conclusions". Of a list cut into
+  parts for its length, the first part's items only (add says how many are left
+  out).
 cards (cloze, no network, no model):
-  1. each takeaway: its bold lead shown as the cue and a term, date or number of
-     its text hidden (rules 2 and 3); with none, a flip card (lead -> text); its
-     passage: the paragraph outside the list sharing the most words with it (the
-     earliest of equals), or the takeaway itself when none shares a word;
-  2. a sentence of 8 to 45 words holding a defined term (bold, italics, or after
-     "known as", "called"...), a date or a number (not one naming a place in the
-     text, as section 10, sections 15 and 16, chapters 3-5, § 12): that phrase hidden;
-  3. a hidden phrase never is, begins or ends with a stop word, and is once in its
-     sentence;
+  1. each takeaway: its bold lead shown as the cue and a term, date or number
+     of its text hidden (rules 2 and 3); with none, a flip card (lead -> text);
+     its passage: of the paragraphs outside the list that hold the hidden text,
+     the one sharing the most telling words with the takeaway (the earliest of
+     equals); when none holds it, the one sharing the most words; the takeaway
+     itself when none shares a word;
+  2. a sentence of 8 to 45 words holding a defined term (bold, italics, or
+     after "known as", "called"...), a date or a number (not one naming a place
+     in the text, as section 10, sections 15 and 16, chapters 3-5, § 12): that
+     phrase hidden;
+  3. a hidden phrase never is, begins or ends with a stop word, and is once in
+     its sentence;
   4. at most three cards a section and 400 in all; a card that would give away
-     another's answer is left out, and so is any card the card lint of 'validate'
-     finds anything wrong with.
-  A sentence card is about the takeaway it shares most telling words with (two at
-  least, the title's not counted, more than with any other), else its section.
-You can edit the pack's files afterwards; 'summitreader validate ID' says what is wrong.
+     another's answer is left out, and so is any card the card lint of
+     'validate' finds anything wrong with.
+  A sentence card is about the takeaway it shares most telling words with (two
+  at least, the title's not counted, more than with any other), else its
+  section. Few cards? They come from takeaways, defined terms, dates and
+  numbers: ordinary prose has few of these. Add a "Key takeaways" section, or
+  write cards of your own in cards.yaml.
+You can edit the pack's files afterwards; 'summitreader validate ID' says what
+is wrong.
 """
 
 
@@ -50,8 +63,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = sub.add_parser(
         "add",
         help="make a pack of an article (Markdown, plain text or HTML) in the library",
-        description="Make a pack of an article: sections from its headings, takeaways from a "
-        "'Key takeaways' section, cloze cards by fixed rules (below). The pack is checked "
+        description="Make a pack of an article: sections from its headings, takeaways from a\n"
+        "'Key takeaways' section, cloze cards by fixed rules (below). The pack is checked\n"
         "as 'validate' checks it before it is put in the library.",
         epilog=ADD_RULES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -170,7 +183,7 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         say(
             f"Your earlier progress on this article is restored{where}"
             + (f" ({counts})" if counts else "")
-            + f". To start afresh: summitreader --pack {added.pack_id} reset"
+            + f". To start afresh: summitreader{_folder_options(args)} --pack {added.pack_id} reset"
         )
     if earlier.set_aside is not None:
         say(
