@@ -189,19 +189,106 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
                 f"{name} is not UTF-8 ({where}); it reads as {guess}: add "
                 f"--encoding {guess}, or convert the file to UTF-8"
             ) from None
+        likely = likely_encodings(data)
+        if likely:
+            raise AuthoringError(
+                f"{name} is not UTF-8 ({where}), and its encoding is not sure: it may be "
+                f"{_either(likely)}; try add --encoding with one of these and check the text, "
+                "or convert the file to UTF-8"
+            ) from None
         raise AuthoringError(
             f"{name} is not UTF-8 ({where}): name its encoding with --encoding, or convert it "
             "to UTF-8"
         ) from None
 
 
+CP1252_MARKS = {
+    0x80: "",  # €
+    0x82: "open",  # ‚
+    0x84: "open",  # „
+    0x85: "close",  # …
+    0x8B: "open",  # ‹
+    0x91: "open",  # ‘
+    0x92: "",  # ’ (also an apostrophe: it's)
+    0x93: "open",  # “
+    0x94: "close",  # ”
+    0x95: "",  # •
+    0x96: "",  # –
+    0x97: "",  # —
+    0x99: "close",  # ™
+    0x9B: "close",  # ›
+}
+"""The bytes 0x80–0x9F that are punctuation in cp1252, and where a letter may not stand by one:
+an opening mark is not after a letter, a closing one not before one. In the DOS code pages a
+detector also finds plausible (cp437, cp850, cp852) these bytes are letters, which stand
+between letters: ``Sch\x94n`` is ``Schön`` in cp437."""
+
+
+def reads_as_cp1252_punctuation(data: bytes) -> bool:
+    """Whether every byte of ``data`` in 0x80–0x9F (one at least) is cp1252 punctuation, placed
+    as punctuation is (:data:`CP1252_MARKS`; ``€`` not inside a word), and the bytes decode as
+    cp1252: a text with curly quotes, dashes or ``€`` written on Windows."""
+    found = False
+    for at, byte in enumerate(data):
+        if not 0x80 <= byte <= 0x9F:
+            continue
+        if byte not in CP1252_MARKS:
+            return False
+        found = True
+        before = at > 0 and data[at - 1] < 0x80 and chr(data[at - 1]).isalpha()
+        after = at + 1 < len(data) and data[at + 1] < 0x80 and chr(data[at + 1]).isalpha()
+        place = CP1252_MARKS[byte]
+        if (place == "open" and before) or (place == "close" and after):
+            return False
+        if byte == 0x80 and before and after:
+            return False
+    if not found:
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def likely_encodings(data: bytes, limit: int = 3) -> list[str]:
+    """The encodings charset-normalizer finds ``data`` plausibly in (its text not garbled:
+    :data:`MAX_CHAOS`), least garbled first, at most ``limit``, each reading it as a different
+    text: the candidates named when no guess is sure."""
+    from charset_normalizer import from_bytes
+
+    names: list[str] = []
+    texts: set[str] = set()
+    for result in sorted(from_bytes(data), key=lambda r: r.chaos):
+        if result.chaos > MAX_CHAOS or len(names) >= limit:
+            break
+        try:
+            name = codecs.lookup(result.encoding).name
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if name not in names and text not in texts:
+            names.append(name)
+            texts.add(text)
+    return names
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def guess_encoding(data: bytes) -> str | None:
     """The encoding ``data`` is in, when charset-normalizer's guess is a confident one: its text
     is not garbled (:data:`MAX_CHAOS`), and reads as a language (:data:`MIN_COHERENCE`) or no
     other encoding decodes the bytes; one of :data:`COMMON` when that reads them as the same
-    text. None when no guess is confident: a wrong one would make a garbled pack."""
+    text. cp1252 first when its bytes 0x80–0x9F are all punctuation placed as such
+    (:func:`reads_as_cp1252_punctuation`): to a detector a short text of curly quotes and
+    dashes reads as well in a DOS code page. None when no guess is confident: a wrong one would
+    make a garbled pack."""
     from charset_normalizer import from_bytes
 
+    if reads_as_cp1252_punctuation(data):
+        return "cp1252"
     results = from_bytes(data)
     best = results.best()
     if best is None or best.chaos > MAX_CHAOS:
