@@ -67,6 +67,12 @@ class Added:
     digest: str = ""
     """The SHA-256 of the article's words (:func:`source_digest`, kept in ``origin.json``)."""
 
+    @property
+    def few_cards_why(self) -> str:
+        """Why so few cards were made, and what the user can do, when there are fewer than one
+        a :data:`PARAGRAPHS_A_CARD` paragraphs; else empty."""
+        return few_cards_why(self.cards, self.paragraphs, self.takeaways)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.pack_id,
@@ -81,8 +87,34 @@ class Added:
             "cards_left_out": self.dropped,
             "takeaways_left_out": self.takeaways_left_out,
             "takeaways_left_out_why": self.takeaways_left_out_why or None,
+            "few_cards_why": self.few_cards_why or None,
             "warnings": list(self.warnings),
         }
+
+
+PARAGRAPHS_A_CARD = 20
+"""Fewer cards than one a this many paragraphs are few: ``add`` says why, and what to do."""
+
+
+def few_cards_why(cards: int, paragraphs: int, takeaways: int) -> str:
+    """Why an article of ``paragraphs`` got only ``cards`` cards, and what the user can do; empty
+    when they are not few (:data:`PARAGRAPHS_A_CARD`)."""
+    if cards * PARAGRAPHS_A_CARD >= paragraphs:
+        return ""
+    what = (
+        "cards come from the takeaways, and from sentences holding a defined term (bold, "
+        "italics, after \"known as\" or \"called\"), a date or a number, which ordinary "
+        "prose has few of"
+    )
+    where = (
+        "add a \"Key takeaways\" section of items with a bold lead (- **The lead:** the text)"
+        if not takeaways
+        else "add items with a bold lead to its takeaways section"
+    )
+    return (
+        f"{what}: {where}, or write cards of your own (summitreader card add, or the pack's "
+        "cards.yaml)"
+    )
 
 
 def source_digest(text: str) -> str:

@@ -3,11 +3,11 @@
 1. Each takeaway gives a card: its bold lead stays shown as the cue, and what its text says is
    hidden by rules 2 and 3 (a defined term, a date or a number of its text, whatever the
    sentence's length); a takeaway whose text has none gives a flip card instead (the lead asks,
-   the text answers). Its passage is the
-   paragraph that argues the takeaway best: of the paragraphs outside the takeaways list, the
-   one sharing the most telling words with it (the earliest of equals); the takeaway in its
-   list when none shares a word (see
-   :class:`~summitreader.authoring.takeaways.ArguingParagraphs`).
+   the text answers). Its passage holds what it hides when a paragraph does: of the paragraphs
+   outside the takeaways list holding the hidden text, the one sharing the most telling words
+   with the takeaway (the earliest of equals); when none holds it, the paragraph that argues it
+   best (the one sharing the most telling words); the takeaway in its list when none shares a
+   word (see :class:`~summitreader.authoring.takeaways.ArguingParagraphs`).
 2. A sentence of the article (8 to 45 words) gives a card when it holds, in this order of
    preference: a defined term (a phrase in bold or italics, or the phrase after "known as",
    "called", "termed" or "defined as"); a date (``16 July 2018``, ``July 1914``, a year from 1000

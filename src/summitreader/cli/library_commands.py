@@ -158,6 +158,8 @@ def add_command(args: argparse.Namespace, context: Context) -> int:
         f"{plural(added.takeaways, 'takeaway')}, {plural(added.cards, 'card')}"
         + (f" ({added.dropped} left out by the card lint)" if added.dropped else "")
     )
+    if added.few_cards_why:
+        say(f"  few cards for {plural(added.paragraphs, 'paragraph')}: {added.few_cards_why}")
     if added.takeaways_left_out:
         say(
             f"  {added.takeaways_left_out:,} items of the takeaways list left out: "
