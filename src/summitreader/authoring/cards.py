@@ -11,7 +11,9 @@
 2. A sentence of the article (8 to 45 words) gives a card when it holds, in this order of
    preference: a defined term (a phrase in bold or italics, or the phrase after "known as",
    "called", "termed" or "defined as"); a date (``16 July 2018``, ``July 1914``, a year from 1000
-   to 2099); or a number (``3,000``, ``42 percent``, ``$5 million``). That phrase is hidden.
+   to 2099); or a number (``3,000``, ``42 percent``, ``$5 million``); else the subject of a
+   sentence defining it (``Chlorophyll is a green pigment …``: :data:`_DEFINES`) when the
+   article names it again. That phrase is hidden.
 3. A hidden phrase never is, starts or ends with a stop word (see
    :data:`~summitreader.stop_words.STOP_WORDS`) and appears once in its sentence.
 4. At most :data:`PER_SECTION` cards a section and :data:`MAX_CARDS` in all, spread evenly over
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -66,6 +69,12 @@ _CALLED = re.compile(
     r"\b(?:known as|called|termed|defined as|dubbed)\s+[\"“']?(?P<term>[^\W\d_][\w’'-]*"
     r"(?:\s+[^\W\d_][\w’'-]*){0,2})",
 )
+_DEFINES = re.compile(
+    r"^(?:The\s+)?(?P<term>[^\W\d_][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:is|are)\s+"
+    r"(?:a|an|the)\s+[^\W\d_]"
+)
+"""A sentence that defines its subject: ``Photosynthesis is the process …``, ``The Eiffel Tower
+is a lattice tower …``. Its subject is a defined term when the article names it again."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -148,9 +157,12 @@ def takeaway_card(
     )
 
 
-def paragraph_cards(markdown: str, section: int, paragraph: int) -> list[CardDraft]:
+def paragraph_cards(
+    markdown: str, section: int, paragraph: int, named_again: Callable[[str], bool] | None = None
+) -> list[CardDraft]:
     """Rule 2 for one paragraph: the cards its sentences could give, best first (one is
-    kept)."""
+    kept). ``named_again``: whether the article names a phrase more than once; a sentence's
+    subject defined in it (``X is a …``) is a defined term when it is (:data:`_DEFINES`)."""
     runs = inline_runs(markdown)
     text = "".join(run.text for run in runs)
     terms = [
@@ -163,12 +175,29 @@ def paragraph_cards(markdown: str, section: int, paragraph: int) -> list[CardDra
         count = len(sentence.split())
         if not MIN_WORDS <= count <= MAX_WORDS or "{" in sentence or "}" in sentence:
             continue
-        for rule, answer in _candidates(sentence, terms):
+        options = _candidates(sentence, terms)
+        defined = _DEFINES.match(sentence)
+        if defined is not None and named_again is not None and named_again(defined["term"]):
+            options.append(("term", defined["term"]))
+        for rule, answer in options:
             prompt = cloze(sentence, answer)
             if prompt is not None:
                 found.append(CardDraft(rule, prompt, answer, section, paragraph))
                 break
     return found
+
+
+def named_again_in(text: str) -> Callable[[str], bool]:
+    """Whether ``text`` (an article) names a phrase more than once, as whole words, whatever
+    the case."""
+    folded = text.casefold()
+
+    def named_again(phrase: str) -> bool:
+        pattern = re.compile(rf"(?<!\w){re.escape(phrase.casefold())}(?!\w)")
+        hits = pattern.finditer(folded)
+        return next(hits, None) is not None and next(hits, None) is not None
+
+    return named_again
 
 
 def _candidates(sentence: str, terms: list[str]) -> list[tuple[str, str]]:

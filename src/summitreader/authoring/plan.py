@@ -4,6 +4,7 @@ takeaways, its card drafts, and each of its files as text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from typing import Any
@@ -15,6 +16,7 @@ from summitreader.authoring.cards import (
     PER_SECTION,
     CardDraft,
     Chooser,
+    named_again_in,
     paragraph_cards,
     spread,
     takeaway_card,
@@ -115,6 +117,12 @@ class Plan:
         )
 
     @cached_property
+    def named_again(self) -> Callable[[str], bool]:
+        """Whether the article names a phrase more than once (a sentence's subject defined in
+        it is then a defined term: rule 2)."""
+        return named_again_in("\n\n".join(b for s in self.sections for b in s.blocks))
+
+    @cached_property
     def crediting(self) -> Crediting:
         """Which takeaway a sentence card is about (:class:`~summitreader.authoring.takeaways.
         Crediting`)."""
@@ -169,7 +177,7 @@ class Plan:
                     break
                 if block.lstrip().startswith(("```", "~~~")):
                     continue  # a code listing holds no sentences to make cards of
-                found = paragraph_cards(block, index, number)
+                found = paragraph_cards(block, index, number, self.named_again)
                 if found:
                     candidates.append(found)
                     per_section += 1

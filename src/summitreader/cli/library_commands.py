@@ -40,8 +40,9 @@ cards (cloze, no network, no model):
      the one sharing the most telling words with the takeaway (the earliest of
      equals); when none holds it, the one sharing the most words; the takeaway
      itself when none shares a word;
-  2. a sentence of 8 to 45 words holding a defined term (bold, italics, or
-     after "known as", "called"...), a date or a number (not one naming a place
+  2. a sentence of 8 to 45 words holding a defined term (bold, italics, after
+     "known as", "called"..., or the subject of "X is a ..." when the article
+     names X again), a date or a number (not one naming a place
      in the text, as section 10, sections 15 and 16, chapters 3-5, § 12): that
      phrase hidden;
   3. a hidden phrase never is, begins or ends with a stop word, and is once in
