@@ -38,6 +38,8 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+"""A Markdown thematic break: three or more ``*``, ``-`` or ``_``, spaces between."""
 _SCENE_BREAK = re.compile(r"^[*\-~#\u2013\u2014\u2015\u2012 \t]+$")
 """A line of a scene break: ``*``, ``-``, ``~``, ``#``, dashes and spaces only."""
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
@@ -118,8 +120,8 @@ def split_markdown(text: str) -> Article:
         elif heading is not None:
             level, heading_text = len(heading.group(1)), heading.group(2)
         else:
-            if not line.strip():
-                flush()
+            if not line.strip() or _THEMATIC_BREAK.match(line):
+                flush()  # a thematic break (* * *, ---, ___) ends a paragraph and is no text
             else:
                 current.append(line)
             continue
