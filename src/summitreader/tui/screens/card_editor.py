@@ -21,11 +21,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from summitreader.progress.my_cards import MyCardError, MyCardKind, checked_card
 from summitreader.text import shorten
+from summitreader.tui.screens.dismiss_once import Dialog
 from summitreader.tui.widgets.clean_paste import CleanTextArea
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -40,7 +40,7 @@ class CardDraft:
     back: str
 
 
-class CardEditorScreen(ModalScreen[CardDraft | None]):
+class CardEditorScreen(Dialog[CardDraft | None]):
     """Dismisses with the card to keep, or None when closed without saving."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

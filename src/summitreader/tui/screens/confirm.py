@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from summitreader.tui.screens.dismiss_once import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(Dialog[bool]):
     """Dismisses True for yes (``y``), False for no (``n`` or ``escape``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,9 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from summitreader.tui.screens.dismiss_once import Dialog
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 
 KEY_SEPARATOR = " "
@@ -53,7 +53,7 @@ def extra_lines(
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
     ]

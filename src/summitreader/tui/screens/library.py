@@ -23,12 +23,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from summitreader.library import PackInfo, PackSummary, list_packs, summarise
 from summitreader.text import plural
+from summitreader.tui.screens.dismiss_once import Dialog
 from summitreader.tui.widgets.hanging import Blocks, Hanging
 from summitreader.tui.widgets.stopping_list import StoppingOptionList
 
@@ -96,7 +96,7 @@ class PackList(StoppingOptionList):
                 return
 
 
-class LibraryScreen(ModalScreen[None]):
+class LibraryScreen(Dialog[None]):
     """The packs; choosing one posts :class:`Chosen` (the open pack, when its progress is
     saved, closes the dialog instead)."""
 

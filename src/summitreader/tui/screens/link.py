@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from summitreader.text import clean_text
+from summitreader.tui.screens.dismiss_once import Dialog
 
 
 def is_web_address(url: str) -> bool:
@@ -20,7 +20,7 @@ def is_web_address(url: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
-class LinkScreen(ModalScreen[bool]):
+class LinkScreen(Dialog[bool]):
     """Shows a link's address; dismisses True when the user asks to open it (http(s) only)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

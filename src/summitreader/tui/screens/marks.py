@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -21,6 +20,7 @@ from summitreader.pack.model import Pack, PassageRef
 from summitreader.progress import Store
 from summitreader.text import shorten
 from summitreader.tui.saving import SaveQueue
+from summitreader.tui.screens.dismiss_once import Dialog
 from summitreader.tui.screens.read_annotations import where
 from summitreader.tui.screens.read_cards import ListItem, list_items
 from summitreader.tui.widgets.hanging import Blocks
@@ -32,7 +32,7 @@ OTHER_ROWS = 6
 LIST_ROWS = 20
 
 
-class MarksScreen(ModalScreen[PassageRef | None]):
+class MarksScreen(Dialog[PassageRef | None]):
     """Dismisses with the paragraph to go to, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,17 +13,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from summitreader.text import one_paragraph, shorten
+from summitreader.tui.screens.dismiss_once import Dialog
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
 PLACEHOLDER = "Your note (an empty note is removed)"
 """Short enough to show whole in the box at 80 columns; the keys are said under the box."""
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """Dismisses with the note's new text ("" to remove it), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+
+from summitreader.tui.screens.dismiss_once import Dialog
 
 T = TypeVar("T")
 
 
-class PickScreen(ModalScreen[T | None], Generic[T]):
+class PickScreen(Dialog[T | None], Generic[T]):
     """Shows ``items`` as ``(label, value)``; dismisses with the chosen value, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

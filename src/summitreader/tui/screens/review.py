@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +23,7 @@ from summitreader.pack.model import Card, Pack
 from summitreader.study.grading import RATING_NAMES, Grade
 from summitreader.study.session import Phase, Session, Summary
 from summitreader.tui.messages import OpenPassage
+from summitreader.tui.screens.dismiss_once import DismissOnce
 from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
 from summitreader.tui.screens.review_keys import (
     ACTION_CARD_KINDS,
@@ -44,7 +44,7 @@ from summitreader.tui.widgets.key_footer import KeyFooter
 SHORT = 30
 """Below this height the card's parts are spaced closer (``-short``)."""
 
-class ReviewScreen(Screen[Summary | None]):
+class ReviewScreen(DismissOnce[Summary | None]):
     """Pushed by the Study screen; dismissed with the session's summary.
 
     ``phase`` mirrors the session's phase after each step; its watcher brings the screen in line
