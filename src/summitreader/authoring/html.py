@@ -276,7 +276,20 @@ def _decoded_if_unsafe(match: re.Match[str]) -> str:
     return character if clean_text(character) != character else match.group()
 
 
-_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+TITLE_TAG_LENGTH = 2000
+"""What is read of a ``<title>``: more is no title (and its tags are taken out by a pattern)."""
+
+
+def _title_tag(html: str) -> str | None:
+    """What the page's first ``<title>`` holds, or None; found by position (a pattern looked for
+    the closing tag from every opening one: minutes on a page of many)."""
+    lower = html.lower()
+    start = lower.find("<title")
+    opened = lower.find(">", start) if start != -1 else -1
+    end = lower.find("</title", opened) if opened != -1 else -1
+    return html[opened + 1 : min(end, opened + 1 + TITLE_TAG_LENGTH)] if end != -1 else None
+
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·:]|::)\s+")
 
 
@@ -289,9 +302,9 @@ def article_title(markdown: str, html: str, metadata_title: str, site: str) -> s
     heading = _first_heading(markdown)
     if heading:
         return heading
-    tag = _TITLE_TAG.search(html)
+    tag = _title_tag(html)
     if tag is not None:
-        whole = " ".join(unescape(re.sub(r"<[^>]*>", "", tag.group(1))).split())
+        whole = " ".join(unescape(re.sub(r"<[^>]*>", "", tag)).split())
         parts = [p for p in _TITLE_PARTS.split(whole) if p]
         meta = metadata_title.strip().casefold()
         if len(parts) > 1 and meta and parts[0].casefold() == meta != site.casefold():

@@ -34,7 +34,8 @@ TITLE_LENGTH = 120
 CODE_BLANK_LINE = "\u00a0"
 """A blank line of a code block, as written in the section's file."""
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX_OPENING = re.compile(r" {0,3}(#{1,6})(?=\s)")
+"""The opening of an ATX heading (``## Title``); the rest of the line is read by :func:`_atx`."""
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+")
@@ -113,12 +114,12 @@ def split_markdown(text: str) -> Article:
             # a no-break space, so the block stays one paragraph.
             current.append(line.rstrip() or CODE_BLANK_LINE)
             continue
-        heading = _ATX.match(line)
+        heading = _atx(line)
         if heading is None and _SETEXT.match(line) and len(current) == 1 and current[0].strip():
             level = 1 if line.strip().startswith("=") else 2
             heading_text = current.pop().strip()
         elif heading is not None:
-            level, heading_text = len(heading.group(1)), heading.group(2)
+            level, heading_text = heading
         else:
             if not line.strip() or _THEMATIC_BREAK.match(line):
                 flush()  # a thematic break (* * *, ---, ___) ends a paragraph and is no text
@@ -163,10 +164,24 @@ def _same_text(text: str) -> str:
     return " ".join(plain.casefold().split()).strip(" .:").strip()
 
 
+def _atx(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (``## Title ##``: a closing run of ``#`` after a space is
+    no text), or None; in time linear in the line (one pattern whose groups shared the spaces took
+    minutes on a heading of a few thousand spaces)."""
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    text = line[opening.end() :].strip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1].isspace()):
+        text = closed.rstrip()
+    return len(opening.group(1)), text
+
+
 def _is_lone_h1(lines: list[str], number: int) -> bool:
     """Whether the first-level heading at ``number`` is the only one (then it is the title)."""
     return not any(
-        (m := _ATX.match(line)) is not None and len(m.group(1)) == 1 for line in lines[number + 1 :]
+        (h := _atx(line)) is not None and h[0] == 1 for line in lines[number + 1 :]
     )
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-BLANK = re.compile(r"\{\{(.+?)\}\}", flags=re.DOTALL)
+BLANK = re.compile(r"\{\{((?:(?!\{\{|\}\}).)+)\}\}", flags=re.DOTALL)
+"""A blank: ``{{``, a phrase holding neither ``{{`` nor ``}}``, ``}}``. The phrase stops at the
+next ``{{``, so finding blanks is linear in the prompt (``.+?`` ran to the end of the prompt from
+every ``{{`` with no ``}}`` after it: minutes on a prompt of ``{{`` repeated)."""
 
 
 def blanks(prompt: str) -> list[str]:

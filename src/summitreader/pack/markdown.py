@@ -31,8 +31,17 @@ from markdown_it.token import Token
 from summitreader.pack.model import Paragraph, Run
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INDENTED = re.compile(r"^(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*|\n[ \t\u00a0]*)*\Z")
-"""A block all of whose lines are indented four spaces (or a tab): an indented code block."""
+_BLANKISH = frozenset(" \t\u00a0")
+
+
+def _indented(block: str) -> bool:
+    """Whether every line of ``block`` is indented four spaces (or a tab), but for lines of only
+    spaces (a no-break space among them): an indented code block. Line by line: one pattern whose
+    two kinds of line both took a line of spaces went back over 2ⁿ ways on a failing block."""
+    lines = block.split("\n")
+    return lines[0].startswith(("    ", "\t")) and all(
+        line.startswith(("    ", "\t")) or set(line) <= _BLANKISH for line in lines[1:]
+    )
 CODE_BLANK = "\u00a0"
 """A blank line of a code block as ``add`` writes it (a no-break space), so the block stays one
 paragraph where blank lines part paragraphs."""
@@ -74,7 +83,7 @@ def split_paragraphs(section_id: str, markdown: str) -> tuple[Paragraph, ...]:
     previous: tuple[str, int] | None = None  # the last ordered item's delimiter and number
     for number, (block, fenced, tight) in enumerate(_items(_blocks(markdown)), start=1):
         after_item = bool(paragraphs) and paragraphs[-1].list_item
-        code = fenced or (not after_item and _INDENTED.match(block) is not None)
+        code = fenced or (not after_item and _indented(block))
         if code:
             text = code_text(block, fenced)
             paragraphs.append(
