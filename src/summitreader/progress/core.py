@@ -118,10 +118,12 @@ class StoreCore:
     # -- plumbing (also used by the other modules of this package) -------------------------------
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[tuple[sqlite3.Connection, str]]:
-        """One ``BEGIN IMMEDIATE`` transaction; yields the connection and the time now."""
+    def _write(self, at: dt.datetime | None = None) -> Iterator[tuple[sqlite3.Connection, str]]:
+        """One ``BEGIN IMMEDIATE`` transaction; yields the connection and the time of the write:
+        ``at`` (the time of the user's action, given by a caller whose writes may wait in a
+        queue and be retried later) or now."""
         with self._lock:
-            now = to_text(self.now())
+            now = to_text(self.now() if at is None else checked(at))
             self._materialise()
             conn = self._conn
             try:

@@ -120,15 +120,22 @@ class MyCardProgress(StoreCore):
     """The reader's cards, part of :class:`~summitreader.progress.store.Store`."""
 
     def add_my_card(
-        self, section: str, paragraph: int, kind: str, front: str, back: str = ""
+        self,
+        section: str,
+        paragraph: int,
+        kind: str,
+        front: str,
+        back: str = "",
+        at: dt.datetime | None = None,
     ) -> MyCard:
         """Keep a new card on a paragraph of the pack (MyCardError when it cannot be kept,
-        ValueError for a section not in the pack)."""
+        ValueError for a section not in the pack), made ``at`` (the time of the user's action)
+        or now."""
         self._check_section(section)
         check_count("paragraph", paragraph)
         kind, front, back = checked_card(kind, front, back)
         uid = new_uid()
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             conn.execute(
                 f"INSERT INTO my_cards ({_COLUMNS}, pack_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, section, paragraph, kind, front, back, now, now, self.pack.id),
@@ -137,10 +144,13 @@ class MyCardProgress(StoreCore):
         assert card is not None
         return card
 
-    def update_my_card(self, uid: str, kind: str, front: str, back: str = "") -> MyCard | None:
-        """Change a card's text (its passage stays); None when there is no such card."""
+    def update_my_card(
+        self, uid: str, kind: str, front: str, back: str = "", at: dt.datetime | None = None
+    ) -> MyCard | None:
+        """Change a card's text (its passage stays), ``at`` the time of the user's action (or
+        now); None when there is no such card."""
         kind, front, back = checked_card(kind, front, back)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             cursor = conn.execute(
                 "UPDATE my_cards SET kind = ?, front = ?, back = ?, updated = ? "
                 "WHERE uid = ? AND pack_id = ? AND deleted = 0",
@@ -148,9 +158,10 @@ class MyCardProgress(StoreCore):
             )
         return self.my_card(uid) if cursor.rowcount else None
 
-    def delete_my_card(self, uid: str) -> bool:
-        """Delete a card (a tombstone stays, so the deletion merges; its reviews stay)."""
-        with self._write() as (conn, now):
+    def delete_my_card(self, uid: str, at: dt.datetime | None = None) -> bool:
+        """Delete a card ``at`` the time of the user's action, or now (a tombstone stays, so the
+        deletion merges; its reviews stay)."""
+        with self._write(at) as (conn, now):
             cursor = conn.execute(
                 "UPDATE my_cards SET deleted = 1, updated = ? "
                 "WHERE uid = ? AND pack_id = ? AND deleted = 0",

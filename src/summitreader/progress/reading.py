@@ -13,7 +13,7 @@ import uuid
 
 from summitreader.progress import rows
 from summitreader.progress.core import StoreCore, check_count, check_text
-from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text, to_text
+from summitreader.progress.records import Bookmark, NoteRecord, Position, from_text
 from summitreader.text import clean_text
 
 
@@ -30,13 +30,16 @@ class ReadingProgress(StoreCore):
                 return Position(row["section"], row["paragraph"], row["scroll"])
         return None
 
-    def set_position(self, section: str, paragraph: int, scroll: float = 0.0) -> None:
+    def set_position(
+        self, section: str, paragraph: int, scroll: float = 0.0, at: dt.datetime | None = None
+    ) -> None:
+        """Keep the reading place, stamped ``at`` (the time of the user's action) or now."""
         self._check_section(section)
         check_count("paragraph", paragraph)
         scroll = float(scroll)
         if not math.isfinite(scroll):
             raise ValueError("scroll must be a finite number")
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             conn.execute(
                 "INSERT INTO position VALUES (?, ?, ?, ?, ?) ON CONFLICT (pack_id) DO UPDATE SET "
                 "section = excluded.section, paragraph = excluded.paragraph, "
@@ -44,10 +47,11 @@ class ReadingProgress(StoreCore):
                 (self.pack.id, section, paragraph, scroll, now),
             )
 
-    def mark_read(self, section_id: str) -> None:
-        """Mark a section read (now) and take it off the re-read queue."""
+    def mark_read(self, section_id: str, at: dt.datetime | None = None) -> None:
+        """Mark a section read (``at``, the time of the user's action, or now) and take it off
+        the re-read queue."""
         self._check_section(section_id)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             conn.execute(
                 "INSERT INTO read_sections VALUES (?, ?, ?) ON CONFLICT (pack_id, section) "
                 "DO UPDATE SET read_at = excluded.read_at",
@@ -71,11 +75,11 @@ class ReadingProgress(StoreCore):
         """Queue a section to re-read, stamped ``at`` (the time of the user's action: a write
         that waited in a queue is not stamped with the time it was retried) or now."""
         self._check_section(section_id)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             conn.execute(
                 "INSERT INTO reread_queue VALUES (?, ?, ?) ON CONFLICT (pack_id, section) "
                 "DO UPDATE SET queued_at = excluded.queued_at",
-                (self.pack.id, section_id, now if at is None else to_text(at)),
+                (self.pack.id, section_id, now),
             )
 
     def reread_queue(self) -> set[str]:
@@ -85,11 +89,12 @@ class ReadingProgress(StoreCore):
 
     # -- bookmarks and notes ---------------------------------------------------------------------
 
-    def add_bookmark(self, section: str, paragraph: int) -> int:
-        """Bookmark a paragraph; bookmarking it again returns the existing bookmark's id."""
+    def add_bookmark(self, section: str, paragraph: int, at: dt.datetime | None = None) -> int:
+        """Bookmark a paragraph, created ``at`` (the time of the user's action) or now;
+        bookmarking it again returns the existing bookmark's id."""
         self._check_section(section)
         check_count("paragraph", paragraph)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             conn.execute(
                 "INSERT INTO bookmarks (pack_id, section, paragraph, created) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (pack_id, section, paragraph) DO NOTHING",
@@ -108,13 +113,16 @@ class ReadingProgress(StoreCore):
             )
         return cursor.rowcount > 0
 
-    def set_bookmark(self, section: str, paragraph: int, on: bool) -> None:
+    def set_bookmark(
+        self, section: str, paragraph: int, on: bool, at: dt.datetime | None = None
+    ) -> None:
         """Bookmark a paragraph (``on``) or remove its bookmark, whatever it had: a write that
-        waited in a queue does what the user asked, even after other writes of the paragraph."""
+        waited in a queue does what the user asked, even after other writes of the paragraph.
+        ``at`` is the time of the user's action (now when not given)."""
         if on:
-            self.add_bookmark(section, paragraph)
+            self.add_bookmark(section, paragraph, at)
             return
-        with self._write() as (conn, _):
+        with self._write(at) as (conn, _):
             conn.execute(
                 "DELETE FROM bookmarks WHERE pack_id = ? AND section = ? AND paragraph = ?",
                 (self.pack.id, section, paragraph),
@@ -129,12 +137,15 @@ class ReadingProgress(StoreCore):
         ]
         return sorted(marks, key=lambda b: (self._sections[b.section], b.paragraph, b.id))
 
-    def add_note(self, section: str, paragraph: int, text: str) -> int:
+    def add_note(
+        self, section: str, paragraph: int, text: str, at: dt.datetime | None = None
+    ) -> int:
+        """Add a note, written ``at`` (the time of the user's action) or now."""
         self._check_section(section)
         check_count("paragraph", paragraph)
         check_text(text)
         text = clean_text(text)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             return self._insert_note(conn, section, paragraph, text, now)
 
     def _insert_note(
@@ -148,7 +159,12 @@ class ReadingProgress(StoreCore):
         return int(cursor.lastrowid or 0)
 
     def set_note(
-        self, section: str, paragraph: int, text: str, expected: str | None = None
+        self,
+        section: str,
+        paragraph: int,
+        text: str,
+        expected: str | None = None,
+        at: dt.datetime | None = None,
     ) -> bool:
         """Make ``text`` the paragraph's note, in one transaction: its newest note (the last
         written) is changed (removed, for an empty text), or a note is added if it has none.
@@ -157,12 +173,16 @@ class ReadingProgress(StoreCore):
         stored is another (another instance wrote or changed it meanwhile), nothing is lost:
         ``text`` is added as a note of its own beside it (an empty ``text`` removes nothing),
         and True is returned. False otherwise (the same text stored there included), and
-        always without ``expected``."""
+        always without ``expected``.
+
+        ``at`` is the time of the user's action: the note's ``created``/``updated`` (a write that
+        waited in a queue is not stamped with the time it was retried, and so does not rank as
+        newer than an edit made elsewhere meanwhile); now when not given."""
         self._check_section(section)
         check_count("paragraph", paragraph)
         check_text(text)
         text = clean_text(text)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             row = conn.execute(
                 "SELECT id, text FROM notes WHERE pack_id = ? AND section = ? AND paragraph = ? "
                 "ORDER BY id DESC LIMIT 1",
@@ -186,10 +206,10 @@ class ReadingProgress(StoreCore):
                 conn.execute("DELETE FROM notes WHERE id = ?", (row[0],))
         return False
 
-    def update_note(self, note_id: int, text: str) -> bool:
+    def update_note(self, note_id: int, text: str, at: dt.datetime | None = None) -> bool:
         check_text(text)
         text = clean_text(text)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             cursor = conn.execute(
                 "UPDATE notes SET text = ?, updated = ? WHERE id = ? AND pack_id = ?",
                 (text, now, note_id, self.pack.id),

@@ -23,6 +23,7 @@ When progress cannot be saved
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -73,12 +74,13 @@ class Store(ReadingProgress, CardProgress, MyCardProgress):
         ok, value = read_json(row[0])
         return value if ok else default
 
-    def set_setting(self, key: str, value: Any) -> None:
-        """Store a JSON-serialisable value (TypeError or ValueError otherwise)."""
+    def set_setting(self, key: str, value: Any, at: dt.datetime | None = None) -> None:
+        """Store a JSON-serialisable value (TypeError or ValueError otherwise), changed ``at``
+        (the time of the user's action) or now."""
         if not isinstance(key, str) or not key:
             raise ValueError("a setting needs a non-empty string key")
         text = json.dumps(value, allow_nan=False, sort_keys=True)
-        with self._write() as (conn, now):
+        with self._write(at) as (conn, now):
             conn.execute(
                 "INSERT INTO settings VALUES (?, ?, ?, ?) ON CONFLICT (pack_id, key) "
                 "DO UPDATE SET value = excluded.value, updated = excluded.updated",

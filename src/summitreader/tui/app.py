@@ -236,8 +236,8 @@ class SummitApp(PackSwitching, SavePolicy, ScreenPreparing, StyleOnce):
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
         if isinstance(name, str):
-            store = self.services.store
-            self.services.saves.save(lambda: store.set_setting("theme", name), key="theme")
+            store, at = self.services.store, self.services.clock()
+            self.services.saves.save(lambda: store.set_setting("theme", name, at), key="theme")
 
     # -- navigation -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -51,6 +51,20 @@ class SavesChanged(Message):
 
 
 @dataclass
+class NoteChangedElsewhere(Message):
+    """A note that waited to be saved met, when it was saved, a note changed elsewhere (another
+    instance) meanwhile: both are kept, and the user is told (posted from the retry's thread)."""
+
+    place: str
+    """Where the note is (``Section title ¶3``)."""
+
+
+def changed_elsewhere(place: str) -> str:
+    """What the user is told when a note saved meets a note changed elsewhere."""
+    return f"The note on {place} was changed elsewhere: both texts are kept."
+
+
+@dataclass
 class PackLoaded(Message):
     """Another pack, chosen in the Library (from ``folder``), is loaded with its progress:
     switch to it, unless the choice was cancelled meanwhile."""

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import App
 from textual.timer import Timer
 
-from summitreader.tui.messages import SavesChanged
+from summitreader.tui.messages import NoteChangedElsewhere, SavesChanged, changed_elsewhere
 from summitreader.tui.saving import SaveState
 
 if TYPE_CHECKING:
@@ -67,6 +67,12 @@ class SavePolicy(App[None]):
             self._retry_timer = self.set_timer(
                 RETRY_DELAY if delay is None else delay, self._retry_saves
             )
+
+    @on(NoteChangedElsewhere)
+    def _note_changed_elsewhere(self, message: NoteChangedElsewhere) -> None:
+        """A note that waited met, at its late save, a note changed elsewhere: say so, as the
+        reader does when that happens at the first try."""
+        self.notify(changed_elsewhere(message.place), title="Note", severity="warning", timeout=8)
 
     def _retry_saves(self) -> None:
         self._retry_timer = None

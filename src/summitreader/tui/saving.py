@@ -142,6 +142,11 @@ class SaveQueue:
         self._tell()
         return self.state
 
+    def waits(self, key: str) -> bool:
+        """Whether a write with ``key`` waits to be saved."""
+        with self._lock:
+            return any(pending.key == key for pending in self._pending)
+
     def waiting_effects(self) -> list[object]:
         """The effects of the writes that wait (those given one), in the order they will be
         saved."""

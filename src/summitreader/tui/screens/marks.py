@@ -6,6 +6,8 @@ confirmation; its review history stays in the progress file and in exports).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -41,11 +43,19 @@ class MarksScreen(Dialog[PassageRef | None]):
         Binding("escape", "cancel", "Close", id="marks.close"),
     ]
 
-    def __init__(self, pack: Pack, store: Store, saves: SaveQueue) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        store: Store,
+        saves: SaveQueue,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
         self.saves = saves
+        self.clock = clock or store.now
+        """The time of the user's actions, given to the writes they make."""
         self.items: list[tuple[Blocks, ListItem]] = []
         self.changed = False
         """Whether a card was edited or deleted here (the reader then redraws its marks)."""
@@ -109,8 +119,9 @@ class MarksScreen(Dialog[PassageRef | None]):
         def done(draft: CardDraft | None) -> None:
             if draft is None:
                 return
+            at = self.clock()
             self.saves.save(
-                lambda: store.update_my_card(card.uid, draft.kind, draft.front, draft.back)
+                lambda: store.update_my_card(card.uid, draft.kind, draft.front, draft.back, at)
             )
             self.changed = True
             self.notify(
@@ -136,7 +147,8 @@ class MarksScreen(Dialog[PassageRef | None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            self.saves.save(lambda: store.delete_my_card(card.uid))
+            at = self.clock()
+            self.saves.save(lambda: store.delete_my_card(card.uid, at))
             self.changed = True
             self.notify(
                 self.saves.confirm("Card deleted.", "Deletion kept", persistent=store.persistent),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -13,7 +15,12 @@ from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
 from summitreader.pack.model import Mention, Note, Pack, PassageRef, Section
-from summitreader.tui.messages import MyCardsChanged, OpenEntry
+from summitreader.tui.messages import (
+    MyCardsChanged,
+    NoteChangedElsewhere,
+    OpenEntry,
+    changed_elsewhere,
+)
 from summitreader.tui.reading import ReadCount, Reading
 from summitreader.tui.screens.read_annotations import (
     Annotations,
@@ -86,11 +93,15 @@ class ReadScreen(FindInSection):
         saves: SaveQueue,
         save_delay: float | None = None,
         reading: Reading | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
         self.saves = saves
+        self.clock = clock or store.now
+        """The time of the user's actions, given to the writes they make (a write that waits
+        to be saved keeps the time it was made)."""
         self.reading = reading or Reading(pack, store)
         """Counts the sections read, for this screen and the app's title alike."""
         self.save_delay = SAVE_DELAY if save_delay is None else save_delay
@@ -102,7 +113,12 @@ class ReadScreen(FindInSection):
     @classmethod
     def from_services(cls, services: Services) -> ReadScreen:
         return cls(
-            services.pack, services.store, services.saves, services.save_delay, services.reading
+            services.pack,
+            services.store,
+            services.saves,
+            services.save_delay,
+            services.reading,
+            services.clock,
         )
 
     # -- layout ---------------------------------------------------------------------------
@@ -339,8 +355,9 @@ class ReadScreen(FindInSection):
         store, section, number = self.store, self.section.id, passage.paragraph.number
         here = where(self.pack, PassageRef(section, number))
         on = (section, number) not in self._annotations().bookmarks
+        at = self.clock()
         self.saves.save(
-            lambda: store.set_bookmark(section, number, on),
+            lambda: store.set_bookmark(section, number, on, at),
             effect=BookmarkChange(section, number, on),
         )
         if on:
@@ -371,20 +388,23 @@ class ReadScreen(FindInSection):
         def done(text: str | None) -> None:
             if text is None or (not current and not text):
                 return
+            at, app = self.clock(), self.app
             elsewhere: list[bool] = []
-            self.saves.save(
-                lambda: elsewhere.append(store.set_note(section, number, text, shown)),
-                effect=NoteChange(section, number, text, shown),
-            )
+            retried = False
+
+            def write() -> None:
+                if store.set_note(section, number, text, shown, at):
+                    if retried:  # a late save, from the retry's thread: the app tells the user
+                        app.post_message(NoteChangedElsewhere(here))
+                    else:
+                        elsewhere.append(True)
+
+            self.saves.save(write, effect=NoteChange(section, number, text, shown))
+            retried = True
             if self.section.id == section:
                 passage.set_notes(self._annotations().notes.get((section, number), ()))
-            if any(elsewhere):
-                self.notify(
-                    "This paragraph's note was changed elsewhere: both texts are kept.",
-                    title="Note",
-                    severity="warning",
-                    timeout=8,
-                )
+            if elsewhere:
+                self.notify(changed_elsewhere(here), title="Note", severity="warning", timeout=8)
                 return
             told = ("Note saved.", "Note kept") if text else ("Note removed.", "Note removal kept")
             self.notify(self._told(*told), timeout=3)
@@ -396,7 +416,7 @@ class ReadScreen(FindInSection):
     def action_marks(self) -> None:
         from summitreader.tui.screens.marks import MarksScreen
 
-        marks = MarksScreen(self.pack, self.store, self.saves)
+        marks = MarksScreen(self.pack, self.store, self.saves, self.clock)
 
         async def done(ref: PassageRef | None) -> None:
             if marks.changed:

@@ -9,7 +9,7 @@ of the view. Saving goes through the app's save queue, like every write.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summitreader.pack.cloze import blanks
@@ -94,7 +94,12 @@ def make_card(screen: ReadScreen, top: Passage | None, hit: int | None) -> None:
     def done(draft: CardDraft | None) -> None:
         if draft is None:
             return
-        saves.save(lambda: store.add_my_card(ref.section, ref.paragraph, *astuple(draft)))
+        at = screen.clock()
+        saves.save(
+            lambda: store.add_my_card(
+                ref.section, ref.paragraph, draft.kind, draft.front, draft.back, at
+            )
+        )
         screen.cards_changed()
         studied = max(len(blanks(draft.front)), 1) if draft.kind == "cloze" else 1
         saved = f"Card saved: {studied} to study." if studied > 1 else "Card saved."

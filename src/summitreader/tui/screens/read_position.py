@@ -4,6 +4,8 @@ paragraph at the top kept there when the terminal is resized."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.geometry import Size
@@ -28,12 +30,15 @@ class ReadingPlace(StyledScreen):
     saves: SaveQueue
     save_delay: float
     section: Section
+    clock: Callable[[], dt.datetime]
 
     def __init__(self) -> None:
         super().__init__()
         self._save_timer: Timer | None = None
         self._saved: tuple[str, int, float] | None = None
         self._unsaved: tuple[str, int, float] | None = None
+        self._moved_at: dt.datetime | None = None
+        """When the reader moved to the place not saved yet (the time its write is stamped)."""
         self._restoring = False
         self._pending_arrival: tuple[PassageRef | None, tuple[str, ...], float | None] | None = None
         self._kept_top: Passage | None = None
@@ -79,6 +84,7 @@ class ReadingPlace(StyledScreen):
             return
         scroll = self._text().scroll_y
         self._unsaved = (self.section.id, top.paragraph.number, scroll)
+        self._moved_at = self.clock()
         if self._save_timer is not None:
             self._save_timer.stop()
         if not self.save_delay:
@@ -91,8 +97,8 @@ class ReadingPlace(StyledScreen):
         position, self._unsaved = self._unsaved, None
         if position is None or position == self._saved:
             return
-        store = self.store
-        self.saves.save(lambda: store.set_position(*position), key="position")
+        store, at = self.store, self._moved_at
+        self.saves.save(lambda: store.set_position(*position, at=at), key="position")
         self._saved = position
 
     def _check_read(self, generation: int | None = None) -> None:
@@ -105,7 +111,10 @@ class ReadingPlace(StyledScreen):
             store = self.store
             if section_id in store.read_sections() and section_id not in store.reread_queue():
                 return
-            self.saves.save(lambda: store.mark_read(section_id), key=f"read:{section_id}")
+            if self.saves.waits(f"read:{section_id}"):
+                return  # marked read already, waiting to be saved: it keeps that time
+            at = self.clock()
+            self.saves.save(lambda: store.mark_read(section_id, at), key=f"read:{section_id}")
             self.refresh_contents()
 
     def _save_now(self) -> None:

@@ -295,8 +295,9 @@ class StudyScreen(StyledScreen):
     def action_new_limit(self, change: int) -> None:
         current = new_per_day(self.store.get_setting(NEW_PER_DAY_KEY, NEW_PER_DAY_DEFAULT))
         wanted = max(0, min(MAX_NEW_PER_DAY, current + change))
+        at = self.clock()
         if wanted != current and self._save(
-            lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted)
+            lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted, at)
         ):
             self.notify(f"{wanted} new cards a day.", title="Study", markup=False)
         self.refresh_status()
