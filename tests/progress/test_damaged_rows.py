@@ -29,6 +29,11 @@ DAMAGE = {
     "scroll 1e999": ("UPDATE position SET scroll = 9e999", "reading position", ""),
     "note paragraph abc": ("UPDATE notes SET paragraph = 'abc'", "the note 'my note'", "notes"),
     "my card updated bad": ("UPDATE my_cards SET updated = 'later'", "your card", "my_cards"),
+    "my card blank no word": (
+        "UPDATE my_cards SET kind = 'cloze', front = 'The {{!!!}} hid.'",
+        "your card 'The {{!!!}} hid.'",
+        "my_cards",
+    ),
     "setting updated bad": ("UPDATE settings SET updated = 'x'", "new_per_day", "settings"),
     "card state updated bad": ("UPDATE card_states SET updated = 'x'", "card-one", "card_states"),
 }
@@ -74,6 +79,7 @@ def test_a_damaged_row_is_told_once_kept_and_left_out_of_the_export(
     with open_store(data_dir, pack) as store:
         told = [n for n in store.notices if "damaged" in n]
         assert len(told) == 1 and named in told[0], store.notices
+        assert "(: " not in told[0]  # a problem with no field name is told without one
         # everything the app and the commands read
         store.get_position()
         store.read_sections()

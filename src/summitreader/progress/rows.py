@@ -236,7 +236,8 @@ def _checked(
         if table.name == "my_cards":
             check_my_card(record, "")
     except ExchangeError as error:
-        problem = str(error).lstrip(".")
+        # A record's own problem (a card's blank) is told without a field name before it.
+        problem = str(error).lstrip(".").removeprefix(": ")
     else:
         return record, ""
     name = problem.split(":", 1)[0]
