@@ -99,8 +99,10 @@ class KeyFooter(Footer):
         keys = [key for key in keys if key not in palette]
         others = [child for child in self.children if child not in keys and child not in palette]
         room = self.size.width - sum(self._width(key) for key in palette)
-        # A group of keys (the two of "[ ] Section") is never left out: it takes what it took.
-        used = sum(self._width(key) for key in keys) + sum(c.outer_size.width for c in others)
+        # A group of keys (the two of "[ ] Section") is never left out: it takes what it takes,
+        # counted from its content (a footer just composed, or on a screen built before it is
+        # shown, has not laid the group out yet: its size is still nothing).
+        used = sum(self._width(key) for key in keys) + sum(self._width(c) for c in others)
         hidden: set[int] = set()
         for action in GIVES_WAY:
             if used <= room:
