@@ -156,3 +156,27 @@ async def test_the_library_closed_on_search_gives_the_focus_back(data, tmp_path,
             assert screen.query_one("#query", Input).value == "6"
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_screen_built_for_a_pack_switched_to_shows_library_and_help(
+    data, tmp_path, size
+):
+    pack = load_pack(paths.default_pack_dir())
+    app, store = build_app(
+        pack, data, lambda: START, tmp_path / "cache", library=True, prepare_screens=True
+    )
+    try:
+        async with app.run_test(size=size) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+            await switch_to(pilot, 1)
+            await switch_to(pilot, 0)
+            for key in ("2", "4", "5"):
+                await pilot.press(key)
+                await wait_until(pilot, lambda: app.current_mode != "read")
+                shown = await footer_shows(pilot, size[0], "6", "question_mark")
+                assert {"6", "question_mark"} <= shown, (key, shown)
+                await pilot.press("1")
+                await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen))
+    finally:
+        store.close()

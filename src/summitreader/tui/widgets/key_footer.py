@@ -57,6 +57,9 @@ GIVES_WAY = (
     "tab(1)",
     "toggle_detail",
     "sort",
+    # Last, quit (on the Progress screen, whose footer keeps the screens' keys): in the help,
+    # under "Everywhere", rather than cut at the palette's edge.
+    "quit",
 )
 """The actions of the keys a footer too narrow for all its keys leaves out, first to last: the
 least used first (every one stays in the help, under its screen). At 80 columns the Read footer
