@@ -56,7 +56,7 @@ async def footer_shows(pilot, width: int, *wanted: str) -> set[str]:  # type: ig
         return app.screen is screen and set(wanted) <= whole and len(whole) == len(keys)
 
     with contextlib.suppress(AssertionError):  # a footer never fitted is told by what follows
-        await wait_until(pilot, fitted, f"{wanted} in the footer", deadline=5)
+        await wait_until(pilot, fitted, f"{wanted} in the footer")
     return whole_keys(pilot, width)
 
 
@@ -149,8 +149,7 @@ async def test_the_library_closed_on_search_gives_the_focus_back(data, tmp_path,
             await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
             await pilot.press("escape")
             await wait_until(pilot, lambda: app.screen is screen)
-            await pilot.pause()
-            assert app.focused is focused
+            await wait_until(pilot, lambda: app.focused is focused, "the focus back")
             await pilot.press("1")
             await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen), "the reader")
             assert screen.query_one("#query", Input).value == "6"
