@@ -57,6 +57,9 @@ GIVES_WAY = (
     "tab(1)",
     "toggle_detail",
     "sort",
+    # The reader's find while its find bar is open (ctrl+f there only goes back to the bar's
+    # box), so that the bar's own keys fit beside ctrl+l at 80 columns.
+    "find",
     # Last, quit (on the Progress screen, whose footer keeps the screens' keys): in the help,
     # under "Everywhere", rather than cut at the palette's edge.
     "quit",
