@@ -86,7 +86,15 @@ async def settle(pilot: Pilot) -> None:
 
 def footer_keys(screen: Screen[object]) -> tuple[list[FooterKey], int]:
     """The keys ``screen``'s footer shows (the palette's left out) and the column where the
-    palette key starts: a key reaching past it is cut."""
+    palette key starts: a key reaching past it is cut. A key the footer hides (``display`` off,
+    as a key that gives way is) or that is laid out nowhere on screen is not shown."""
     keys = [k for k in screen.query_one(Footer).walk_children() if isinstance(k, FooterKey)]
     palette = next(k.region.x for k in keys if k.key == "ctrl+p")
-    return [k for k in keys if k.key != "ctrl+p"], palette
+    return [k for k in keys if k.key != "ctrl+p" and shown(k)], palette
+
+
+def shown(key: FooterKey) -> bool:
+    """Whether ``key`` and every container above it are displayed, with room on screen."""
+    return all(node.display for node in key.ancestors_with_self if hasattr(node, "display")) and (
+        key.region.width > 0
+    )

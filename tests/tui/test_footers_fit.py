@@ -1,6 +1,6 @@
 """The Index and Study footers show whole keys only: at 80 and 100 columns no key is cut at the
 palette's edge (the screens' keys and quit are in the help, as on Read), and each screen's own
-keys are all shown."""
+keys are all shown but those that give way at 80 columns."""
 
 from __future__ import annotations
 
@@ -31,4 +31,6 @@ async def test_no_key_of_the_footer_is_cut(build_app, width, key, screen_type, o
         hidden = [k.key for k in keys if k.region.x >= palette]
         assert not cut, cut
         assert not hidden, hidden
-        assert own <= {k.key for k in keys}
+        # At 80 columns Study's "fewer new cards" gives way to the Library's key (README).
+        gives_way = {"minus"} if width == 80 and screen_type is StudyScreen else set()
+        assert own - gives_way <= {k.key for k in keys}

@@ -436,6 +436,13 @@ class ReadScreen(FindInSection):
             passage.set_my_cards(counts.get(passage.paragraph.number, 0))
         self.post_message(MyCardsChanged())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mentions":
+            # A pack with no meetings or issues names none: its footer keeps the room (the help
+            # still lists the key).
+            return bool(self.pack.meetings or self.pack.issues)
+        return super().check_action(action, parameters)
+
     def action_mentions(self) -> None:
         from summitreader.tui.screens.pick import PickScreen
 

@@ -24,7 +24,7 @@ from summitreader.tui.messages import (
 )
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
-from summitreader.tui.widgets.key_footer import KeyFooter
+from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -85,8 +85,9 @@ class SearchScreen(StyledScreen):
         # Priority: the box would take ↓ itself (and do nothing with it).
         Binding("down", "results", "Results", priority=True, id="search.results"),
         Binding("escape", "leave_box", "Leave the box", id="search.leave"),
-        # Out of the box 6 opens the Library as everywhere, but the footer has no room for it.
-        Binding("6", "app.library", "", show=False),
+        # Out of the box the footer shows the Library's key and help, as every footer does; the
+        # screens and quit are in the help (the footer has no room for them at 80 columns).
+        *silent_app_keys(),
     ]
     HELP_EXTRA = (
         ("type", "Words, \"a phrase\", AND / OR / NOT, kind:meeting, date:2018; the last word "
@@ -120,6 +121,8 @@ class SearchScreen(StyledScreen):
         screen is shown (they are written on other screens, or by another program)."""
         self._docs_shown = 0
         """Counts the showings of the screen: a read begun before the last one is not kept."""
+        self._covered = False
+        """Whether the screen was last left for a dialog over it (not for another screen)."""
 
     @classmethod
     def from_services(cls, services: Services) -> SearchScreen:
@@ -156,10 +159,16 @@ class SearchScreen(StyledScreen):
         if text:
             box.insert_text_at_cursor(text)
 
+    def on_screen_suspend(self) -> None:
+        # Covered by a dialog (the Library, the help) rather than left for another screen.
+        self._covered = self.app.screen is not self and self in self.app.screen_stack
+
     def on_screen_resume(self) -> None:
         self._user_docs = None  # read again by the next search
         self._docs_shown += 1
-        self.query_one("#query", Input).focus()
+        if not self._covered:  # come to from another screen: the cursor is in the box
+            self.query_one("#query", Input).focus()
+        self._covered = False  # a dialog closed: the focus is back where it was
         if self.search.index is not None or self.search.error is not None:
             self._show_ready()
 

@@ -57,6 +57,12 @@ GIVES_WAY = (
     "tab(1)",
     "toggle_detail",
     "sort",
+    # The reader's find while its find bar is open (ctrl+f there only goes back to the bar's
+    # box), so that the bar's own keys fit beside ctrl+l at 80 columns.
+    "find",
+    # Last, quit (on the Progress screen, whose footer keeps the screens' keys): in the help,
+    # under "Everywhere", rather than cut at the palette's edge.
+    "quit",
 )
 """The actions of the keys a footer too narrow for all its keys leaves out, first to last: the
 least used first (every one stays in the help, under its screen). At 80 columns the Read footer
@@ -99,8 +105,10 @@ class KeyFooter(Footer):
         keys = [key for key in keys if key not in palette]
         others = [child for child in self.children if child not in keys and child not in palette]
         room = self.size.width - sum(self._width(key) for key in palette)
-        # A group of keys (the two of "[ ] Section") is never left out: it takes what it took.
-        used = sum(self._width(key) for key in keys) + sum(c.outer_size.width for c in others)
+        # A group of keys (the two of "[ ] Section") is never left out: it takes what it takes,
+        # counted from its content (a footer just composed, or on a screen built before it is
+        # shown, has not laid the group out yet: its size is still nothing).
+        used = sum(self._width(key) for key in keys) + sum(self._width(c) for c in others)
         hidden: set[int] = set()
         for action in GIVES_WAY:
             if used <= room:
