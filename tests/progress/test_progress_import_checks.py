@@ -96,6 +96,10 @@ BAD_RECORDS = {
         lambda d: d["reviews"][0].update(answer="\udfff"),
         "reviews[0].answer",
     ),
+    "a note of megabytes": (
+        lambda d: d["notes"][0].update(text="word " * 400_000),
+        "notes[0].text",
+    ),
     "a lone surrogate in a setting": (
         lambda d: d["settings"][0].update(value={"\ud83d": 1}),
         "settings[0].value",

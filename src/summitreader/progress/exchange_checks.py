@@ -130,7 +130,7 @@ def record_specs(checks: Checks) -> dict[str, dict[str, Check]]:
             "uid": text,
             "section": text,
             "paragraph": _count,
-            "text": any_text,
+            "text": checks.note_text,
             "created": event,
             "updated": event,
         },
@@ -181,6 +181,11 @@ def _field(container: dict[str, Any], name: str, kind: type, where: str) -> Any:
     return value
 
 
+NOTE_LENGTH = 20_000
+"""The most characters a note holds (the note box takes no more): a longer one, from a progress
+file, would be searched in full at every query (a note of megabytes took seconds a search)."""
+
+
 class Checks:
     """The checks that depend on the time of the import."""
 
@@ -201,6 +206,15 @@ class Checks:
             raise ExchangeError(f"{where}: expected a string")
         _valid_unicode(value, where)
         return clean_text(value)
+
+    def note_text(self, value: Any, where: str) -> str:
+        text = self.any_text(value, where)
+        if len(text) > NOTE_LENGTH:
+            raise ExchangeError(
+                f"{where}: a note of {len(text):,} characters; a note holds at most "
+                f"{NOTE_LENGTH:,}"
+            )
+        return text
 
     def moment(self, value: Any, where: str) -> dt.datetime:
         try:

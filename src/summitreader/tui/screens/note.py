@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label
 
+from summitreader.progress.exchange_checks import NOTE_LENGTH
 from summitreader.text import one_paragraph, shorten
 from summitreader.tui.screens.dismiss_once import Dialog
 from summitreader.tui.widgets.ordered_input import OrderedInput
@@ -44,6 +45,7 @@ class NoteScreen(Dialog[str | None]):
             yield OrderedInput(
                 one_paragraph(self.text),
                 placeholder=PLACEHOLDER,
+                max_length=NOTE_LENGTH,
             )
             yield Label(Content("enter save · escape cancel"), classes="note--quote")
 
