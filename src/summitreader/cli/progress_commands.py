@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -197,6 +198,24 @@ def export_anki(target: str, context: Context) -> int:
     return 0
 
 
+def _say_if_pipe(source: str) -> None:
+    """A named pipe is read once something writes to it: say so, or a pipe nothing writes to
+    looks like a command that hangs."""
+    import stat
+
+    try:
+        is_pipe = source != "-" and stat.S_ISFIFO(os.stat(source).st_mode)
+    except (OSError, ValueError):
+        return  # reading it says what is wrong
+    if is_pipe:
+        print(
+            f"summitreader: {source} is a pipe: waiting for what is written to it "
+            "(ctrl+c stops).",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
 def import_command(args: argparse.Namespace, context: Context) -> int:
     from summitreader.progress import ProgressNotSaved
     from summitreader.progress.exchange import ExchangeError, import_progress, read_document
@@ -210,6 +229,7 @@ def import_command(args: argparse.Namespace, context: Context) -> int:
     unshown: dict[str, int] = {}
     unplaced: dict[str, int] = {}
     left_out: dict[str, int] = {}
+    _say_if_pipe(args.file)
     try:
         document = read_document(args.file)
         counts = import_progress(
