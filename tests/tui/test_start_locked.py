@@ -62,6 +62,8 @@ async def test_q_warns_while_what_was_done_under_a_start_up_lock_waits(
             await pilot.press("b")
             await wait_until(pilot, lambda: app.services.saves.waiting, "the bookmark waiting")
             assert told(app, "Not saved") and not told(app, "Progress")
+            # said as the action's own message says it (it said "as soon as it can be")
+            assert "saved when the progress file is free" in told(app, "Not saved")[0]
             assert "not saved yet" in app.sub_title
 
             await pilot.press("q")

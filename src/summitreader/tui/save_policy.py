@@ -13,7 +13,7 @@ from textual.app import App
 from textual.timer import Timer
 
 from summitreader.tui.messages import NoteChangedElsewhere, SavesChanged, changed_elsewhere
-from summitreader.tui.saving import SaveState
+from summitreader.tui.saving import SaveState, saved_when
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
@@ -54,7 +54,7 @@ class SavePolicy(App[None]):
         self._saves = now
         if now.waiting and (not before.waiting or now.episode != before.episode):
             self.notify(
-                f"{now.error} It is kept and saved as soon as it can be.",
+                f"{now.error} It is kept and saved {saved_when(now)}.",
                 title="Not saved",
                 severity="error",
                 timeout=10,

@@ -46,6 +46,14 @@ class _Pending:
     effect: object = None
 
 
+
+def saved_when(state: SaveState) -> str:
+    """When writes that wait will be saved, as the user is told: another instance holding the
+    file lets go soon; a full disk or a read-only file does not, and "when the file is free"
+    would send the user looking for one."""
+    busy = "busy" in (state.error or "")
+    return "when the progress file is free" if busy else "as soon as it can be"
+
 class SaveQueue:
     """Runs writes in order, keeping those that fail until a retry saves them.
 
@@ -80,11 +88,7 @@ class SaveQueue:
             return f"{kept} for this session only: progress is not saved."
         state = self.state
         if state.waiting:
-            # Another instance holding the file lets go soon; a full disk or a read-only file
-            # does not, and "when the file is free" would send the user looking for one.
-            busy = "busy" in (state.error or "")
-            when = "when the progress file is free" if busy else "as soon as it can be"
-            return f"{kept}; it will be saved {when}."
+            return f"{kept}; it will be saved {saved_when(state)}."
         return saved
 
     @property
