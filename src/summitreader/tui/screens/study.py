@@ -174,7 +174,7 @@ class StudyScreen(StyledScreen):
         self.query_one("#study-hint", Static).update(
             Content(
                 "enter starts a session of the highlighted row · c crams it without changing "
-                "the schedule · + and - change how many new cards a day"
+                "the schedule · new cards a day: more with +, fewer with -"
             )
         )
 
