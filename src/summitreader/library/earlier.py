@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from summitreader.library.claims import CLAIM_SETTING, check_claim
 from summitreader.library.errors import LibraryError
 from summitreader.library.jsonfile import read_json_object
+from summitreader.progress.records import PACK_TABLES
 
 if TYPE_CHECKING:
     from summitreader.pack import Pack
@@ -27,16 +28,7 @@ REMOVED_SETTING = "removed_pack"
 """The setting that records which article a removed pack was: ``{"sha256": …, "content_hash":
 …}`` (the SHA-256 of ``origin.json``, when the pack was made by ``add``)."""
 ORIGIN_FILE = "origin.json"
-PROGRESS_KINDS = (
-    "position",
-    "read_sections",
-    "reread_queue",
-    "bookmarks",
-    "notes",
-    "card_states",
-    "reviews",
-    "my_cards",
-)
+PROGRESS_KINDS = tuple(table for table in PACK_TABLES if table != "settings")
 """What counts as progress of the reader's own (settings such as the theme do not)."""
 
 
