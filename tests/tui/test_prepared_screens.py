@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from summitreader import paths
@@ -93,6 +94,40 @@ async def test_a_screen_built_before_its_showing_shows_what_one_built_at_its_sho
     assert before == at_showing
     assert "Filter: type to narrow" in before["index"]
     assert "True retention" in before["progress"]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_a_screen_built_before_its_showing_is_not_laid_out_again_when_shown(
+    pack: Pack, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Its first showing costs what a second one does: no widget is resized or moved by it (a
+    scroll bar that the first layout brought, narrowing the entry beside it, and the keys of a
+    group in the footer were laid out again at the showing, twice)."""
+    app, store = build_app(pack, tmp_path / "data", lambda: NOW, tmp_path / "cache",
+                           prepare_screens=True)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: not app.screens_to_prepare(), "every screen built")
+        await wait_until(pilot, lambda: not app._building, "the last one mounted")
+        await pilot.pause()
+        for key, name in (("2", "index"), ("3", "search"), ("4", "study"), ("5", "progress")):
+            built = app._screen_stacks[name][0]
+            await wait_until(pilot, lambda built=built: built.message_queue_size == 0)
+            await pilot.pause()
+            before = {w: w.region for w in built.walk_children(Widget)}
+            if name == "study":
+                await pilot.press("escape")  # out of the search box, where 1 is typed
+            await pilot.press("1")
+            await pilot.press(key)
+            await wait_until(pilot, lambda built=built: app.screen is built)
+            await pilot.pause()
+            after = {w: w.region for w in built.walk_children(Widget)}
+            moved = {
+                f"{w!r}: {before[w]} -> {after[w]}"
+                for w in before
+                if w in after and before[w] != after[w]
+            }
+            assert not moved, (name, size)
+    store.close()
 
 
 async def test_a_pack_switched_to_gets_its_own_screens_built(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ does what :meth:`~textual.app.App.switch_mode` does for a new mode, short of mak
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from rich.console import RenderableType
 from textual.app import App
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from summitreader.tui.services import Services
@@ -135,4 +137,38 @@ class ScreenPreparing(App[None]):
         # current without drawing it to the terminal). Drawing it there too would spare its
         # first showing a little more, but left its compositor making each later update
         # slower (a search keystroke took twice as long).
-        screen._refresh_layout(self.size)
+        await lay_out(screen, self)
+
+
+LAYOUT_PASSES = 4
+"""At most this many layouts of a screen built ahead (a layout that resizes a widget asks for
+another: a scroll bar that appears narrows the text beside it, a group of keys takes the width of
+the keys laid out in it)."""
+
+SETTLE_STEPS = 200
+"""At most this many turns of the event loop for the widgets to handle a layout's resizes."""
+
+
+async def lay_out(screen: Screen[Any], app: App[Any]) -> None:
+    """Lay ``screen`` out for the terminal's size until no widget asks for another layout, as its
+    showing would (Textual lays out the screen shown whenever a widget asks, and no other)."""
+    for _ in range(LAYOUT_PASSES):
+        if app._exit or not screen.is_attached or screen.is_current:
+            return  # closing, or shown meanwhile (its showing lays it out)
+        screen._layout_required = False
+        screen._refresh_layout(app.size)
+        if not await _asks_again(screen):
+            return
+
+
+async def _asks_again(screen: Screen[Any]) -> bool:
+    """Whether a widget that the last layout resized asks ``screen`` for another layout, once
+    every such widget has told it (each does in its own task, as its messages are handled) and
+    the screen has taken note."""
+    for _ in range(SETTLE_STEPS):
+        await asyncio.sleep(0)
+        if screen.message_queue_size == 0 and not any(
+            widget._layout_required for widget in screen.walk_children(Widget, with_self=False)
+        ):
+            break
+    return screen._layout_required
