@@ -67,6 +67,8 @@ class ProgressScreen(StyledScreen):
         self.deck = deck if deck is not None else build_deck(pack)
         self._stale = True
         """Whether the figures shown may be out of date (until the next showing)."""
+        self._shown: tuple[object, ...] | None = None
+        """What the figures shown say."""
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -86,9 +88,13 @@ class ProgressScreen(StyledScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < STACKED, "-stacked")
 
+    def on_mount(self) -> None:
+        # Figures ready before the first showing (a screen built ahead of it shows them at once).
+        self.action_refresh_figures()
+
     def on_screen_resume(self) -> None:
-        """Figures computed each time the screen is shown, once: showing it the first time
-        resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
+        """Figures brought up to date each time the screen is shown, once: showing it the first
+        time resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
         if self._stale:
             self._stale = False
             self.action_refresh_figures()
@@ -97,19 +103,24 @@ class ProgressScreen(StyledScreen):
         self._stale = True
 
     def action_refresh_figures(self) -> None:
+        """The figures, made anew only when what they say changed (which lays the screen out
+        again)."""
         ids = [card.id for card in self.deck]
         stats = compute_stats(self.store, ids)
-        self.query_one("#progress-figures", Static).update(
-            figures_text(stats, self._reread_titles())
-        )
+        reread = self._reread_titles()
         mastery = mastery_by_takeaway(
             self.pack, self.deck, self.store.card_states(ids), self.clock()
         )
         per_day = reviews_per_day(self.store, ids, 30)
+        forecast = list(due_forecast(self.store, ids, 14))
+        shown = (stats, reread, mastery_text(mastery), per_day, forecast)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.query_one("#progress-figures", Static).update(figures_text(stats, reread))
         self.query_one("#progress-reviews", Static).update(
             chart_text("Reviews per day, last 30 days", per_day, width=1)
         )
-        forecast = list(due_forecast(self.store, ids, 14))
         # Made for the blocks' widths: titles wrap in their column, the forecast's bars narrow
         # so its axis and dates fit; made again when a block is resized.
         self.query_one("#progress-mastery", SizedStatic).show(

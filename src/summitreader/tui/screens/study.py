@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import on
@@ -60,6 +60,16 @@ class Group(NamedTuple):
     title: str
 
 
+class GroupRow(NamedTuple):
+    """What a group's row says: its cards, how many are due now and how many are new."""
+
+    group: str
+    title: str
+    cards: int
+    due: int
+    new: int
+
+
 class StudyScreen(StyledScreen):
     """Key ``4``. Sessions are pushed on top as :class:`ReviewScreen`."""
 
@@ -110,6 +120,8 @@ class StudyScreen(StyledScreen):
         self._stale = True
         """Whether the figures shown may be out of date (until the next showing)."""
         self.status: DeckStatus | None = None
+        self._shown: tuple[DeckStatus, str, tuple[GroupRow, ...]] | None = None
+        """What the counts and rows shown say."""
 
     @classmethod
     def from_services(cls, services: Services) -> StudyScreen:
@@ -125,9 +137,13 @@ class StudyScreen(StyledScreen):
             yield Static(id="study-hint")
         yield KeyFooter()
 
+    def on_mount(self) -> None:
+        # Figures ready before the first showing (a screen built ahead of it shows them at once).
+        self.refresh_status()
+
     def on_screen_resume(self) -> None:
-        """Figures computed each time the screen is shown, once: showing it the first time
-        resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
+        """Figures brought up to date each time the screen is shown, once: showing it the first
+        time resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
         if self._stale:
             self._stale = False
             self.refresh_status()
@@ -138,28 +154,31 @@ class StudyScreen(StyledScreen):
     # -- what is shown --------------------------------------------------------------------
 
     def refresh_status(self) -> None:
+        """Today's counts and the rows, made anew only when what they say changed (which
+        lays the screen out again)."""
         now = self.clock()
         states = self.store.card_states(card.id for card in self.deck)
         status = today_status(self.deck, self.store, now)
         self.status = status
+        rows = self._group_rows(states, now)
+        shown = (status, self._next_due(status, now), rows)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.query_one("#study-today", Static).update(self._today_text(status, now))
         options = self.query_one("#study-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         options.add_option(Option(self._due_row(status), id=DUE_ROW))
-        groups = self._groups()
-        width = max((len(title) for title in groups.values()), default=0)
-        for group, title in groups.items():
-            cards = cards_of_takeaway(self.deck, group)
-            due = sum(1 for c in cards if (d := due_of(states.get(c.id))) is not None and d <= now)
-            new = sum(1 for c in cards if c.id not in states)
+        width = max((len(row.title) for row in rows), default=0)
+        for row in rows:
             label = Content.assemble(
                 "  ",
-                (title.ljust(width), "bold"),
-                f"  {len(cards):>3} {'card ' if len(cards) == 1 else 'cards'}"
-                f" · {due:>3} due · {new:>3} new",
+                (row.title.ljust(width), "bold"),
+                f"  {row.cards:>3} {'card ' if row.cards == 1 else 'cards'}"
+                f" · {row.due:>3} due · {row.new:>3} new",
             )
-            options.add_option(Option(label, id=f"takeaway:{group}"))
+            options.add_option(Option(label, id=f"takeaway:{row.group}"))
         options.add_option(
             Option(
                 Content.assemble(
@@ -176,6 +195,27 @@ class StudyScreen(StyledScreen):
                 "enter starts a session of the highlighted row · c crams it without changing "
                 "the schedule · new cards a day: more with +, fewer with -"
             )
+        )
+
+    def _group_rows(
+        self, states: Mapping[str, Mapping[str, Any]], now: dt.datetime
+    ) -> tuple[GroupRow, ...]:
+        """A row per takeaway (and the reader's own cards): its cards, due now and new."""
+        rows = []
+        for group, title in self._groups().items():
+            cards = cards_of_takeaway(self.deck, group)
+            due = sum(1 for c in cards if (d := due_of(states.get(c.id))) is not None and d <= now)
+            new = sum(1 for c in cards if c.id not in states)
+            rows.append(GroupRow(group, title, len(cards), due, new))
+        return tuple(rows)
+
+    @staticmethod
+    def _next_due(status: DeckStatus, now: dt.datetime) -> str:
+        if status.next_due is None:
+            return ""
+        return (
+            f"{format_when(status.next_due, now)} "
+            f"({status.next_due.astimezone():%Y-%m-%d %H:%M})"
         )
 
     def _today_text(self, status: DeckStatus, now: dt.datetime) -> Blocks:
@@ -195,13 +235,7 @@ class StudyScreen(StyledScreen):
             count("Learning", f"{len(status.learning)} due again later today"),
         ]
         if status.next_due is not None:
-            lines.append(
-                count(
-                    "Next due",
-                    f"{format_when(status.next_due, now)} "
-                    f"({status.next_due.astimezone():%Y-%m-%d %H:%M})",
-                )
-            )
+            lines.append(count("Next due", self._next_due(status, now)))
         return Blocks(lines)
 
     @staticmethod
