@@ -349,6 +349,24 @@ def test_list_cards_is_the_whole_deck_and_show_finds_generated_cards(
     assert data["defined_at"].startswith("templates.yaml:")  # type: ignore[index]
 
 
+def test_list_cards_shows_a_cloze_prompt_as_it_is_asked_not_its_answer_in_braces(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As ``due`` and the review do: the listing does not give the hidden phrase away, nor show
+    the pack's ``{{…}}`` markup."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    _, out, _ = cli(capsys, "list", "cards")
+    row = next(
+        line for line in out.splitlines() if line.startswith("takeaway-limited-success-outcomes ")
+    )
+    assert "{{" not in out and "}}" not in out
+    assert row.endswith("yielded few _____.")
+    assert "concrete, verifiable" not in row
+    data = json_of(capsys, "list", "cards", "--json")
+    assert isinstance(data, list)  # the cards as written, for programs
+    assert any("{{concrete, verifiable outcomes}}" in str(card["prompt"]) for card in data)
+
+
 def test_list_tables(capsys: pytest.CaptureFixture[str], small: Path) -> None:
     code, out, _ = cli(capsys, "--pack", str(small), "list", "sections")
     assert code == 0
@@ -364,7 +382,7 @@ def test_list_tables(capsys: pytest.CaptureFixture[str], small: Path) -> None:
     ]
     code, out, _ = cli(capsys, "--pack", str(small), "list", "cards")
     assert code == 0
-    assert "card-cloze   cloze   no         The first point is about {{sanctions}}." in out
+    assert "card-cloze   cloze   no         The first point is about _____." in out
     code, out, _ = cli(capsys, "--pack", str(small), "list", "takeaways")
     assert "first-point  First Point  opening, lists" in out
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from summitreader.cli.context import CliError, Context
 from summitreader.cli.output import bold, emit_json, hint, say, table
+from summitreader.pack.cloze import asked_prompt
 from summitreader.pack.model import Card, Entry, Pack, Paragraph, Section, shown_prompt
 from summitreader.pack.serialize import entry_dict, entry_links
 from summitreader.study.deck import build_deck, find_card
@@ -92,7 +93,12 @@ def list_command(args: argparse.Namespace, context: Context) -> int:
         table(("id", "title", "about"), rows, wrap=1, drop=(2,))
     else:
         rows = [
-            (c.id, c.card_kind, "yes" if c.generated else "no", " ".join(c.prompt.split()))
+            (
+                c.id,
+                c.card_kind,
+                "yes" if c.generated else "no",
+                " ".join(asked_prompt(c.card_kind, c.prompt).split()),
+            )
             for c in entries
             if isinstance(c, Card)  # the deck, built once above
         ]

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, say, table
-from summitreader.pack.cloze import asked
-
-if TYPE_CHECKING:
-    from summitreader.study.deck import StudyCard
+from summitreader.pack.cloze import asked_prompt
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,7 +46,7 @@ def handler(args: argparse.Namespace, context: Context) -> int:
                     {
                         "id": card.id,
                         "kind": card.card_kind,
-                        "prompt": _prompt(card),
+                        "prompt": asked_prompt(card.card_kind, card.prompt),
                         "due": _iso(due_of(states.get(card.id))),
                         "generated": card.generated,
                     }
@@ -63,15 +59,11 @@ def handler(args: argparse.Namespace, context: Context) -> int:
     say(f"{len(due)} {noun} due now; {len(status.new)} new to start today.")
     if due:
         print()
-        table(("id", "kind", "prompt"), [(c.id, c.card_kind, _prompt(c)) for c in due])
+        rows = [(c.id, c.card_kind, asked_prompt(c.card_kind, c.prompt)) for c in due]
+        table(("id", "kind", "prompt"), rows)
     elif status.next_due is not None:
         say(f"Next due: {status.next_due:%Y-%m-%d %H:%M} UTC.")
     return 0
-
-
-def _prompt(card: StudyCard) -> str:
-    """The prompt as the review asks it: a cloze card's blank as ``_____``, not its answer."""
-    return asked(card.prompt) if card.card_kind == "cloze" else card.prompt
 
 
 def _iso(moment: dt.datetime | None) -> str | None:

@@ -39,9 +39,23 @@ def asked(prompt: str) -> str:
     return f"{before}{SHOWN_BLANK}{after}" if phrase else prompt
 
 
+def asked_prompt(kind: str, prompt: str) -> str:
+    """A card's prompt as the reader is asked it: a cloze card's (kind ``cloze``) blank as
+    :data:`SHOWN_BLANK`, any other card's as written."""
+    return asked(prompt) if kind == "cloze" else prompt
+
+
 def without_blanks(prompt: str) -> str:
     """The prompt with its blanks taken out (what the reader sees around them)."""
     return BLANK.sub(" ", prompt)
 
 
-__all__ = ["BLANK", "SHOWN_BLANK", "asked", "blanks", "cloze_parts", "without_blanks"]
+__all__ = [
+    "BLANK",
+    "SHOWN_BLANK",
+    "asked",
+    "asked_prompt",
+    "blanks",
+    "cloze_parts",
+    "without_blanks",
+]
