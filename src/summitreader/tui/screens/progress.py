@@ -89,8 +89,10 @@ class ProgressScreen(StyledScreen):
         self.set_class(self.size.width < STACKED, "-stacked")
 
     def on_mount(self) -> None:
-        # Figures ready before the first showing (a screen built ahead of it shows them at once).
-        self.action_refresh_figures()
+        if not self.is_current:
+            # Built ahead of its first showing: the figures are ready for it (which only
+            # brings them up to date); a screen built as it is shown makes them as it resumes.
+            self.action_refresh_figures()
 
     def on_screen_resume(self) -> None:
         """Figures brought up to date each time the screen is shown, once: showing it the first

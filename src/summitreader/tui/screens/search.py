@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -65,6 +66,12 @@ def hit_label(hit: Hit) -> Blocks:
     return Blocks([head, Hanging([("  ", "")], snippet)])
 
 
+FIRST_HITS = 8
+"""At least this many hits are shown with the keystroke that found them (enough to fill the
+list: see :data:`HIT_LINES`); the others are added once they are painted."""
+HIT_LINES = 2
+"""The fewest lines a hit takes (its place, then its snippet)."""
+
 EMPTY_BOX = "Type to search. ? lists the query syntax."
 """What the message line says while the box is empty."""
 
@@ -107,7 +114,8 @@ class SearchScreen(StyledScreen):
         self.delay = DEBOUNCE if delay is None else delay
         self.hits: list[Hit] = []
         self.shown_query: str | None = None
-        """The query (as typed) whose hits are shown, once a search has answered."""
+        """The query (as typed) whose hits are shown, once a search has answered and all its
+        hits are listed."""
         self._timer: Timer | None = None
         self._typed_since = False
         """Whether the query changed since the last search (while :attr:`_timer` runs)."""
@@ -283,20 +291,18 @@ class SearchScreen(StyledScreen):
             self.app.call_from_thread(self._show_result, result, generation)
 
     def _show_result(self, result: SearchResult, generation: int) -> None:
+        """The hits that fill the list first, painted with the key; the others are added once
+        they are (a keystroke's answer of fifty hits is measured and drawn in two steps, the
+        first of them what the reader sees)."""
         if generation != self._generation:
             return  # a newer query has been typed since
-        self.shown_query = self.query_one("#query", Input).value
         self.hits = list(result.hits)
         results = self.query_one("#results", OptionList)
         previous, self._labels = self._labels, {}
-        for hit in self.hits:
-            key = label_key(hit)
-            if key not in self._labels:
-                label = previous.get(key)
-                self._labels[key] = label if label is not None else hit_label(hit)
+        first = max(FIRST_HITS, results.size.height // HIT_LINES + 1)
         # One change of options (not a clearing, then an adding): the list is measured and laid
         # out once, and its scroll bar does not go and come back.
-        results.set_options(Option(self._labels[label_key(hit)]) for hit in self.hits)
+        results.set_options(self._options(self.hits[:first], previous))
         query = self.query_one("#query", Input).value.strip()
         parts: list[str] = []
         if result.message:
@@ -309,6 +315,35 @@ class SearchScreen(StyledScreen):
         elif result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}?")
         self._say("  ".join(parts) if parts else EMPTY_BOX)
+        typed = self.query_one("#query", Input).value
+        if len(self.hits) > first:
+            self.call_after_refresh(self._show_rest, generation, first, previous, typed)
+        else:
+            self.shown_query = typed
+
+    def _show_rest(
+        self, generation: int, start: int, previous: dict[LabelKey, Blocks], typed: str
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer query has been typed since
+        self.query_one("#results", OptionList).add_options(
+            self._options(self.hits[start:], previous)
+        )
+        self.shown_query = typed
+
+    def _options(self, hits: Sequence[Hit], previous: dict[LabelKey, Blocks]) -> list[Option]:
+        """The options of ``hits``; a hit shown for the last query keeps its label."""
+        options = []
+        for hit in hits:
+            key = label_key(hit)
+            label = self._labels.get(key)
+            if label is None:
+                label = previous.get(key)
+            if label is None:
+                label = hit_label(hit)
+            self._labels[key] = label
+            options.append(Option(label))
+        return options
 
     # -- opening --------------------------------------------------------------------------
     @on(Input.Submitted, "#query")
