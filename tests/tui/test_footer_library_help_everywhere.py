@@ -128,6 +128,12 @@ async def test_mentions_is_not_in_the_footer_of_a_pack_that_names_nothing(data, 
             assert "m" not in shown, shown
             helped = " ".join(keys for keys, _ in dict(app.help_sections())["Read (1)"]).split()
             assert "m" in helped
+            # Pressed all the same, it says why nothing opens (it did nothing).
+            await pilot.press("m")
+            await wait_until(pilot, lambda: bool(app._notifications), "a notice")
+            told = [n.message for n in app._notifications]
+            assert any("no index of meetings or issues" in m for m in told), told
+            assert isinstance(app.screen, ReadScreen)
     finally:
         store.close()
 

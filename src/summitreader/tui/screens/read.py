@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -99,6 +100,11 @@ class ReadScreen(FindInSection):
         self.pack = pack
         self.store = store
         self.saves = saves
+        if not self._names_entries():
+            # Nothing to look up: Mentions keeps out of the footer (the help still lists it),
+            # and says so when pressed.
+            keys = self._bindings.key_to_bindings
+            keys["m"] = [replace(binding, show=False) for binding in keys.get("m", [])]
         self.clock = clock or store.now
         """The time of the user's actions, given to the writes they make (a write that waits
         to be saved keeps the time it was made)."""
@@ -436,15 +442,20 @@ class ReadScreen(FindInSection):
             passage.set_my_cards(counts.get(passage.paragraph.number, 0))
         self.post_message(MyCardsChanged())
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "mentions":
-            # A pack with no meetings or issues names none: its footer keeps the room (the help
-            # still lists the key).
-            return bool(self.pack.meetings or self.pack.issues)
-        return super().check_action(action, parameters)
+    def _names_entries(self) -> bool:
+        """Whether the pack has meetings or issues that its text may name."""
+        return bool(self.pack.meetings or self.pack.issues)
 
     def action_mentions(self) -> None:
         from summitreader.tui.screens.pick import PickScreen
+
+        if not self._names_entries():
+            self.notify(
+                "This pack has no index of meetings or issues: its text names none to look up.",
+                title="Mentions",
+                markup=False,
+            )
+            return
 
         text = self._text()
         top, bottom = text.scroll_y, text.scroll_y + text.size.height
