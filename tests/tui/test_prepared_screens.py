@@ -22,6 +22,7 @@ from summitreader.pack import Pack, load_pack
 from summitreader.progress import open_store
 from summitreader.tui.app import SummitApp
 from summitreader.tui.factory import make_app
+from summitreader.tui.messages import MyCardsChanged
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.screens.library import LibraryScreen
 from summitreader.tui.screens.read import ReadScreen
@@ -172,4 +173,30 @@ async def test_an_exit_while_a_screen_is_built_waits_for_it_and_ends_cleanly(
         await building
         await wait_until(pilot, lambda: not app.is_running, "the app to end")
     assert app.return_code == 0
+    store.close()
+
+
+@pytest.mark.parametrize("name", ["study", "progress"])
+async def test_a_change_of_the_deck_while_a_screen_is_built_waits_for_it(
+    pack: Pack, tmp_path: Path, name: str
+) -> None:
+    """A card made in the reader while Study or Progress (which hold the deck) is being built
+    ahead: their modes are made anew once it is built. Removed while it mounted, Textual failed
+    inside its widgets and a traceback ended the app."""
+    app, store = build_app(pack, tmp_path / "data", lambda: NOW, tmp_path / "cache")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: "deck" in app.services.__dict__, "the deck to be built")
+        building = asyncio.ensure_future(app.prepare_screen(name))
+        await asyncio.sleep(0)
+        assert app._building
+        built = app._screen_stacks[name][0]
+        app.post_message(MyCardsChanged())
+        await building
+        await wait_until(pilot, lambda: app._screen_stacks.get(name, [None])[0] is not built,
+                         "the screen made anew")
+        await pilot.press({"study": "4", "progress": "5"}[name])
+        await wait_until(pilot, lambda: app.current_mode == name)
+        await pilot.pause()
+        assert app.screen is not built and app.screen.is_attached
+    # (an error inside the app is raised by run_test as it ends)
     store.close()

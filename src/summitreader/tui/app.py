@@ -319,6 +319,8 @@ class SummitApp(PackSwitching, SavePolicy, ScreenPreparing, StyleOnce):
     @on(MyCardsChanged)
     async def _my_cards_changed(self) -> None:
         """The deck is built again; the screens that hold it are made anew when next shown."""
+        if self.when_built(lambda: self.post_message(MyCardsChanged())):
+            return  # once the screen being built ahead is built
         self.services.refresh_deck()
         for name in DECK_SCREENS:
             if name in self.specs and name != self.current_mode:

@@ -46,6 +46,8 @@ class ScreenPreparing(App[None]):
     _prepare_timer: Timer | None = None
     _building = False
     """Whether a screen is being mounted by :meth:`prepare_screen`."""
+    _when_built: tuple[Callable[[], object], ...] = ()
+    """Called once the screen being built ahead is built."""
     _exit_waiting: tuple[None, int, RenderableType | None] | None = None
     """An exit asked for while a screen was being built: done once it is."""
 
@@ -127,17 +129,29 @@ class ScreenPreparing(App[None]):
         self._building = True
         try:
             await mounted
+            if not self._exit and self._screen_stacks.get(name, [None])[0] is screen:
+                # Laid out off screen, as its first showing would (Textual lays out a screen
+                # that is not current without drawing it to the terminal). Drawing it there
+                # too would spare its first showing a little more, but left its compositor
+                # making each later update slower (a search keystroke took twice as long).
+                await lay_out(screen, self)
         finally:
             self._building = False
+            waiting, self._when_built = self._when_built, ()
+            for callback in waiting:
+                self.call_later(callback)
             if self._exit_waiting is not None:
                 super().exit(*self._exit_waiting)
-        if self._exit or self._screen_stacks.get(name, [None])[0] is not screen:
-            return  # closing, or the mode was removed meanwhile (a pack switched, a new deck)
-        # Laid out off screen, as its first showing would (Textual lays out a screen that is not
-        # current without drawing it to the terminal). Drawing it there too would spare its
-        # first showing a little more, but left its compositor making each later update
-        # slower (a search keystroke took twice as long).
-        await lay_out(screen, self)
+
+    def when_built(self, callback: Callable[[], object]) -> bool:
+        """Whether a screen is being built ahead; if so, ``callback`` is called once it is.
+        What removes modes waits so (Textual removing a screen while it mounts fails inside
+        its widgets, and says so in a traceback); it is not awaited, as the app's messages
+        are handled meanwhile."""
+        if not self._building:
+            return False
+        self._when_built = (*self._when_built, callback)
+        return True
 
 
 LAYOUT_PASSES = 4

@@ -75,6 +75,8 @@ class PackSwitching(App[None]):
 
         def build_deck(self) -> object: ...
 
+        def when_built(self, callback: Callable[[], object]) -> bool: ...
+
     _removed_told: str | None = None
     """The folder of the open pack once its removal from the library was said (not said again
     for it)."""
@@ -216,6 +218,8 @@ class PackSwitching(App[None]):
         if message.folder != self._wanted_pack:  # cancelled, or another pack chosen since
             message.services.store.close()
             return
+        if self.when_built(lambda: self.post_message(PackLoaded(message.services, message.folder))):
+            return  # once the screen being built ahead is built
         self._wanted_pack = None
         await self.switch_pack(message.services)
 
