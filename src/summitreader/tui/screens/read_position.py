@@ -106,6 +106,8 @@ class ReadingPlace(StyledScreen):
         section it was made for (its generation) and is dropped once another is shown."""
         if generation is not None and generation != self._generation:
             return
+        if self._restoring:
+            return  # the section is not at the place it was opened at yet
         if self._text().end_on_screen():
             section_id = self.section.id
             store = self.store

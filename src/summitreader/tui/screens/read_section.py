@@ -117,9 +117,10 @@ class SectionText(VerticalScroll):
         shown."""
         if self.size.height == 0 or not self.complete or not self._passages:
             return False
-        region = self._passages[-1].virtual_region_with_margin
-        if region.height == 0:
-            return False  # mounted, not laid out yet
+        last = self._passages[-1]
+        if last.virtual_region.height == 0:
+            return False  # mounted, not laid out yet (its margin alone has a height)
+        region = last.virtual_region_with_margin
         return region.bottom <= self.scroll_y + self.scrollable_content_region.height + 1
 
     # -- showing a section ----------------------------------------------------------------
