@@ -51,6 +51,6 @@ async def test_a_note_written_elsewhere_is_found_when_search_is_shown_again(buil
         await wait_until(pilot, lambda: app.screen is not screen, "the search left")
         section = app.services.pack.sections[0].id
         app.services.store.add_note(section, 1, "a zanzibar reminder")
-        await pilot.press("3", "space")
+        await pilot.press("3", "end", "space")  # (the box's text is selected, as it is focused)
         await wait_until(pilot, lambda: screen.shown_query == "zanzibar ", "the search again")
         assert [(h.kind, h.section) for h in screen.hits] == [("note", section)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Input, OptionList
 
+from summitreader.tui.screens.help import HelpScreen
 from summitreader.tui.screens.read import ReadScreen
 from summitreader.tui.screens.search import SearchScreen
 from support.pilot import wait_until
@@ -143,16 +144,29 @@ async def test_the_footer_says_how_to_leave_the_box(build_app):
         assert isinstance(app.screen, ReadScreen)
 
 
-async def test_escape_in_an_empty_box_goes_back(build_app):
+async def test_escape_in_an_empty_box_leaves_it_and_a_second_goes_back(build_app):
+    """As the footer says ("esc Leave the box"): once out, ? opens the help (in the box it is
+    typed, and the hint's "? lists the query syntax" could not be followed); it went back at
+    once, and the next key went to the screen left."""
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_index(app, pilot)
         await pilot.press("3")
         await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the box")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ReadScreen)
+        assert app.screen is screen
+        assert app.focused is screen.query_one("#results")
+        assert screen.query_one("#query", Input).value == ""
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "the search again")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadScreen), "the reader")
 
 
 async def test_a_corrected_query_says_whose_results_it_shows_and_long_messages_wrap(build_app):

@@ -72,7 +72,7 @@ list: see :data:`HIT_LINES`); the others are added once they are painted."""
 HIT_LINES = 2
 """The fewest lines a hit takes (its place, then its snippet)."""
 
-EMPTY_BOX = "Type to search. ? lists the query syntax."
+EMPTY_BOX = "Type to search. esc leaves the box, then ? lists the query syntax."
 """What the message line says while the box is empty."""
 
 
@@ -170,6 +170,11 @@ class SearchScreen(StyledScreen):
     def on_screen_suspend(self) -> None:
         # Covered by a dialog (the Library, the help) rather than left for another screen.
         self._covered = self.app.screen is not self and self in self.app.screen_stack
+        if not self._covered:
+            # Come back to, the cursor is in the box: given it now, as the screen is left, a
+            # key typed right after the screen's own key goes to the box, not to the results
+            # left with the focus (the focus given as it resumes comes after such a key).
+            self.set_focus(self.query_one("#query", Input), scroll_visible=False)
 
     def on_screen_resume(self) -> None:
         self._user_docs = None  # read again by the next search
@@ -356,19 +361,16 @@ class SearchScreen(StyledScreen):
             return self.focused is self.query_one("#query", Input)
         return True
 
-    async def action_leave_box(self) -> None:
-        """Out of the box: to the results, or back to the last screen when there are none."""
-        if self.hits:
-            self.action_results()
-        else:
-            await self.app.run_action("back")
+    def action_leave_box(self) -> None:
+        """Out of the box, to the results (even none): the keys typed into the box (the
+        screens' and help's) work again, and escape once more goes back."""
+        self.action_results()
 
     def action_results(self) -> None:
         results = self.query_one("#results", OptionList)
-        if self.hits:
-            results.focus()
-            if results.highlighted is None:
-                results.highlighted = 0
+        results.focus()
+        if self.hits and results.highlighted is None:
+            results.highlighted = 0
 
     def action_clear_query(self) -> None:
         box = self.query_one("#query", Input)
