@@ -8,7 +8,7 @@ import pytest
 
 from summitreader.tui.screens.index import IndexScreen
 from summitreader.tui.screens.study import StudyScreen
-from support.pilot import footer_keys
+from support.pilot import footer_keys, wait_until
 
 
 @pytest.mark.parametrize("width", [80, 100])
@@ -34,3 +34,26 @@ async def test_no_key_of_the_footer_is_cut(build_app, width, key, screen_type, o
         # At 80 columns Study's "fewer new cards" gives way to the Library's key (README).
         gives_way = {"minus"} if width == 80 and screen_type is StudyScreen else set()
         assert own - gives_way <= {k.key for k in keys}
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_the_detail_pane_alone_keeps_its_way_back_in_the_footer(build_app, width):
+    """With the detail pane alone (d), its footer showed no d at 80 columns: the one key back
+    to the lists gave way first. Filter, which also goes back to them, gives way instead."""
+    app = build_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, IndexScreen), "the index")
+        screen = app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket", "d")
+        await wait_until(pilot, lambda: screen.has_class("-detail"), "the detail alone")
+
+        def whole() -> set[str]:
+            keys, palette = footer_keys(screen)
+            return {k.key for k in keys if k.region.right <= palette}
+
+        await wait_until(pilot, lambda: "d" in whole(), "d in the footer")
+        keys, palette = footer_keys(screen)
+        assert not [k.key for k in keys if k.region.right > palette]
+        await pilot.press("d")
+        await wait_until(pilot, lambda: not screen.has_class("-detail"), "the lists again")

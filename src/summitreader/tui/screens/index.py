@@ -33,7 +33,7 @@ from summitreader.tui.screens.index_entries import (
 )
 from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.entry_detail import EntryDetail
-from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
+from summitreader.tui.widgets.key_footer import GIVES_WAY, KeyFooter, silent_app_keys
 from summitreader.tui.widgets.meetings_table import MeetingsTable
 from summitreader.tui.widgets.ordered_input import OrderedInput
 
@@ -424,6 +424,14 @@ class IndexScreen(StyledScreen):
         self.sort_reverse = False
         self._fill_table(self._shown_meetings())
         self.notify(f"Meetings sorted by {COLUMNS[self.sort_column].label.lower()}", timeout=2)
+
+    def footer_gives_way(self) -> tuple[str, ...]:
+        """The footer's order of keys to leave out (see :data:`GIVES_WAY`): with the detail
+        pane alone, its key (the way back to the lists) stays, and Filter, which goes back to
+        them too, goes first."""
+        if self.has_class("-detail"):
+            return ("filter", *(action for action in GIVES_WAY if action != "toggle_detail"))
+        return GIVES_WAY
 
     def action_toggle_detail(self) -> None:
         """The detail pane in place of the lists (the whole width for it), and back."""

@@ -65,7 +65,8 @@ GIVES_WAY = (
     "quit",
 )
 """The actions of the keys a footer too narrow for all its keys leaves out, first to last: the
-least used first (every one stays in the help, under its screen). At 80 columns the Read footer
+least used first (every one stays in the help, under its screen). A screen may give its own
+order, by a method ``footer_gives_way()``. At 80 columns the Read footer
 leaves out Bookmark, and the Study footer Fewer new/day, to show the Library's key."""
 
 
@@ -110,7 +111,8 @@ class KeyFooter(Footer):
         # shown, has not laid the group out yet: its size is still nothing).
         used = sum(self._width(key) for key in keys) + sum(self._width(c) for c in others)
         hidden: set[int] = set()
-        for action in GIVES_WAY:
+        order = getattr(self.screen, "footer_gives_way", None)
+        for action in order() if callable(order) else GIVES_WAY:
             if used <= room:
                 break
             for key in keys:
