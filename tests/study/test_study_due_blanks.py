@@ -12,7 +12,7 @@ import pytest
 
 from summitreader.cli import main
 from summitreader.pack import Pack
-from summitreader.pack.cloze import blanks
+from summitreader.pack.cloze import asked_prompt, blanks
 from summitreader.paths import default_pack_dir
 from summitreader.progress import open_store
 from summitreader.study.schedule import Schedule
@@ -62,3 +62,25 @@ def test_due_json_gives_the_prompt_as_asked(
     (card,) = document["cards"]
     before, _, after = prompt.partition("{{")
     assert card["prompt"] == before + "_____" + after.partition("}}")[2]
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_due_fits_the_terminal_and_wraps_the_prompt_whole(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    pack: Pack,
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+) -> None:
+    """The prompt wraps at word ends to fit, as in ``list cards``: it was cut at 60 characters
+    mid-word, on a row wider than an 80-column terminal."""
+    card = max(pack.cards, key=lambda c: len(c.prompt))
+    assert len(card.prompt) > 100
+    make_due(tmp_path / "data", pack, card.id)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = run(capsys, tmp_path / "data", "due")
+    table = out[out.index("id "):]
+    assert all(len(line) <= columns for line in table.splitlines()), table
+    assert "…" not in table
+    words = " ".join(table.split()).split()
+    assert asked_prompt(card.card_kind, card.prompt).split()[-1] in words  # whole, at the end

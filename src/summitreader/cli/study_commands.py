@@ -60,7 +60,7 @@ def handler(args: argparse.Namespace, context: Context) -> int:
     if due:
         print()
         rows = [(c.id, c.card_kind, asked_prompt(c.card_kind, c.prompt)) for c in due]
-        table(("id", "kind", "prompt"), rows)
+        table(("id", "kind", "prompt"), rows, wrap=2, drop=(1,))
     elif status.next_due is not None:
         say(f"Next due: {status.next_due:%Y-%m-%d %H:%M} UTC.")
     return 0
