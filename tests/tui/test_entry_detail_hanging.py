@@ -38,3 +38,14 @@ def test_a_timeline_keeps_its_texts_in_one_column(pack: Pack) -> None:
         row = next(line for line in lines if event.text[:30] in line)
         columns.add(row.index(event.text[:30]))
     assert len(columns) == 1, columns
+
+
+def test_an_issues_other_names_wrap_under_themselves(pack: Pack) -> None:
+    """"Also:" lines up its wrapped names as the other fields do (they started at the edge)."""
+    issue = max(pack.issues, key=lambda i: len(", ".join(i.aliases)))
+    assert len(", ".join(issue.aliases)) > 60
+    lines = render(entry_facts(pack, issue), 40)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Also: "))
+    column = len("Also: ")
+    follow = lines[start + 1]
+    assert follow[:column].strip() == "" and follow[column].strip(), lines[start : start + 2]

@@ -59,7 +59,7 @@ def entry_facts(
         field("Note", entry.note)
     elif isinstance(entry, Issue):
         if entry.aliases:
-            lines.append(line(("Also: " + ", ".join(entry.aliases), "italic")))
+            lines.append(Hanging([("Also: ", "italic")], [(", ".join(entry.aliases), "italic")]))
         lines.append(line())
         lines.append(line(entry.summary))
         if entry.timeline:
