@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Header, Static
 
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
@@ -37,6 +38,9 @@ TITLE_WIDTH = 28
 MAX_TITLE_WIDTH = 44
 STACKED = 100
 """Below this many columns the blocks stand one under the other, each the screen's width."""
+KEEP_CURRENT = 60.0
+"""Seconds between two checks of the figures while the screen is shown (only what changed is
+drawn again)."""
 
 
 class ProgressScreen(StyledScreen):
@@ -69,6 +73,7 @@ class ProgressScreen(StyledScreen):
         """Whether the figures shown may be out of date (until the next showing)."""
         self._shown: tuple[object, ...] | None = None
         """What the figures shown say."""
+        self._ticker: Timer | None = None
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -96,13 +101,23 @@ class ProgressScreen(StyledScreen):
 
     def on_screen_resume(self) -> None:
         """Figures brought up to date each time the screen is shown, once: showing it the first
-        time resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
+        time resumes it twice (as the mode's screen, then as pushed), with no suspend between;
+        and while it is shown, as time passes (cards fall due, another program rates some)."""
         if self._stale:
             self._stale = False
             self.action_refresh_figures()
+        if self._ticker is None:
+            self._ticker = self.set_interval(KEEP_CURRENT, self._keep_current)
 
     def on_screen_suspend(self) -> None:
         self._stale = True
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    def _keep_current(self) -> None:
+        if self.is_current:
+            self.action_refresh_figures()
 
     def action_refresh_figures(self) -> None:
         """The figures, made anew only when what they say changed (which lays the screen out

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
     from summitreader.progress import Store
     from summitreader.tui.services import Services
 
+KEEP_CURRENT = 30.0
+"""Seconds between two checks of the figures while the screen is shown (only what changed is
+drawn again)."""
 DUE_ROW = "due"
 ALL_ROWS = "all"
 MAX_NEW_PER_DAY = 200
@@ -122,6 +126,8 @@ class StudyScreen(StyledScreen):
         self.status: DeckStatus | None = None
         self._shown: tuple[DeckStatus, str, tuple[GroupRow, ...]] | None = None
         """What the counts and rows shown say."""
+        self._ticker: Timer | None = None
+        self._due_timer: Timer | None = None
 
     @classmethod
     def from_services(cls, services: Services) -> StudyScreen:
@@ -145,13 +151,26 @@ class StudyScreen(StyledScreen):
 
     def on_screen_resume(self) -> None:
         """Figures brought up to date each time the screen is shown, once: showing it the first
-        time resumes it twice (as the mode's screen, then as pushed), with no suspend between."""
+        time resumes it twice (as the mode's screen, then as pushed), with no suspend between;
+        and while it is shown, as time passes (cards fall due, another program rates some)."""
         if self._stale:
             self._stale = False
             self.refresh_status()
+        if self._ticker is None:
+            self._ticker = self.set_interval(KEEP_CURRENT, self._keep_current)
 
     def on_screen_suspend(self) -> None:
         self._stale = True
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        if self._due_timer is not None:
+            self._due_timer.stop()
+            self._due_timer = None
+
+    def _keep_current(self) -> None:
+        if self.is_current:
+            self.refresh_status()
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -162,6 +181,7 @@ class StudyScreen(StyledScreen):
         states = self.store.card_states(card.id for card in self.deck)
         status = today_status(self.deck, self.store, now)
         self.status = status
+        self._wake_at(status.next_due, now)
         rows = self._group_rows(states, now)
         shown = (status, self._next_due(status, now), rows)
         if shown == self._shown:
@@ -198,6 +218,17 @@ class StudyScreen(StyledScreen):
                 "the schedule · new cards a day: more with +, fewer with -"
             )
         )
+
+    def _wake_at(self, due: dt.datetime | None, now: dt.datetime) -> None:
+        """While shown, the figures are made again the moment the next card falls due (sooner
+        than the next tick)."""
+        if self._due_timer is not None:
+            self._due_timer.stop()
+            self._due_timer = None
+        if self.is_current and due is not None:
+            wait = (due - now).total_seconds()
+            if 0 < wait < KEEP_CURRENT:
+                self._due_timer = self.set_timer(wait + 0.5, self._keep_current)
 
     def _group_rows(
         self, states: Mapping[str, Mapping[str, Any]], now: dt.datetime
