@@ -132,7 +132,7 @@ def test_text_output_shows_place_and_snippet_as_plain_text(run) -> None:
 
 def test_text_output_without_hits(run) -> None:
     code, out, _ = run("nothing-like-this")
-    assert code == 0 and out.strip() == "No results."
+    assert code == 0 and out.strip() == "No matches."  # as the app says
 
 
 def test_kind_and_limit(run) -> None:

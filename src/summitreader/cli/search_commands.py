@@ -20,8 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "search",
         help="search the article, its index and your notes",
         description='Words (all required), "phrases", AND, OR, NOT, brackets, filters such as '
-        "kind:meeting, date:2018 or section:analysis, word* for a prefix. A misspelt word also "
-        "finds the words it is close to.",
+        "kind:meeting, date:2018 or section:analysis, word* for a prefix. A word finds its "
+        "family (interfering finds interference), and a misspelt word the words it is close to.",
     )
     search.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
     search.add_argument(
@@ -54,7 +54,7 @@ def _limit(value: str) -> int:
 
 def search_command(args: argparse.Namespace, context: Context) -> int:
     query = " ".join(args.query)
-    if not visible(clean_text(query)):  # said, where "No results." would puzzle
+    if not visible(clean_text(query)):  # said, where "No matches." would puzzle
         if args.json:
             emit_json([])
         else:
@@ -104,7 +104,7 @@ def hit_dict(hit: Hit) -> dict[str, object]:
 
 def print_hits(result: SearchResult) -> None:
     if not result.hits:
-        print("No results.")
+        print("No matches.")  # as the app says
         return
     bold = styled()
     for number, hit in enumerate(result.hits):
