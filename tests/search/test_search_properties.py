@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from summitreader.search import SearchIndex, SearchResult
@@ -56,6 +56,8 @@ def depth(text: str) -> int:
 
 @PROPERTY
 @given(raw=st.one_of(typed, st.text(max_size=2000)))
+@example(raw="NOT(AND(*")  # an operator after NOT failed inside the parser (IndexError)
+@example(raw="x ANDNOT ANDMAYBE y")  # (AssertionError)
 def test_prepared_text_is_within_bounds_and_parses(raw: str) -> None:
     prepared = prepare(raw)
     text = prepared.text

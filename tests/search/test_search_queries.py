@@ -194,3 +194,22 @@ def test_an_index_entry_is_found_by_each_of_its_parts(index: SearchIndex) -> Non
     assert ("issue", "arms", None) in found(index, "suspends obligations")  # timeline
     assert ("issue", "arms", None) in found(index, '"INF Treaty"')  # alias
     assert ("takeaway", "limited-success", 1) in found(index, "concrete outcomes")
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [("helsinki NOT AND putin", "helsinki NOT putin"), ("(helsinki NOT OR)", "(helsinki NOT)")],
+)
+def test_an_operator_the_parser_cannot_read_after_another_is_left_out_and_said(
+    index: SearchIndex, typed: str, searched: str
+) -> None:
+    """``NOT AND`` failed inside the query parser, and the whole query was searched as plain
+    words: now only the second operator is left out, and the message says so."""
+    from summitreader.search.query import prepare
+
+    prepared = prepare(typed)
+    assert prepared.text == searched
+    result = index.search(typed)
+    assert result.message is not None and "operator right after another" in result.message
+    assert "could not be read as written" not in result.message
+    assert found(index, typed) == found(index, searched)

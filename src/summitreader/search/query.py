@@ -89,8 +89,46 @@ def prepare(raw: str) -> Prepared:
             if not balanced
             else f"Brackets nested more than {MAX_DEPTH} deep were ignored."
         )
-    prepared.text = _SPACE.sub(" ", text).strip()
+    text, dropped = _without_stacked_operators(_SPACE.sub(" ", text).strip())
+    if dropped:
+        prepared.messages.append(
+            "An operator right after another could not be read, so it was left out."
+        )
+    prepared.text = text
     return prepared
+
+
+STACKS_BADLY = {
+    "NOT": set(OPERATORS),
+    "ANDNOT": {"ANDNOT", "ANDMAYBE"},
+    "ANDMAYBE": {"ANDNOT", "ANDMAYBE"},
+}
+"""The operators that the query parser cannot read right after each operator (``NOT AND x``,
+``x ANDNOT ANDMAYBE y`` fail inside it)."""
+
+
+def _without_stacked_operators(text: str) -> tuple[str, bool]:
+    """``text`` without an operator that directly follows one it cannot follow, with no bracket
+    between them (outside quotes), and whether one was left out."""
+    kept: list[str] = []
+    dropped = False
+    quoted = False
+    for word in text.split(" "):
+        last = kept[-1] if kept and not quoted else ""
+        core = word.rstrip(")")
+        if (
+            not quoted
+            and not last.endswith(")")
+            and core in STACKS_BADLY.get(last.lstrip("("), ())
+        ):
+            dropped = True
+            closing = word[len(core) :]
+            if closing:  # its closing brackets stay
+                kept[-1] += closing
+        else:
+            kept.append(word)
+        quoted ^= word.count('"') % 2 == 1
+    return " ".join(kept), dropped
 
 
 def _bracket_depth(text: str) -> tuple[int, bool]:
