@@ -79,3 +79,24 @@ async def test_the_reread_box_says_when_its_section_has_been_read_again(
         await wait_until(pilot, lambda: "read again since" in str(box.render()), "the update")
         assert "is queued to re-read" not in str(box.render())
     store.close()
+
+
+async def test_with_the_days_new_cards_started_study_now_says_a_takeaways_row_still_starts(
+    pack: Pack, data_dir: Path, clock: Clock, cache_dir: Path
+) -> None:
+    """"No new cards left today" beside rows that each had new cards, and started them: the
+    day's limit holds for "Study now" only, and the row now says so."""
+    from textual.widgets import OptionList
+
+    from summitreader.study.schedule import NEW_PER_DAY_KEY
+
+    app, store = build_app(pack, data_dir, clock, cache_dir)
+    store.set_setting(NEW_PER_DAY_KEY, 0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await wait_until(pilot, lambda: app.screen.query("#study-list"), "the Study screen")
+        rows = app.screen.query_one("#study-list", OptionList)
+        first = str(rows.get_option_at_index(0).prompt)
+        assert "no more new today (a row below starts its own)" in first
+        assert "new" in str(rows.get_option_at_index(1).prompt)
+    store.close()

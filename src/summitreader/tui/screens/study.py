@@ -274,12 +274,13 @@ class StudyScreen(StyledScreen):
     @staticmethod
     def _due_row(status: DeckStatus) -> Content:
         if status.due or status.new:
-            return Content.assemble(
-                ("▶ Study now", "bold"), f"  {len(status.due)} due + {len(status.new)} new"
-            )
-        return Content.assemble(
-            ("▶ Study now", "bold"), "  nothing due and no new cards left today"
-        )
+            says = f"{len(status.due)} due + {len(status.new)} new"
+        elif status.new_total:  # the day's limit is reached (Today says it): a row has more
+            says = "nothing due; no more new today (a row below starts its own)"
+        else:
+            says = "nothing due and no new cards left"
+        # On one line at 80 columns.
+        return Content.assemble(("▶ Study now", "bold"), f"  {says}")
 
     # -- actions --------------------------------------------------------------------------
 
