@@ -12,7 +12,7 @@ from summitreader.pack import Pack
 from summitreader.progress import open_store
 from summitreader.study.schedule import Schedule
 from summitreader.tui.screens.progress import ProgressScreen
-from summitreader.tui.screens.study import KEEP_CURRENT, StudyScreen
+from summitreader.tui.screens.study import StudyScreen
 from support.app import build_app
 from support.clock import Clock
 from support.pilot import wait_until
@@ -44,7 +44,7 @@ async def test_a_card_falling_due_shows_while_study_is_shown(
         await wait_until(pilot, lambda: "Next due" in text_of(screen, "#study-today"))
         assert screen.status is not None and not screen.status.due
         ticker = screen._ticker
-        assert ticker is not None and ticker._interval == KEEP_CURRENT
+        assert ticker is not None and ticker._interval == StudyScreen.KEEP_CURRENT
         # The due time is seconds away: the screen wakes for it, sooner than its next tick.
         assert screen._due_timer is not None
         clock.advance(hours=1)
@@ -74,7 +74,7 @@ async def test_a_rating_made_by_another_program_shows_while_progress_is_shown(
         with open_store(data_dir, pack, clock=clock) as other:  # another program
             state = Schedule().review(card, None, 3, clock.now)
             other.save_review(card, state, 3, clock.now)
-        screen._keep_current()  # its tick
+        screen.keep_current()  # its tick
         await pilot.pause()
         assert "1 today" in text_of(screen, "#progress-figures")
     store.close()

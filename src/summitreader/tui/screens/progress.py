@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Header, Static
 
 from summitreader.figures import compute_stats, due_forecast, reviews_per_day
@@ -21,7 +20,7 @@ from summitreader.pack.model import Card, Pack
 from summitreader.study.deck import build_deck
 from summitreader.study.mastery import Mastery, mastery_by_takeaway
 from summitreader.text import plural
-from summitreader.tui.styling import StyledScreen
+from summitreader.tui.screens.figures_screen import FiguresScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging
 from summitreader.tui.widgets.key_footer import KeyFooter
 from summitreader.tui.widgets.sized_static import SizedStatic
@@ -38,13 +37,12 @@ TITLE_WIDTH = 28
 MAX_TITLE_WIDTH = 44
 STACKED = 100
 """Below this many columns the blocks stand one under the other, each the screen's width."""
-KEEP_CURRENT = 60.0
-"""Seconds between two checks of the figures while the screen is shown (only what changed is
-drawn again)."""
 
 
-class ProgressScreen(StyledScreen):
-    """Key ``5``. Recomputed each time it is shown."""
+class ProgressScreen(FiguresScreen):
+    """Key ``5``. Recomputed each time it is shown, and every minute while it is."""
+
+    KEEP_CURRENT = 60.0  # its figures cost more to make than Study's
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5,ctrl+r", "refresh_figures", "Refresh", id="progress.refresh"),
@@ -69,11 +67,8 @@ class ProgressScreen(StyledScreen):
         self.store = store
         self.clock = clock
         self.deck = deck if deck is not None else build_deck(pack)
-        self._stale = True
-        """Whether the figures shown may be out of date (until the next showing)."""
         self._shown: tuple[object, ...] | None = None
         """What the figures shown say."""
-        self._ticker: Timer | None = None
 
     @classmethod
     def from_services(cls, services: Services) -> ProgressScreen:
@@ -93,31 +88,8 @@ class ProgressScreen(StyledScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < STACKED, "-stacked")
 
-    def on_mount(self) -> None:
-        if not self.is_current:
-            # Built ahead of its first showing: the figures are ready for it (which only
-            # brings them up to date); a screen built as it is shown makes them as it resumes.
-            self.action_refresh_figures()
-
-    def on_screen_resume(self) -> None:
-        """Figures brought up to date each time the screen is shown, once: showing it the first
-        time resumes it twice (as the mode's screen, then as pushed), with no suspend between;
-        and while it is shown, as time passes (cards fall due, another program rates some)."""
-        if self._stale:
-            self._stale = False
-            self.action_refresh_figures()
-        if self._ticker is None:
-            self._ticker = self.set_interval(KEEP_CURRENT, self._keep_current)
-
-    def on_screen_suspend(self) -> None:
-        self._stale = True
-        if self._ticker is not None:
-            self._ticker.stop()
-            self._ticker = None
-
-    def _keep_current(self) -> None:
-        if self.is_current:
-            self.action_refresh_figures()
+    def refresh_figures(self) -> None:
+        self.action_refresh_figures()
 
     def action_refresh_figures(self) -> None:
         """The figures, made anew only when what they say changed (which lays the screen out

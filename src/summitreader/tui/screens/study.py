@@ -31,9 +31,9 @@ from summitreader.study.schedule import (
     new_per_day,
 )
 from summitreader.study.session import Save, Session, Summary
+from summitreader.tui.screens.figures_screen import FiguresScreen
 from summitreader.tui.screens.review import ReviewScreen
 from summitreader.tui.screens.review_answers import AnswerInput, AnswerList
-from summitreader.tui.styling import StyledScreen
 from summitreader.tui.widgets.hanging import Blocks, Hanging, line
 from summitreader.tui.widgets.key_footer import KeyFooter, silent_app_keys
 
@@ -41,9 +41,6 @@ if TYPE_CHECKING:
     from summitreader.progress import Store
     from summitreader.tui.services import Services
 
-KEEP_CURRENT = 30.0
-"""Seconds between two checks of the figures while the screen is shown (only what changed is
-drawn again)."""
 DUE_ROW = "due"
 ALL_ROWS = "all"
 MAX_NEW_PER_DAY = 200
@@ -74,7 +71,7 @@ class GroupRow(NamedTuple):
     new: int
 
 
-class StudyScreen(StyledScreen):
+class StudyScreen(FiguresScreen):
     """Key ``4``. Sessions are pushed on top as :class:`ReviewScreen`."""
 
     AUTO_FOCUS = "#study-list"
@@ -121,12 +118,9 @@ class StudyScreen(StyledScreen):
         self._save = save
         self.deck = deck if deck is not None else build_deck(pack)
         self.schedule = schedule or Schedule()
-        self._stale = True
-        """Whether the figures shown may be out of date (until the next showing)."""
         self.status: DeckStatus | None = None
         self._shown: tuple[DeckStatus, str, tuple[GroupRow, ...]] | None = None
         """What the counts and rows shown say."""
-        self._ticker: Timer | None = None
         self._due_timer: Timer | None = None
 
     @classmethod
@@ -143,34 +137,14 @@ class StudyScreen(StyledScreen):
             yield Static(id="study-hint")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        if not self.is_current:
-            # Built ahead of its first showing: the figures are ready for it (which only
-            # brings them up to date); a screen built as it is shown makes them as it resumes.
-            self.refresh_status()
-
-    def on_screen_resume(self) -> None:
-        """Figures brought up to date each time the screen is shown, once: showing it the first
-        time resumes it twice (as the mode's screen, then as pushed), with no suspend between;
-        and while it is shown, as time passes (cards fall due, another program rates some)."""
-        if self._stale:
-            self._stale = False
-            self.refresh_status()
-        if self._ticker is None:
-            self._ticker = self.set_interval(KEEP_CURRENT, self._keep_current)
-
     def on_screen_suspend(self) -> None:
-        self._stale = True
-        if self._ticker is not None:
-            self._ticker.stop()
-            self._ticker = None
+        # (with FiguresScreen's, which stops the tick)
         if self._due_timer is not None:
             self._due_timer.stop()
             self._due_timer = None
 
-    def _keep_current(self) -> None:
-        if self.is_current:
-            self.refresh_status()
+    def refresh_figures(self) -> None:
+        self.refresh_status()
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -227,8 +201,8 @@ class StudyScreen(StyledScreen):
             self._due_timer = None
         if self.is_current and due is not None:
             wait = (due - now).total_seconds()
-            if 0 < wait < KEEP_CURRENT:
-                self._due_timer = self.set_timer(wait + 0.5, self._keep_current)
+            if 0 < wait < self.KEEP_CURRENT:
+                self._due_timer = self.set_timer(wait + 0.5, self.keep_current)
 
     def _group_rows(
         self, states: Mapping[str, Mapping[str, Any]], now: dt.datetime
