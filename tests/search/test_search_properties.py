@@ -58,6 +58,7 @@ def depth(text: str) -> int:
 @given(raw=st.one_of(typed, st.text(max_size=2000)))
 @example(raw="NOT(AND(*")  # an operator after NOT failed inside the parser (IndexError)
 @example(raw="x ANDNOT ANDMAYBE y")  # (AssertionError)
+@example(raw="(NOT NOT x) ANDNOT")
 def test_prepared_text_is_within_bounds_and_parses(raw: str) -> None:
     prepared = prepare(raw)
     text = prepared.text

@@ -213,3 +213,22 @@ def test_an_operator_the_parser_cannot_read_after_another_is_left_out_and_said(
     assert result.message is not None and "operator right after another" in result.message
     assert "could not be read as written" not in result.message
     assert found(index, typed) == found(index, searched)
+
+
+def test_not_not_cancels_itself_rather_than_asking_for_the_opposite(index: SearchIndex) -> None:
+    """``NOT NOT helsinki`` became ``NOT helsinki`` when one NOT was left out: every hit but
+    Helsinki's."""
+    result = index.search("NOT NOT helsinki")
+    assert found(index, "NOT NOT helsinki") == found(index, "helsinki")
+    assert result.message is not None and "NOT NOT cancels itself" in result.message
+
+
+@pytest.mark.parametrize("typed", ["helsinki ANDNOT", "ANDNOT helsinki", "helsinki ANDMAYBE"])
+def test_andnot_or_andmaybe_without_a_side_is_left_out_and_said(
+    index: SearchIndex, typed: str
+) -> None:
+    """It was searched as the word "andnot", which no text holds: nothing was found, and
+    nothing said why (as ``helsinki ANDNOT`` is typed on the way to ``helsinki ANDNOT putin``)."""
+    result = index.search(typed)
+    assert found(index, typed) == found(index, "helsinki") != set()
+    assert result.message is not None and "need words on both sides" in result.message

@@ -89,10 +89,17 @@ def prepare(raw: str) -> Prepared:
             if not balanced
             else f"Brackets nested more than {MAX_DEPTH} deep were ignored."
         )
-    text, dropped = _without_stacked_operators(_SPACE.sub(" ", text).strip())
-    if dropped:
+    text, stacked, doubled = _without_stacked_operators(_SPACE.sub(" ", text).strip())
+    if stacked:
         prepared.messages.append(
             "An operator right after another could not be read, so it was left out."
+        )
+    if doubled:
+        prepared.messages.append("NOT NOT cancels itself, so both were left out.")
+    text, dangling = _without_dangling_operators(text)
+    if dangling:
+        prepared.messages.append(
+            "ANDNOT and ANDMAYBE need words on both sides: one without them was left out."
         )
     prepared.text = text
     return prepared
@@ -107,11 +114,12 @@ STACKS_BADLY = {
 ``x ANDNOT ANDMAYBE y`` fail inside it)."""
 
 
-def _without_stacked_operators(text: str) -> tuple[str, bool]:
+def _without_stacked_operators(text: str) -> tuple[str, bool, bool]:
     """``text`` without an operator that directly follows one it cannot follow, with no bracket
-    between them (outside quotes), and whether one was left out."""
+    between them (outside quotes); whether one was left out, and whether a ``NOT NOT`` was
+    (left out whole: leaving one ``NOT`` would ask for the opposite)."""
     kept: list[str] = []
-    dropped = False
+    dropped = doubled = False
     quoted = False
     for word in text.split(" "):
         last = kept[-1] if kept and not quoted else ""
@@ -121,12 +129,53 @@ def _without_stacked_operators(text: str) -> tuple[str, bool]:
             and not last.endswith(")")
             and core in STACKS_BADLY.get(last.lstrip("("), ())
         ):
-            dropped = True
             closing = word[len(core) :]
-            if closing:  # its closing brackets stay
-                kept[-1] += closing
+            if core == "NOT" and last.lstrip("(") == "NOT":  # a double negation: neither
+                doubled = True
+                opening = kept.pop()[: -len("NOT")]
+                if opening + closing:  # the brackets stay
+                    kept.append(opening + closing)
+            else:
+                dropped = True
+                if closing:  # its closing brackets stay
+                    kept[-1] += closing
         else:
             kept.append(word)
+        quoted ^= word.count('"') % 2 == 1
+    return " ".join(kept), dropped, doubled
+
+
+NEEDS_BOTH_SIDES = ("ANDNOT", "ANDMAYBE")
+"""The operators that the parser reads as plain words when a side is missing (``x ANDNOT``):
+words that no text holds, so nothing was found."""
+
+
+def _without_dangling_operators(text: str) -> tuple[str, bool]:
+    """``text`` without a :data:`NEEDS_BOTH_SIDES` operator that has no word on one side (at an
+    end of the query or of its brackets, outside quotes), and whether one was left out."""
+    words = text.split(" ")
+    kept: list[str] = []
+    dropped = False
+    quoted = False
+    for index, word in enumerate(words):
+        core = word.strip("()")
+        if not quoted and core in NEEDS_BOTH_SIDES:
+            before = kept[-1] if kept else ""
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if (
+                not before
+                or before.endswith("(")
+                or word.startswith("(")
+                or not after
+                or after.startswith(")")
+                or word.endswith(")")
+            ):
+                dropped = True
+                brackets = word.replace(core, "")
+                if brackets:
+                    kept.append(brackets)
+                continue
+        kept.append(word)
         quoted ^= word.count('"') % 2 == 1
     return " ".join(kept), dropped
 
