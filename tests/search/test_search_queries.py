@@ -232,3 +232,14 @@ def test_andnot_or_andmaybe_without_a_side_is_left_out_and_said(
     result = index.search(typed)
     assert found(index, typed) == found(index, "helsinki") != set()
     assert result.message is not None and "need words on both sides" in result.message
+
+
+def test_a_kind_filter_that_names_no_kind_says_so(index: SearchIndex) -> None:
+    """``kind:zzz helsinki`` found nothing and said nothing (a slip close enough to a kind,
+    ``kind:meetings``, is read as that kind, and says nothing)."""
+    result = index.search("kind:zzz helsinki")
+    assert not result.hits
+    assert result.message is not None
+    assert "kind:zzz is no kind of hit" in result.message and "meeting, issue" in result.message
+    assert index.search("kind:meeting helsinki").message is None
+    assert index.search("kind:meetings helsinki").message is None

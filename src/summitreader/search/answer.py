@@ -13,7 +13,7 @@ from whoosh.searching import Searcher
 from summitreader.search.expand import expand, matched_terms
 from summitreader.search.query import MAX_WORDS, as_prefix, has_words, parse, prepare
 from summitreader.search.ranking import Postings, Ranked, documents_with, rank
-from summitreader.search.results import Hit, SearchResult
+from summitreader.search.results import KINDS, Hit, SearchResult
 from summitreader.search.schema import WORD
 from summitreader.search.spelling import suggest
 from summitreader.search.vocabulary import Vocabulary
@@ -80,6 +80,7 @@ def _answer(
     searcher = postings.searcher
     reader = searcher.reader()
     expanded = expand(searched, text, reader, vocabulary)
+    messages.extend(_unknown_kinds(expanded.query))
     # A few more than asked for: a repeat left out leaves room for the next.
     ranked = rank(postings, expanded.query, kinds, max(limit, 1) + SPARE)
     if ranked is None:
@@ -110,6 +111,16 @@ def _answer(
         text,
         corrected=expanded.corrected and bool(suggestion),
     )
+
+
+def _unknown_kinds(searched: query.Query) -> list[str]:
+    """A message for a ``kind:`` filter that names no kind of hit (it finds nothing)."""
+    unknown = sorted(
+        {str(text) for field, text in searched.all_terms() if field == "kind"} - set(KINDS)
+    )
+    if not unknown:
+        return []
+    return [f"kind:{unknown[0]} is no kind of hit: the kinds are {', '.join(KINDS)}."]
 
 
 def _whoosh_rank(
