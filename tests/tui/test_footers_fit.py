@@ -57,3 +57,24 @@ async def test_the_detail_pane_alone_keeps_its_way_back_in_the_footer(build_app,
         assert not [k.key for k in keys if k.region.right > palette]
         await pilot.press("d")
         await wait_until(pilot, lambda: not screen.has_class("-detail"), "the lists again")
+
+
+async def test_sort_is_not_offered_while_the_lists_are_hidden(build_app):
+    """With the detail pane alone, s sorted the table out of sight ("Meetings sorted by…") and
+    the footer offered it."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, IndexScreen), "the index")
+        screen = app.screen
+        assert isinstance(screen, IndexScreen)
+        before = (screen.sort_column, screen.sort_reverse)
+        await pilot.press("d")
+        await wait_until(pilot, lambda: screen.has_class("-detail"), "the detail alone")
+        await pilot.press("tab", "s")
+        await pilot.pause()
+        assert (screen.sort_column, screen.sort_reverse) == before
+        assert "s" not in {k.key for k in footer_keys(screen)[0]}
+        await pilot.press("d")
+        await wait_until(pilot, lambda: not screen.has_class("-detail"), "the lists again")
+        await wait_until(pilot, lambda: "s" in {k.key for k in footer_keys(screen)[0]}, "s")

@@ -193,8 +193,8 @@ class IndexScreen(StyledScreen):
         if action in ("leave_filter", "escape_filter"):
             # Elsewhere ↓ moves in a list and escape goes back.
             return self.focused is self.query_one("#index-filter", Input)
-        if action == "sort":  # the table is the only list that sorts
-            return self._active() == "tab-meetings"
+        if action == "sort":  # the table is the only list that sorts, and only when shown
+            return self._active() == "tab-meetings" and not self.has_class("-detail")
         return True
 
     # -- lists ----------------------------------------------------------------------------
@@ -362,6 +362,7 @@ class IndexScreen(StyledScreen):
     def _focus_links(self) -> None:
         if self.has_class("-narrow"):
             self.add_class("-detail")
+            self.refresh_bindings()
         self.query_one(EntryDetail).focus_links()
 
     def _show(self, entry_id: str) -> None:
@@ -398,6 +399,7 @@ class IndexScreen(StyledScreen):
     # -- actions --------------------------------------------------------------------------
     def action_filter(self) -> None:
         self.remove_class("-detail")
+        self.refresh_bindings()
         self.query_one("#index-filter", Input).focus()
 
     def action_leave_filter(self) -> None:
@@ -436,6 +438,7 @@ class IndexScreen(StyledScreen):
     def action_toggle_detail(self) -> None:
         """The detail pane in place of the lists (the whole width for it), and back."""
         self.toggle_class("-detail")
+        self.refresh_bindings()  # (sort is offered only while the lists are shown)
         if self.has_class("-detail"):
             # The entry is read from its top: the pane itself takes the focus (↑↓ scroll it,
             # tab goes to its links), where focusing the links would scroll its name away.
