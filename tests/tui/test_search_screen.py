@@ -230,3 +230,21 @@ async def test_the_message_line_grows_and_shrinks_with_what_it_says(build_app):
             lines = len(Content(str(message.render())).wrap(message.region.width))
             assert message.region.height == lines
             assert (lines >= 2) is tall, str(message.render())
+
+
+async def test_the_results_footer_says_enter_opens_a_hit(build_app):
+    """Out of the box, in the results, the footer showed only the box's keys: nothing said how
+    to open a hit."""
+    from support.pilot import footer_keys
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_for(app, pilot, "helsinki")
+        await pilot.press("down")
+        await wait_until(pilot, lambda: app.focused is screen.query_one("#results"), "results")
+
+        def shown() -> dict[str, str]:
+            keys, palette = footer_keys(screen)
+            return {k.key: k.description for k in keys if k.region.right <= palette}
+
+        await wait_until(pilot, lambda: shown().get("enter") == "Open hit", "⏎ Open hit")

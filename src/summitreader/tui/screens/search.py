@@ -76,6 +76,14 @@ EMPTY_BOX = "Type to search. esc leaves the box, then ? lists the query syntax."
 """What the message line says while the box is empty."""
 
 
+class HitList(OptionList):
+    """The hits; ``enter`` opens the one highlighted (shown in the footer, as the way on)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open hit", id="search.open"),
+    ]
+
+
 class SearchScreen(StyledScreen):
     AUTO_FOCUS = "#query"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -147,7 +155,7 @@ class SearchScreen(StyledScreen):
             with Horizontal(id="search-status"):
                 yield Static(id="search-message")
                 yield ProgressBar(id="search-progress", show_eta=False)
-            yield OptionList(id="results")
+            yield HitList(id="results")
         yield KeyFooter()
 
     def on_mount(self) -> None:
