@@ -123,11 +123,28 @@ def test_text_output_shows_place_and_snippet_as_plain_text(run) -> None:
     assert code == 0 and err == ""
     assert "One ¶1" in out and "One ¶2" in out
     assert "Lakehurst landing — Meeting · 6 May 1937" in out
-    assert "[b]bold[/b]" in out
-    assert "[link=https://example.org]a link[/link]" in out
-    assert "[@click=app.quit]quit[/]" in out
+    flat = " ".join(out.split())  # (snippets wrap to the terminal)
+    assert "[b]bold[/b]" in flat
+    assert "[link=https://example.org]a link[/link]" in flat
+    assert "[@click=app.quit]quit[/]" in flat
     assert all(ch.isprintable() or ch == "\n" for ch in out)
     assert "\x1b" not in out and "\x07" not in out
+
+
+@pytest.mark.parametrize("columns", [80, 44])
+def test_snippets_wrap_to_the_terminal_under_their_heading(
+    run, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """A snippet was one long line, broken by the terminal mid-word at its left edge."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run("zeppelins")
+    assert code == 0
+    lines = out.splitlines()
+    assert all(len(line) <= columns for line in lines), lines
+    snippet = [line for line in lines if line.startswith("  ")]
+    assert len(snippet) > 3  # wrapped onto more lines than the three hits
+    words = set(" ".join(out.split()).split())
+    assert {"[link=https://example.org]a", "link[/link]"} <= words  # whole words
 
 
 def test_text_output_without_hits(run) -> None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import itertools
+import re
+import shutil
 import sys
+
+from rich.cells import cell_len
 
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, styled
@@ -113,19 +118,62 @@ def print_hits(result: SearchResult) -> None:
         where = _one_line(hit.where)
         heading = where if hit.kind == "paragraph" else f"{_one_line(hit.title)} — {where}"
         print(heading)
-        print("  " + "".join(_segment(s.text, s.match, bold) for s in hit.snippet))
+        for line in snippet_lines(hit, shutil.get_terminal_size().columns - len(INDENT), bold):
+            print(INDENT + line if line else "")
     if result.total > len(result.hits):
         print(f"\n{len(result.hits)} of {result.total} matches; --limit shows more.")
     else:  # the count is always said: a reader of a short list knows it is all
         print(f"\n{plural(len(result.hits), 'match', 'matches')}.")
 
 
-def _segment(text: str, match: bool, bold: bool) -> str:
-    """A piece of a snippet; the lines of a code block stay lines, under the snippet's indent."""
-    lines = [_one_line(line, strip=False) for line in text.split("\n")]
-    return "\n  ".join(
-        f"\x1b[1m{line}\x1b[22m" if match and bold and line else line for line in lines
-    )
+INDENT = "  "
+"""A snippet's lines are indented under their hit's heading."""
+MIN_ROOM = 20
+
+
+def snippet_lines(hit: Hit, room: int, bold: bool) -> list[str]:
+    """The snippet wrapped at word ends in ``room`` columns (at least :data:`MIN_ROOM`), its
+    matched words in bold when ``bold``; the lines of a code block stay lines."""
+    chars: list[tuple[str, bool]] = []
+    for segment in hit.snippet:
+        for number, line in enumerate(segment.text.split("\n")):
+            if number:
+                chars.append(("\n", False))
+            chars.extend((char, segment.match) for char in _one_line(line, strip=False))
+    plain = "".join(char for char, _ in chars)
+    lines: list[str] = []
+    offset = 0
+    for hard in plain.split("\n"):
+        for start, end in _wrapped(hard, max(room, MIN_ROOM)):
+            lines.append(_styled(chars[offset + start : offset + end], bold))
+        offset += len(hard) + 1
+    return lines
+
+
+def _wrapped(text: str, room: int) -> list[tuple[int, int]]:
+    """Where ``text``'s lines start and end, wrapped at spaces in ``room`` cells (a word
+    longer than that has a line of its own)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    end = 0
+    for word in re.finditer(r"\S+", text):
+        if start is not None and cell_len(text[start : word.end()]) > room:
+            spans.append((start, end))
+            start = None
+        if start is None:
+            start = word.start()
+        end = word.end()
+    spans.append((start, end) if start is not None else (0, 0))
+    return spans
+
+
+def _styled(chars: list[tuple[str, bool]], bold: bool) -> str:
+    """The characters, each run of matched ones in bold when ``bold``."""
+    out: list[str] = []
+    for match, run in itertools.groupby(chars, key=lambda pair: pair[1]):
+        text = "".join(char for char, _ in run)
+        out.append(f"\x1b[1m{text}\x1b[22m" if match and bold and text.strip() else text)
+    return "".join(out)
 
 
 def _tell(result: SearchResult) -> None:
