@@ -8,8 +8,6 @@ import re
 import shutil
 import sys
 
-from rich.cells import cell_len
-
 from summitreader.cli.context import Context
 from summitreader.cli.output import emit_json, styled
 from summitreader.search.documents import card_text
@@ -151,13 +149,14 @@ def snippet_lines(hit: Hit, room: int, bold: bool) -> list[str]:
 
 
 def _wrapped(text: str, room: int) -> list[tuple[int, int]]:
-    """Where ``text``'s lines start and end, wrapped at spaces in ``room`` cells (a word
-    longer than that has a line of its own)."""
+    """Where ``text``'s lines start and end, wrapped at spaces in ``room`` characters, as the
+    tables count them (a word longer than that has a line of its own). The command line does
+    not load Rich, whose cell widths would count wide characters twice."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     end = 0
     for word in re.finditer(r"\S+", text):
-        if start is not None and cell_len(text[start : word.end()]) > room:
+        if start is not None and word.end() - start > room:
             spans.append((start, end))
             start = None
         if start is None:
