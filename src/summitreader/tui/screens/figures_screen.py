@@ -25,6 +25,7 @@ class FiguresScreen(StyledScreen):
         self._ticker: Timer | None = None
 
     def refresh_figures(self) -> None:
+        """Make the figures, drawing again only what changed (each screen makes its own)."""
         raise NotImplementedError
 
     def on_mount(self) -> None:

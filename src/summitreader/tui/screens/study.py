@@ -143,12 +143,9 @@ class StudyScreen(FiguresScreen):
             self._due_timer.stop()
             self._due_timer = None
 
-    def refresh_figures(self) -> None:
-        self.refresh_status()
-
     # -- what is shown --------------------------------------------------------------------
 
-    def refresh_status(self) -> None:
+    def refresh_figures(self) -> None:
         """Today's counts and the rows, made anew only when what they say changed (which
         lays the screen out again)."""
         now = self.clock()
@@ -342,11 +339,11 @@ class StudyScreen(FiguresScreen):
             lambda: self.store.set_setting(NEW_PER_DAY_KEY, wanted, at)
         ):
             self.notify(f"{wanted} new cards a day.", title="Study", markup=False)
-        self.refresh_status()
+        self.refresh_figures()
 
     def _open(self, session: Session) -> None:
         def done(summary: Summary | None) -> None:
-            self.refresh_status()
+            self.refresh_figures()
 
         self.app.push_screen(ReviewScreen(session, self.pack), done)
 
